@@ -1,0 +1,33 @@
+using OranTestbed.Fronthaul.Compression;
+using OranTestbed.Fronthaul.Ecpri;
+
+namespace OranTestbed.Fronthaul.Decoding;
+
+/// <summary>
+/// The out-of-band configuration a fronthaul decoder needs because the wire does not carry it (O-RAN M-plane):
+/// eAxC split, the UDP port of eCPRI-over-IP, static U-plane compression per direction, whether U-plane sections
+/// carry udCompHdr, and the carrier width that numPrb = 0 stands for.
+/// </summary>
+public sealed record FronthaulDecodeOptions
+{
+    public static FronthaulDecodeOptions Default { get; } = new();
+
+    public EaxcBitWidths EaxcBits { get; init; } = EaxcBitWidths.Default;
+
+    /// <summary>UDP destination or source port that carries eCPRI; null = eCPRI only over Ethernet (0xAEFE).</summary>
+    public ushort? EcpriUdpPort { get; init; }
+
+    /// <summary>Static DL U-plane compression (Wireshark 4.0 default: BFP, 14 bits).</summary>
+    public UdCompHdr DownlinkCompression { get; init; } = UdCompHdr.From(CompressionMethod.BlockFloatingPoint, 14);
+
+    /// <summary>Static UL U-plane compression.</summary>
+    public UdCompHdr UplinkCompression { get; init; } = UdCompHdr.From(CompressionMethod.BlockFloatingPoint, 14);
+
+    /// <summary>True when every U-plane section carries udCompHdr + reserved byte (dynamic compression).</summary>
+    public bool UdCompHdrPresent { get; init; }
+
+    /// <summary>Carrier width in PRBs; numPrbc/numPrbu = 0 means this many.</summary>
+    public int CarrierPrbs { get; init; } = 273;
+
+    public UdCompHdr CompressionFor(bool downlink) => downlink ? DownlinkCompression : UplinkCompression;
+}
