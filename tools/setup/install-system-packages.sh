@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the system packages OranTestbed needs on Debian 12, only those missing, and says what it installs:
+#   libpcap0.8  - SharpPcap's native capture library (reading/writing pcap and pcapng)
+#   tshark      - Wireshark 4.0.17, the decoding oracle of the agreement tests
+# Idempotent: a second run installs nothing. Needs root (or sudo) only when something is missing.
+set -euo pipefail
+
+required=(libpcap0.8 tshark)
+missing=()
+for pkg in "${required[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$pkg")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "[setup] system packages present: ${required[*]}"
+  exit 0
+fi
+
+echo "[setup] installing missing system packages with apt: ${missing[*]}"
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "[setup] need root or sudo to install ${missing[*]}" >&2; exit 1; }
+  sudo_cmd=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "[setup] installed: ${missing[*]}"
