@@ -52,12 +52,17 @@ public static class IqCompression
                 return IqSampleKind.Linear;
             case CompressionMethod.BlockScaling:
             case CompressionMethod.MuLaw:
-                // A.2 / A.3 expansion could not be sourced from a readable reference (no public code or spec text found);
-                // hand out the raw codes and the parameter byte.
+                // O-RAN.WG4.CUS Annex A.2 (block scaling) and A.3 (µ-law) expansion is NOT implemented: no readable
+                // source was found (srsRAN_Project and the o-ran-sc xRAN library implement only BFP and none; the
+                // MathWorks nrORANBlockDecompress that implements A.2.2/A.3.2 is closed). Rather than guess the
+                // curve, hand out the sign-extended w-bit codes and the udCompParam byte (blockScaler, or
+                // compBitWidth|compShift).
                 param = prb.IsEmpty ? (byte)0 : prb[0];
                 IqPacking.Unpack(prb[1..], width, iq);
                 return IqSampleKind.CompressedCodes;
             case CompressionMethod.ModulationCompression:
+                // Annex A.4: the codes are constellation points whose scaling comes from C-plane SE4/SE5, which a
+                // U-plane decoder does not see; return the codes.
                 param = 0;
                 IqPacking.Unpack(prb, width, iq);
                 return IqSampleKind.CompressedCodes;
