@@ -31,6 +31,11 @@ public sealed class CaptureFileReader : IDisposable
     // 1 when libpcap granted nanosecond precision (always, for libpcap >= 1.5.1); 1000 otherwise.
     private readonly long _nanosecondsPerFractionUnit;
 
+    // Classic pcap stores ts_sec as an unsigned 32-bit field but libpcap 1.10 copies it through a bpf_int32, so
+    // seconds from 2038-01-19 on arrive sign-extended (negative). Masking to 32 bits restores what tshark shows;
+    // pcapng timestamps are 64-bit and pass unmasked.
+    private readonly long _secondsMask;
+
     private State _state;
     private long _frames;
     private long _capturedBytes;
@@ -65,6 +70,7 @@ public sealed class CaptureFileReader : IDisposable
             LinkType = _device.LinkType;
             Resolution = _device.TimestampResolution;
             _nanosecondsPerFractionUnit = Resolution == TimestampResolution.Nanosecond ? 1 : 1000;
+            _secondsMask = Format == CaptureFileFormat.PcapNg ? -1L : uint.MaxValue;
             if (options.RequireEthernet && LinkType != LinkLayers.Ethernet)
             {
                 throw CaptureFileErrors.UnsupportedLinkType(path, LinkType);
@@ -155,7 +161,7 @@ public sealed class CaptureFileReader : IDisposable
 
         var captureLength = NativePacketHeader.CaptureLength(header);
         var originalLength = NativePacketHeader.PacketLength(header);
-        var timestamp = NativePacketHeader.Seconds(header) * 1_000_000_000L
+        var timestamp = (NativePacketHeader.Seconds(header) & _secondsMask) * 1_000_000_000L
                         + NativePacketHeader.Fraction(header) * _nanosecondsPerFractionUnit;
 
         var number = ++_frames;

@@ -17,6 +17,8 @@ public class CaptureFileReaderTests
         1_700_000_002_999_999_999,
         1_700_000_003_123_456_789,
         0_000_000_000_000_000_003,
+        2_147_483_648_000_000_007, // 2038-01-19: ts_sec no longer fits a signed 32-bit
+        4_294_967_295_999_999_999, // the last second classic pcap can hold
     ];
 
     private static readonly string[] ExpectedReaderEvents =
@@ -72,8 +74,9 @@ public class CaptureFileReaderTests
     [Test]
     public void CaptureFileReader_must_agree_with_SharpPcap_headers_and_data()
     {
-        // Our in-place pcap_pkthdr layout against SharpPcap's own (allocating) PcapHeader, frame by frame.
-        var path = WriteOddTimestamps("agree.pcap", snapLast: true);
+        // Our in-place pcap_pkthdr layout against SharpPcap's own (allocating) PcapHeader, frame by frame. Only
+        // before 2038: from 2^31 s libpcap sign-extends ts_sec and SharpPcap casts it to ulong (a garbage time).
+        var path = WriteOddTimestamps("agree.pcap", snapFirst: true, maxSeconds: int.MaxValue);
         using var device = new CaptureFileReaderDevice(path);
         device.Open(new DeviceConfiguration { TimestampResolution = TimestampResolution.Nanosecond });
         var expected = new List<ReadFrame>();
@@ -304,14 +307,19 @@ public class CaptureFileReaderTests
     internal static string FormatEpoch(long nanoseconds) =>
         $"{nanoseconds / 1_000_000_000}.{nanoseconds % 1_000_000_000:D9}";
 
-    private static string WriteOddTimestamps(string fileName, bool snapLast = false)
+    private static string WriteOddTimestamps(string fileName, bool snapFirst = false, long maxSeconds = long.MaxValue)
     {
         var path = TestFiles.NewPath(fileName);
         using var writer = new CaptureFileWriter(path);
         for (var i = 0; i < OddTimestamps.Length; i++)
         {
+            if (OddTimestamps[i] / 1_000_000_000 > maxSeconds)
+            {
+                continue;
+            }
+
             var frame = TestFrames.Untagged(TestFrames.EcpriEtherType, 46 + (i * 13), (byte)i);
-            if (snapLast && i == OddTimestamps.Length - 1)
+            if (snapFirst && i == 0)
             {
                 writer.Write(frame.AsSpan(0, 20), OddTimestamps[i], frame.Length);
             }
