@@ -14,9 +14,11 @@ namespace OranTestbed.Capture.Files;
 /// <remarks>
 /// Only <c>Write(ReadOnlySpan&lt;byte&gt;, ref PcapHeader)</c> is used: SharpPcap's <c>Write(ReadOnlySpan)</c>
 /// stamps time 0 and <c>Write(RawCapture)</c> truncates to microseconds. The one <see cref="PcapHeader"/> and its
-/// <see cref="PosixTimeval"/> are reused: the decimal timestamp is set in place as an exact scale-9 decimal, so the
-/// only per-frame cost SharpPcap forces is its <c>AllocHGlobal</c>/<c>FreeHGlobal</c> of the native header and the
-/// decimal arithmetic in <c>PcapHeader.MarshalToIntPtr</c>. Not thread-safe.
+/// <see cref="PosixTimeval"/> are reused: the decimal timestamp is set in place as an exact scale-9 decimal, so we
+/// allocate nothing per frame. SharpPcap 6.3.1 still does, and we cannot avoid it: <c>PcapHeader.MarshalToIntPtr</c>
+/// boxes the native timeval for <c>Marshal.StructureToPtr</c> (32 B managed, measured), does an
+/// <c>AllocHGlobal</c>/<c>FreeHGlobal</c> pair and decimal arithmetic. Fine for test and export files; a line-rate
+/// recorder would write pcap records itself. Not thread-safe.
 /// </remarks>
 public sealed class CaptureFileWriter : IDisposable
 {

@@ -9,7 +9,7 @@ namespace OranTestbed.Capture.Files;
 /// <remarks>
 /// <para>
 /// Why not <c>PcapDevice.GetNextPacket</c>: every call allocates a <c>PcapHeader</c> and a decimal-backed
-/// <c>PosixTimeval</c> (two classes, about 80 bytes, plus a decimal division), re-reads the timestamp precision
+/// <c>PosixTimeval</c> (two classes, 64 B per frame measured on 6.3.1, plus a decimal division), re-reads the timestamp precision
 /// through a P/Invoke and polls the file descriptor. <c>GetNextPacketPointers</c> (public, "advanced use") is the
 /// bare <c>pcap_next_ex</c>: it hands back the header and data pointers that libpcap owns until the next call.
 /// </para>
