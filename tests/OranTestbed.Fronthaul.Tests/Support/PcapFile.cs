@@ -1,12 +1,11 @@
-using SharpPcap;
-using SharpPcap.LibPcap;
+using OranTestbed.Capture.Files;
 
 namespace OranTestbed.Fronthaul.Tests.Support;
 
 /// <summary>A frame and its capture time in Unix nanoseconds.</summary>
 public sealed record TimedFrame(long UnixNanoseconds, byte[] Bytes);
 
-/// <summary>Writes test frames to a nanosecond pcap through libpcap, so that tshark reads what we wrote.</summary>
+/// <summary>Writes test frames to a nanosecond pcap through our libpcap writer, so that tshark reads what we wrote.</summary>
 public static class PcapFile
 {
     public static string Write(IEnumerable<TimedFrame> frames, string? path = null)
@@ -14,20 +13,26 @@ public static class PcapFile
         path ??= Path.Combine(TestContext.CurrentContext.WorkDirectory, "tshark-work",
             $"{TestContext.CurrentContext.Test.ID}-{Guid.NewGuid():N}.pcap");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var writer = new CaptureFileWriterDevice(path, FileMode.Create);
-        writer.Open(new DeviceConfiguration
-        {
-            LinkLayerType = PacketDotNet.LinkLayers.Ethernet,
-            TimestampResolution = TimestampResolution.Nanosecond,
-        });
+        using var writer = new CaptureFileWriter(path);
         foreach (var frame in frames)
         {
-            // PcapHeader keeps whatever fraction we give it; with a nanosecond file it is written as nanoseconds.
-            var header = new PcapHeader((uint)(frame.UnixNanoseconds / 1_000_000_000),
-                (uint)(frame.UnixNanoseconds % 1_000_000_000), (uint)frame.Bytes.Length, (uint)frame.Bytes.Length);
-            writer.Write(frame.Bytes, ref header);
+            writer.Write(frame.Bytes, frame.UnixNanoseconds);
         }
 
         return path;
+    }
+
+    /// <summary>Reads every frame of a capture file (copies; for tests only).</summary>
+    public static List<byte[]> ReadAll(string path)
+    {
+        var frames = new List<byte[]>();
+        using var reader = new CaptureFileReader(path);
+        while (reader.TryReadNext(out var frame))
+        {
+            frames.Add(frame.Data.ToArray());
+        }
+
+        reader.ThrowIfFailed();
+        return frames;
     }
 }

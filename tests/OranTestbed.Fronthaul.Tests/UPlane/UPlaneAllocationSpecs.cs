@@ -9,7 +9,7 @@ public class UPlaneAllocationSpecs
     [Test]
     public void UPlaneReader_must_not_allocate_while_reading_and_decompressing()
     {
-        var frame = UPlaneTestFrames.ReadPcap(TestPaths.SharedCapture)[6];
+        var frame = PcapFile.ReadAll(TestPaths.SharedCapture)[6];
         var options = new FronthaulDecodeOptions { UdCompHdrPresent = true };
         var iq = new int[48];
         var exponents = new byte[2];

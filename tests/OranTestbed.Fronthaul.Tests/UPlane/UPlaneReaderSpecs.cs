@@ -11,7 +11,7 @@ public class UPlaneReaderSpecs
 
     private static byte[] SharedFrame7Body()
     {
-        var frame = UPlaneTestFrames.ReadPcap(TestPaths.SharedCapture)[6];
+        var frame = PcapFile.ReadAll(TestPaths.SharedCapture)[6];
         int payloadSize = (frame[20] << 8) | frame[21];
         return frame[UPlaneTestFrames.BodyOffset..(22 + payloadSize)];
     }

@@ -1,8 +1,6 @@
 using OranTestbed.Fronthaul.Ecpri;
 using OranTestbed.Fronthaul.Ethernet;
 using OranTestbed.Fronthaul.Writing;
-using SharpPcap;
-using SharpPcap.LibPcap;
 
 namespace OranTestbed.Fronthaul.Tests.UPlane;
 
@@ -27,19 +25,6 @@ public static class UPlaneTestFrames
         frame.EndEcpri(ecpri);
         int length = frame.Finish();
         return buffer[..length];
-    }
-
-    public static List<byte[]> ReadPcap(string path)
-    {
-        var frames = new List<byte[]>();
-        using var device = new CaptureFileReaderDevice(path);
-        device.Open();
-        while (device.GetNextPacket(out var packet) == GetPacketStatus.PacketRead)
-        {
-            frames.Add(packet.Data.ToArray());
-        }
-
-        return frames;
     }
 
     /// <summary>Writes frames one microsecond apart and returns the pcap path.</summary>
