@@ -102,7 +102,7 @@ public ref struct CPlaneWriter
     /// (ciCompOpt = 0), none without compression; <paramref name="samples"/> holds, per PRB and antenna, I then Q.
     /// </summary>
     public void WriteChannelInformationSection(in CPlaneSectionValues s, CiCompHdr ciCompHdr, int antennas,
-        ReadOnlySpan<byte> ciCompParams, ReadOnlySpan<int> samples)
+        scoped ReadOnlySpan<byte> ciCompParams, scoped ReadOnlySpan<int> samples)
     {
         if (_sectionType != 6)
         {
@@ -138,7 +138,7 @@ public ref struct CPlaneWriter
     }
 
     /// <summary>SE1: bfwCompHdr, bfwCompParam bytes as given, then (I, Q) pairs of bfwIqWidth bits.</summary>
-    public void WriteBeamformingWeights(UdCompHdr bfwCompHdr, ReadOnlySpan<byte> bfwCompParam, ReadOnlySpan<int> iq)
+    public void WriteBeamformingWeights(UdCompHdr bfwCompHdr, scoped ReadOnlySpan<byte> bfwCompParam, scoped ReadOnlySpan<int> iq)
     {
         int start = BeginExtension(CPlaneExtensionTypes.BeamformingWeights);
         WriteByte(bfwCompHdr.Raw);
@@ -156,7 +156,7 @@ public ref struct CPlaneWriter
     }
 
     /// <summary>SE5: 28-bit sets, bit-packed.</summary>
-    public void WriteModulationCompressionScaling(ReadOnlySpan<ModCompScalingSet> sets)
+    public void WriteModulationCompressionScaling(scoped ReadOnlySpan<ModCompScalingSet> sets)
     {
         int start = BeginExtension(CPlaneExtensionTypes.ModulationCompressionScaling);
         var bits = new BitWriter(Reserve(((sets.Length * ModulationCompressionScalingFields.SetBits) + 7) / 8));
@@ -184,7 +184,7 @@ public ref struct CPlaneWriter
     /// SE10: beamGroupType and numPortc, then the reserved byte (types 0, 1) or <paramref name="entries"/> as 16-bit
     /// words reserved(1) | beamId(15) (type 2) or as given (type 3).
     /// </summary>
-    public void WritePortGrouping(int beamGroupType, int numPortc, ReadOnlySpan<ushort> entries, byte reserved = 0)
+    public void WritePortGrouping(int beamGroupType, int numPortc, scoped ReadOnlySpan<ushort> entries, byte reserved = 0)
     {
         int start = BeginExtension(CPlaneExtensionTypes.PortGrouping);
         WriteByte((byte)(((beamGroupType & 0x03) << 6) | (numPortc & 0x3F)));
@@ -208,7 +208,7 @@ public ref struct CPlaneWriter
     /// beam words are written.
     /// </summary>
     public void WriteFlexibleWeights(bool disableBfws, bool rad, int bundleOffset, int numBundPrb, UdCompHdr bfwCompHdr,
-        int paramLength, ReadOnlySpan<byte> bfwCompParams, ReadOnlySpan<ushort> beamWords, int weightsPerBundle,
+        int paramLength, scoped ReadOnlySpan<byte> bfwCompParams, scoped ReadOnlySpan<ushort> beamWords, int weightsPerBundle,
         ReadOnlySpan<int> weights)
     {
         int start = BeginExtension(CPlaneExtensionTypes.FlexibleWeights);
@@ -238,7 +238,7 @@ public ref struct CPlaneWriter
     }
 
     /// <summary>SE12: priority, symbolMask and (offStartPrb, numPrb) pairs.</summary>
-    public void WritePrbRanges(int priority, int symbolMask, ReadOnlySpan<PrbRange> ranges)
+    public void WritePrbRanges(int priority, int symbolMask, scoped ReadOnlySpan<PrbRange> ranges)
     {
         int start = BeginExtension(CPlaneExtensionTypes.PrbRanges);
         WriteUInt16((ushort)(((priority & 0x03) << 14) | (symbolMask & 0x3FFF)));
@@ -252,7 +252,7 @@ public ref struct CPlaneWriter
     }
 
     /// <summary>SE13: reserved(2) | nextSymbolId(4) | nextStartPrbc(10) entries.</summary>
-    public void WriteFrequencyHopping(ReadOnlySpan<FrequencyHop> hops)
+    public void WriteFrequencyHopping(scoped ReadOnlySpan<FrequencyHop> hops)
     {
         int start = BeginExtension(CPlaneExtensionTypes.FrequencyHopping);
         foreach (var hop in hops)
@@ -267,7 +267,7 @@ public ref struct CPlaneWriter
     /// Any extension from its body bytes (header, padding and extLen computed). <paramref name="extLenOverride"/>
     /// writes a chosen extLen instead, to build malformed messages in tests.
     /// </summary>
-    public void WriteRawExtension(int extType, ReadOnlySpan<byte> body, int? extLenOverride = null)
+    public void WriteRawExtension(int extType, scoped ReadOnlySpan<byte> body, int? extLenOverride = null)
     {
         int start = BeginExtension(extType);
         WriteBytes(body);
@@ -279,7 +279,7 @@ public ref struct CPlaneWriter
     }
 
     /// <summary>The section type 7 LAA message: laaMsgType | laaMsgLen computed from the padded body length.</summary>
-    public void WriteLaaMessage(int laaMsgType, ReadOnlySpan<byte> body)
+    public void WriteLaaMessage(int laaMsgType, scoped ReadOnlySpan<byte> body)
     {
         int start = _position;
         WriteByte(0);
@@ -289,7 +289,7 @@ public ref struct CPlaneWriter
         _buffer[start] = (byte)(((laaMsgType & 0x0F) << 4) | ((words - 1) & 0x0F));
     }
 
-    public void WriteBytes(ReadOnlySpan<byte> bytes)
+    public void WriteBytes(scoped ReadOnlySpan<byte> bytes)
     {
         bytes.CopyTo(_buffer[_position..]);
         _position += bytes.Length;
@@ -341,7 +341,7 @@ public ref struct CPlaneWriter
         }
     }
 
-    private void WritePacked(ReadOnlySpan<int> values, int width)
+    private void WritePacked(scoped ReadOnlySpan<int> values, int width)
     {
         var bits = new BitWriter(Reserve(((values.Length * width) + 7) / 8));
         foreach (int value in values)

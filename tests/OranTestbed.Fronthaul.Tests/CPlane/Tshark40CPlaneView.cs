@@ -1,3 +1,4 @@
+using System.Globalization;
 using OranTestbed.Fronthaul.Bits;
 using OranTestbed.Fronthaul.CPlane;
 using OranTestbed.Fronthaul.CPlane.Extensions;
@@ -22,7 +23,12 @@ namespace OranTestbed.Fronthaul.Tests.CPlane;
 ///   floor(numPrbc/numBundPrb) plus one orphan bundle for a remainder.</item>
 /// <item>SE12: every pair up to extLen is shown, padding pairs (0, 0) included.</item>
 /// <item>SE5, SE13 and types ≥ 13: only ef, extType, extLen. extLen is 16-bit only for SE11 (not 19/20).</item>
+/// <item>SE1 with bfwCompMeth 2-15 adds the Undecoded expert "BFW Compression method N (name) not supported by
+///   dissector".</item>
 /// <item>SE10 beamGroupType 2 lists numPortc <c>beamId</c>s (same field name as the section beamId).</item>
+/// <item>When 4.0 dissects fewer than extLen·4 − 3 bytes of an extension (every type it does not decode, SE1 with
+///   bfwCompMeth 2-4, …) it adds the Malformed expert "extlen signalled N bytes (+ 0-3 bytes padding), but M were
+///   dissected", which also counts as <c>_ws.malformed</c>: a tshark artefact, not a defect of the frame.</item>
 /// </list>
 /// </summary>
 public static class Tshark40CPlaneView
@@ -55,7 +61,9 @@ public static class Tshark40CPlaneView
     /// <param name="message">The C-plane message from dataDirection on.</param>
     /// <param name="options">Our decoder options (BeamformingAntennas = tshark num_bf_antennas, WeightsPerBundle =
     /// num_weights_per_bundle, CarrierPrbs = rbs_in_uplane_section).</param>
-    public static Dictionary<string, List<double>> Of(ReadOnlySpan<byte> message, FronthaulDecodeOptions options)
+    /// <param name="experts">Receives the expert messages 4.0 adds (extLen checks), in order.</param>
+    public static Dictionary<string, List<double>> Of(ReadOnlySpan<byte> message, FronthaulDecodeOptions options,
+        List<string>? experts = null)
     {
         var view = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         void Add(string name, double value)
@@ -169,7 +177,18 @@ public static class Tshark40CPlaneView
                 Add("ef", e.Ef ? 1 : 0);
                 Add("extType", e.ExtType);
                 Add("extLen", e.ExtLen);
-                AddExtension(e, message, options, s.NumPrbc, Add);
+                int dissected = AddExtension(e, message, options, s.NumPrbc, Add, out string? unsupported);
+                int padding = e.Length - dissected;
+                if (padding is < 0 or > 3)
+                {
+                    experts?.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"extlen signalled {e.Length} bytes (+ 0-3 bytes padding), but {dissected} were dissected"));
+                }
+
+                if (unsupported is not null)
+                {
+                    experts?.Add(unsupported);
+                }
             }
         }
 
@@ -177,9 +196,11 @@ public static class Tshark40CPlaneView
         return view;
     }
 
-    private static void AddExtension(CPlaneExtension e, ReadOnlySpan<byte> message, FronthaulDecodeOptions options,
-        int numPrbc, Action<string, double> add)
+    /// <summary>Adds 4.0's fields for one extension; returns how many bytes 4.0 dissects (for its extLen check).</summary>
+    private static int AddExtension(CPlaneExtension e, ReadOnlySpan<byte> message, FronthaulDecodeOptions options,
+        int numPrbc, Action<string, double> add, out string? unsupported)
     {
+        unsupported = null;
         switch (e.ExtType)
         {
             case CPlaneExtensionTypes.BeamformingWeights:
@@ -192,10 +213,24 @@ public static class Tshark40CPlaneView
                 switch (method)
                 {
                     case 1: add("exponent", x.CompParam.Exponent); break;
-                    case 2: add("blockScaler", x.CompParam.BlockScaler); return;
-                    case 3: add("compBitWidth", x.CompParam.CompBitWidth); add("compShift", x.CompParam.CompShift); return;
                     case 0: break;
-                    default: return;
+                    default:
+                        unsupported = string.Create(CultureInfo.InvariantCulture,
+                            $"BFW Compression method {method} ({method switch { 2 => "block scaling", 3 => "u-law", 4 => "beamspace compression", _ => "Unknown" }}) not supported by dissector");
+                        if (method == 2)
+                        {
+                            add("blockScaler", x.CompParam.BlockScaler);
+                            return 4;
+                        }
+
+                        if (method == 3)
+                        {
+                            add("compBitWidth", x.CompParam.CompBitWidth);
+                            add("compShift", x.CompParam.CompShift);
+                            return 4;
+                        }
+
+                        return 3;
                 }
 
                 // 4.0 fills (extLen·4 − 3) bytes with weights from the first weight bit on, padding included.
@@ -209,7 +244,7 @@ public static class Tshark40CPlaneView
                     add("bfwQ", bits.ReadSigned(w) * scale);
                 }
 
-                break;
+                return x.WeightsOffset + (pairs * 2 * w / 8);
             }
 
             case CPlaneExtensionTypes.ModulationCompression:
@@ -217,7 +252,7 @@ public static class Tshark40CPlaneView
                 var x = e.AsModulationCompression();
                 add("csf", x.Csf ? 1 : 0);
                 add("modcompscaler", x.ModCompScaler);
-                break;
+                return 4;
             }
 
             case CPlaneExtensionTypes.NonContiguousPrb:
@@ -228,7 +263,7 @@ public static class Tshark40CPlaneView
                 add("rbgMask", x.RbgMask);
                 add("priority", x.Priority);
                 add("symbolMask", x.SymbolMask);
-                break;
+                return 8;
             }
 
             case CPlaneExtensionTypes.PortGrouping:
@@ -246,12 +281,11 @@ public static class Tshark40CPlaneView
                     add("beamId", x.BeamId(i));
                 }
 
-                break;
+                return 3 + (x.BeamGroupType <= 1 ? 1 : 2 * x.BeamIdCount);
             }
 
             case CPlaneExtensionTypes.FlexibleWeights:
-                AddFlexibleWeights(e.AsFlexibleWeights(), numPrbc == 0 ? options.CarrierPrbs : numPrbc, options, add);
-                break;
+                return AddFlexibleWeights(e.AsFlexibleWeights(), numPrbc == 0 ? options.CarrierPrbs : numPrbc, options, add);
 
             case CPlaneExtensionTypes.PrbRanges:
             {
@@ -265,29 +299,32 @@ public static class Tshark40CPlaneView
                     add("numPrb", raw[p + 1]);
                 }
 
-                break;
+                return raw.Length;
             }
 
             default:
-                break;
+                return e.Length - e.Body.Length;
         }
     }
 
-    private static void AddFlexibleWeights(FlexibleWeightsExtension x, int numPrbc, FronthaulDecodeOptions options,
+    private static int AddFlexibleWeights(FlexibleWeightsExtension x, int numPrbc, FronthaulDecodeOptions options,
         Action<string, double> add)
     {
         add("disableBFWs", x.DisableBfws ? 1 : 0);
         add("rad", x.Rad ? 1 : 0);
         add("numBundPrbs", x.NumBundPrb);
         Assert.That(x.BundleCount, Is.EqualTo((numPrbc / x.NumBundPrb) + (numPrbc % x.NumBundPrb == 0 ? 0 : 1)));
+        int dissected = FlexibleWeightsFields.BundlesOffsetWithoutWeights;
         if (!x.DisableBfws)
         {
             add("bfwCompHdr_iqWidth", x.BfwCompHdr.RawIqWidth);
             add("bfwCompHdr_compMeth", x.BfwCompHdr.RawMethod);
+            dissected = FlexibleWeightsFields.BundlesOffsetWithWeights;
         }
 
         foreach (var bundle in x.Bundles)
         {
+            dissected += bundle.Length;
             if (x.DisableBfws)
             {
                 add("beamId", bundle.BeamId);
@@ -309,6 +346,8 @@ public static class Tshark40CPlaneView
                 add("bfwQ", Weight(bundle.WeightQ(i), method, w, bundle.CompParam.Exponent));
             }
         }
+
+        return dissected;
     }
 
     /// <summary>4.0's decompress_value: method 0 reinterprets the raw bits as int16 (no sign extension below 16 bits).</summary>
