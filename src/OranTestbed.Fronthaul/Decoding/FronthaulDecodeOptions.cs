@@ -29,5 +29,14 @@ public sealed record FronthaulDecodeOptions
     /// <summary>Carrier width in PRBs; numPrbc/numPrbu = 0 means this many.</summary>
     public int CarrierPrbs { get; init; } = 273;
 
+    /// <summary>
+    /// Number of beamforming antennas / TRXs (L, M-plane): bfwI/bfwQ pairs in C-plane SE1 and ciIsample/ciQsample
+    /// pairs per PRB in section type 6. Wireshark 4.0 preference <c>num_bf_antennas</c>, default 32.
+    /// </summary>
+    public int BeamformingAntennas { get; init; } = 32;
+
+    /// <summary>Weights per PRB bundle in C-plane SE11 (Wireshark 4.0 preference <c>num_weights_per_bundle</c>, default 32).</summary>
+    public int WeightsPerBundle { get; init; } = 32;
+
     public UdCompHdr CompressionFor(bool downlink) => downlink ? DownlinkCompression : UplinkCompression;
 }
