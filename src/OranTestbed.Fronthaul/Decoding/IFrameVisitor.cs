@@ -43,5 +43,5 @@ public interface IFrameVisitor
     void OnEcpriMessageEnd();
 
     /// <summary>The frame is malformed here; decoding of the frame stops after this call.</summary>
-    void OnError(in DecodeError error);
+    void OnError(in DecodeError failure);
 }
