@@ -24,8 +24,9 @@ internal static class CaptureDecoding
             return ExitCodes.InputError;
         }
 
+        // Not disposed: disposing a BufferedStream closes the caller's stream (stdout), which the caller owns.
+        var buffered = new BufferedStream(output, 1 << 16);
         using (reader)
-        using (var buffered = new BufferedStream(output, 1 << 16))
         {
             var totals = request.Format switch
             {
