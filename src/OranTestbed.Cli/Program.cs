@@ -26,6 +26,7 @@ public static class Program
     internal static RootCommand BuildRoot()
     {
         var root = new RootCommand("OranTestbed: Open RAN fronthaul interoperability testing");
+        root.Options.Add(CliLogging.LevelOption);
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(DecodeCommand.Create());
         return root;

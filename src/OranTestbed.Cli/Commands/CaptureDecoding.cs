@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Logging;
 using OranTestbed.Capture.Files;
 using OranTestbed.Fronthaul.Decoding;
 using OranTestbed.Fronthaul.Inspection;
@@ -11,12 +12,12 @@ namespace OranTestbed.Cli.Commands;
 /// <summary>Reads a capture frame by frame and renders each decoded frame; the loop behind <c>decode</c>.</summary>
 internal static class CaptureDecoding
 {
-    public static int Run(CaptureDecodeRequest request, Stream output, TextWriter diagnostics)
+    public static int Run(CaptureDecodeRequest request, Stream output, TextWriter diagnostics, ILogger? logger = null)
     {
         CaptureFileReader reader;
         try
         {
-            reader = new CaptureFileReader(request.CapturePath, new CaptureFileReaderOptions { Filter = request.Filter });
+            reader = new CaptureFileReader(request.CapturePath, new CaptureFileReaderOptions { Filter = request.Filter }, logger);
         }
         catch (CaptureFileException ex)
         {

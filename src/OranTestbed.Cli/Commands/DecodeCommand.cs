@@ -26,7 +26,9 @@ internal static class DecodeCommand
         {
             var request = new CaptureDecodeRequest(parse.GetRequiredValue(capture).FullName, wire.Bind(parse),
                 parse.GetValue(format), parse.GetValue(iq), parse.GetValue(filter));
-            return CaptureDecoding.Run(request, Console.OpenStandardOutput(), Console.Error);
+            using var logging = CliLogging.Create(parse);
+            return CaptureDecoding.Run(request, Console.OpenStandardOutput(), Console.Error,
+                logging.CreateLogger<CaptureFileReader>());
         });
         return command;
     }
