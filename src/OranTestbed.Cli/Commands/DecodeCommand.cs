@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Logging;
 using OranTestbed.Capture.Files;
 
 namespace OranTestbed.Cli.Commands;
