@@ -52,17 +52,11 @@ internal static class NativePacketHeader
     public static int PacketLength(IntPtr header) => Marshal.ReadInt32(header, PacketLengthOffset);
 
     /// <summary>
-    /// A span over libpcap's packet buffer, valid until the next <c>pcap_next_ex</c> or close.
+    /// A span over libpcap's packet buffer, valid until the next <c>pcap_next_ex</c> or close: SharpPcap's own
+    /// <c>new Span&lt;byte&gt;(data.ToPointer(), caplen)</c>. Copying into a managed buffer instead would cost a memcpy
+    /// per frame. This is the one unsafe construct of the project (see the Capture csproj).
     /// </summary>
-    /// <remarks>
-    /// This is SharpPcap's own <c>new Span&lt;byte&gt;(data.ToPointer(), caplen)</c> written without the
-    /// <c>unsafe</c> keyword (the solution builds with AllowUnsafeBlocks=false): a byref to native memory is legal
-    /// and the GC ignores it. Copying into a managed buffer instead would cost a memcpy per frame.
-    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ReadOnlySpan<byte> Data(IntPtr data, int captureLength) =>
-        captureLength == 0
-            ? ReadOnlySpan<byte>.Empty
-            : MemoryMarshal.CreateReadOnlySpan(
-                ref Unsafe.AddByteOffset(ref Unsafe.NullRef<byte>(), data), captureLength);
+    public static unsafe ReadOnlySpan<byte> Data(IntPtr data, int captureLength) =>
+        captureLength == 0 ? ReadOnlySpan<byte>.Empty : new ReadOnlySpan<byte>(data.ToPointer(), captureLength);
 }
