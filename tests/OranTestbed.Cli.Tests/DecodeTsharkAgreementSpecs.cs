@@ -1,0 +1,47 @@
+using OranTestbed.Cli.Tests.Support;
+using OranTestbed.Fronthaul.Tests.Support;
+
+namespace OranTestbed.Cli.Tests;
+
+/// <summary>
+/// End to end: captures written by our writers, decoded by <c>oran-testbed decode --format jsonl --iq</c> and by
+/// tshark 4.0.17 with the matching preferences; every field tshark emits must agree with our JSON, occurrence by
+/// occurrence, through the single table <see cref="Tshark40JsonView"/> (or be listed there as not rendered).
+/// </summary>
+public class DecodeTsharkAgreementSpecs
+{
+    private static IEnumerable<TestCaseData> Captures()
+    {
+        yield return new TestCaseData("a").SetName("Decode_jsonl_must_agree_with_tshark_on_capture_a_4444_vlan_dynamic_bfp9_every_section_type_ptp_ecpri");
+        yield return new TestCaseData("b").SetName("Decode_jsonl_must_agree_with_tshark_on_capture_b_2644_no_vlan_static_bfp14_numPrb_0");
+        yield return new TestCaseData("c").SetName("Decode_jsonl_must_agree_with_tshark_on_capture_c_9124_qinq_udp_no_compression");
+        yield return new TestCaseData("d").SetName("Decode_jsonl_must_agree_with_tshark_on_capture_d_static_ul_bfp12_after_2038");
+    }
+
+    internal static MixedCapture Build(string which) => which switch
+    {
+        "a" => MixedCaptures.A(),
+        "b" => MixedCaptures.B(),
+        "c" => MixedCaptures.C(),
+        _ => MixedCaptures.D(),
+    };
+
+    [TestCaseSource(nameof(Captures))]
+    public void Decode_jsonl_must_agree_with_tshark(string which)
+    {
+        var capture = Build(which);
+        var result = CliDecode.Run(capture.Path, capture.Options, iq: true);
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        var frames = JsonLines.Parse(result);
+        Assert.That(frames, Has.Count.EqualTo(capture.Frames));
+
+        var fields = Tshark40JsonView.ComparedFields.Concat(["_ws.expert.message"]).ToList();
+        var rows = Tshark.Fields(capture.Path, fields, capture.TsharkPreferences, capture.TsharkArguments);
+        int compared = TsharkAgreement.AssertAgrees(frames, rows, capture.View, capture.Name);
+        // Every frame contributes its frame, ecpri/ptp and plane fields: far more than 20 per frame.
+        Assert.That(compared, Is.GreaterThan(20 * capture.Frames), "field occurrences compared");
+
+        Assert.That(TsharkAgreement.UnaccountedFields(capture.Path, capture.TsharkPreferences, capture.TsharkArguments),
+            Is.Empty, "fields tshark emits that the table neither compares nor lists as not rendered");
+    }
+}

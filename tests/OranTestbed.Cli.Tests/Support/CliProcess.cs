@@ -1,0 +1,38 @@
+using System.Diagnostics;
+
+namespace OranTestbed.Cli.Tests.Support;
+
+/// <summary>Runs the real <c>oran-testbed</c> program (the built oran-testbed.dll under <c>dotnet</c>) as a child process.</summary>
+internal static class CliProcess
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    public static string Program { get; } = Path.Combine(AppContext.BaseDirectory, "oran-testbed.dll");
+
+    public static CliResult Run(params string[] arguments)
+    {
+        Assert.That(File.Exists(Program), Is.True, $"{Program} was not built next to the tests");
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        psi.ArgumentList.Add(Program);
+        foreach (var argument in arguments)
+        {
+            psi.ArgumentList.Add(argument);
+        }
+
+        using var process = System.Diagnostics.Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(Timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"oran-testbed {string.Join(' ', arguments)} did not finish within {Timeout}");
+        }
+
+        return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
+    }
+}
