@@ -20,12 +20,12 @@ public class DecodeJsonlContractSpecs
         ["sectionId", "rb", "symInc", "startPrbu", "numPrbu", "udCompHdr", "exponents", "samples"];
 
     /// <summary>The contract's ptp keys (messageType, domainNumber, sequenceId, sourcePortIdentity,
-    /// logMessageInterval) in its order, interleaved with header fields the contract does not list (majorSdoId,
-    /// versionPTP, messageLength, flagField, correctionField, controlField) — reported to the lead.</summary>
+    /// logMessageInterval) in its order, interleaved with the rest of the IEEE 1588 common header.</summary>
     private static readonly string[] PtpHeaderKeys =
     [
-        "messageType", "majorSdoId", "versionPTP", "messageLength", "domainNumber", "flagField", "correctionField",
-        "sequenceId", "sourcePortIdentity", "controlField", "logMessageInterval",
+        "messageType", "majorSdoId", "versionPTP", "minorVersionPTP", "messageLength", "domainNumber", "minorSdoId",
+        "flagField", "correctionField", "messageTypeSpecific", "sequenceId", "sourcePortIdentity", "controlField",
+        "logMessageInterval",
     ];
 
     private static readonly string[] EcpriOtherKeys = ["revision", "concatenation", "messageType", "payloadSize"];
@@ -153,7 +153,8 @@ public class DecodeJsonlContractSpecs
     private static string[] PtpBodyKeys(int messageType) => messageType switch
     {
         0 or 1 or 2 => ["originTimestamp"],
-        3 or 10 => ["originTimestamp", "requestingPortIdentity"],
+        3 => ["requestReceiptTimestamp", "requestingPortIdentity"],
+        10 => ["responseOriginTimestamp", "requestingPortIdentity"],
         8 => ["preciseOriginTimestamp"],
         9 => ["receiveTimestamp", "requestingPortIdentity"],
         11 => ["originTimestamp", "currentUtcOffset", "grandmasterPriority1", "grandmasterClockClass",

@@ -218,10 +218,13 @@ public sealed partial class FrameJsonWriter
         _json.WriteNumber("messageType", (int)message.MessageType);
         _json.WriteNumber("majorSdoId", message.MajorSdoId);
         _json.WriteNumber("versionPTP", message.VersionPtp);
+        _json.WriteNumber("minorVersionPTP", message.MinorVersionPtp);
         _json.WriteNumber("messageLength", message.MessageLength);
         _json.WriteNumber("domainNumber", message.DomainNumber);
+        _json.WriteNumber("minorSdoId", message.MinorSdoId);
         _json.WriteNumber("flagField", message.FlagField);
         _json.WriteNumber("correctionField", message.CorrectionField);
+        _json.WriteNumber("messageTypeSpecific", message.MessageTypeSpecific);
         _json.WriteNumber("sequenceId", message.SequenceId);
         WritePortIdentity("sourcePortIdentity", message.SourcePortIdentity);
         _json.WriteNumber("controlField", message.ControlField);
@@ -256,6 +259,8 @@ public sealed partial class FrameJsonWriter
     {
         PtpMessageType.FollowUp => "preciseOriginTimestamp",
         PtpMessageType.DelayResp => "receiveTimestamp",
+        PtpMessageType.PdelayResp => "requestReceiptTimestamp",
+        PtpMessageType.PdelayRespFollowUp => "responseOriginTimestamp",
         _ => "originTimestamp",
     };
 

@@ -80,8 +80,7 @@ internal readonly record struct Expected(string Text, double? Exact = null, bool
 /// <item>SE1: weights fill extLen·4 − 3 bytes (padding decoded as zero weights), value m / 2^(w−1) · 2^exponent.
 ///   SE11: per bundle exponent, beamId, the <c>num_weights_per_bundle</c> preference, weights (method 0: int16 / 32767).
 ///   SE12: every pair up to extLen (padding pairs 0,0). SE5, SE13 and undecoded types: ef, extType, extLen only.</item>
-/// <item>PTP: Pdelay_Resp's requestReceiptTimestamp and Pdelay_Resp_Follow_Up's responseOriginTimestamp are our
-///   JSON's originTimestamp; correction.ns is the integer part as FT_UINT64.</item>
+/// <item>PTP: correction.ns is the integer part as FT_UINT64.</item>
 /// <item>eCPRI: compval is FT_UINT64 (two's complement).</item>
 /// </list>
 /// </summary>
@@ -242,8 +241,10 @@ internal static class Tshark40JsonView
         new("ptp", "ptp.v2.majorsdoid", "majorSdoId"),
         new("ptp", "ptp.v2.messagetype", "messageType"),
         new("ptp", "ptp.v2.versionptp", "versionPTP"),
+        new("ptp", "ptp.v2.minorversionptp", "minorVersionPTP"),
         new("ptp", "ptp.v2.messagelength", "messageLength"),
         new("ptp", "ptp.v2.domainnumber", "domainNumber"),
+        new("ptp", "ptp.v2.minorsdoid", "minorSdoId"),
         new("ptp", "ptp.v2.flags", "flagField"),
         new("ptp", "ptp.v2.flags.security", "flagField", Conv.Bit, 15),
         new("ptp", "ptp.v2.flags.specific2", "flagField", Conv.Bit, 14),
@@ -260,6 +261,7 @@ internal static class Tshark40JsonView
         new("ptp", "ptp.v2.flags.li61", "flagField", Conv.Bit, 0),
         new("ptp", "ptp.v2.correction.ns", "correctionField", Conv.CorrectionNs),
         new("ptp", "ptp.v2.correction.subns", "correctionField", Conv.CorrectionSubNs),
+        new("ptp", "ptp.v2.messagetypespecific", "messageTypeSpecific"),
         new("ptp", "ptp.v2.clockidentity", "sourcePortIdentity.clockIdentity", Conv.ClockId),
         new("ptp", "ptp.v2.sourceportid", "sourcePortIdentity.portNumber"),
         new("ptp", "ptp.v2.sequenceid", "sequenceId"),
@@ -271,8 +273,8 @@ internal static class Tshark40JsonView
         new("ptp.1", "ptp.v2.sdr.origintimestamp.nanoseconds", "originTimestamp.nanoseconds"),
         new("ptp.2", "ptp.v2.pdrq.origintimestamp.seconds", "originTimestamp.seconds"),
         new("ptp.2", "ptp.v2.pdrq.origintimestamp.nanoseconds", "originTimestamp.nanoseconds"),
-        new("ptp.3", "ptp.v2.pdrs.requestreceipttimestamp.seconds", "originTimestamp.seconds"),
-        new("ptp.3", "ptp.v2.pdrs.requestreceipttimestamp.nanoseconds", "originTimestamp.nanoseconds"),
+        new("ptp.3", "ptp.v2.pdrs.requestreceipttimestamp.seconds", "requestReceiptTimestamp.seconds"),
+        new("ptp.3", "ptp.v2.pdrs.requestreceipttimestamp.nanoseconds", "requestReceiptTimestamp.nanoseconds"),
         new("ptp.3", "ptp.v2.pdrs.requestingportidentity", "requestingPortIdentity.clockIdentity", Conv.ClockId),
         new("ptp.3", "ptp.v2.pdrs.requestingsourceportid", "requestingPortIdentity.portNumber"),
         new("ptp.8", "ptp.v2.fu.preciseorigintimestamp.seconds", "preciseOriginTimestamp.seconds"),
@@ -281,8 +283,8 @@ internal static class Tshark40JsonView
         new("ptp.9", "ptp.v2.dr.receivetimestamp.nanoseconds", "receiveTimestamp.nanoseconds"),
         new("ptp.9", "ptp.v2.dr.requestingsourceportidentity", "requestingPortIdentity.clockIdentity", Conv.ClockId),
         new("ptp.9", "ptp.v2.dr.requestingsourceportid", "requestingPortIdentity.portNumber"),
-        new("ptp.10", "ptp.v2.pdfu.responseorigintimestamp.seconds", "originTimestamp.seconds"),
-        new("ptp.10", "ptp.v2.pdfu.responseorigintimestamp.nanoseconds", "originTimestamp.nanoseconds"),
+        new("ptp.10", "ptp.v2.pdfu.responseorigintimestamp.seconds", "responseOriginTimestamp.seconds"),
+        new("ptp.10", "ptp.v2.pdfu.responseorigintimestamp.nanoseconds", "responseOriginTimestamp.nanoseconds"),
         new("ptp.10", "ptp.v2.pdfu.requestingportidentity", "requestingPortIdentity.clockIdentity", Conv.ClockId),
         new("ptp.10", "ptp.v2.pdfu.requestingsourceportid", "requestingPortIdentity.portNumber"),
         new("ptp.11", "ptp.v2.an.origintimestamp.seconds", "originTimestamp.seconds"),
@@ -335,9 +337,6 @@ internal static class Tshark40JsonView
         ["ieee8021ad.priority"] = "PCP: the contract's vlan array has ids only",
         ["ieee8021ad.dei"] = "DEI: the contract's vlan array has ids only",
         ["ieee8021ah.etype"] = "inner EtherType",
-        ["ptp.v2.minorversionptp"] = "not rendered by FrameJsonWriter (not in the contract)",
-        ["ptp.v2.minorsdoid"] = "not rendered by FrameJsonWriter (not in the contract)",
-        ["ptp.v2.messagetypespecific"] = "not rendered by FrameJsonWriter (not in the contract)",
         ["ptp.v2.clockidentity_manuf"] = "OUI name lookup",
         ["ptp.v2.fu.preciseorigintimestamp.32bit"] = "4.0 convenience field (low 32 bits of seconds)",
         ["ptp.v2.sig.targetportidentity"] = "Signaling body: not rendered by FrameJsonWriter",
