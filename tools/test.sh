@@ -4,4 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/setup/install-system-packages.sh
-dotnet test OranTestbed.sln -c Release --filter "TestCategory!=Live" --logger "console;verbosity=normal" "$@"
+dotnet test OranTestbed.sln -c Release --filter "TestCategory!=Live" "$@"

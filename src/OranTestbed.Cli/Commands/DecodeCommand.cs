@@ -1,19 +1,32 @@
 using System.CommandLine;
+using OranTestbed.Capture.Files;
 
 namespace OranTestbed.Cli.Commands;
 
+/// <summary><c>oran-testbed decode CAPTURE</c>: decode every frame of a pcap/pcapng file.</summary>
 internal static class DecodeCommand
 {
     public static Command Create()
     {
-        var capture = new Argument<FileInfo>("CAPTURE") { Description = "pcap or pcapng file" };
-        var format = new Option<string>("--format") { Description = "jsonl | text | count", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("jsonl", "text", "count");
-        var command = new Command("decode", "Decode every frame of a capture") { capture, format };
+        var capture = new Argument<FileInfo>("CAPTURE") { Description = "pcap or pcapng file (Ethernet)" };
+        var format = new Option<DecodeFormat>("--format")
+        {
+            Description = "text (one line per frame), jsonl (one JSON object per frame) or count (totals only)",
+            DefaultValueFactory = _ => DecodeFormat.Text,
+        };
+        var iq = new Option<bool>("--iq") { Description = "jsonl: add BFP exponents and decompressed I,Q integers" };
+        var filter = new Option<string?>("--filter") { Description = "BPF filter applied while reading, e.g. 'vlan 2'" };
+        var wire = new DecodeOptionsBinder();
+        var command = new Command("decode", "Decode every frame of a capture: eCPRI, O-RAN C/U-plane, PTP")
+        {
+            capture, format, iq, filter,
+        };
+        wire.AddTo(command);
         command.SetAction(parse =>
         {
-            Console.WriteLine($"{parse.GetValue(capture)} {parse.GetValue(format)}");
-            return 0;
+            var request = new CaptureDecodeRequest(parse.GetRequiredValue(capture).FullName, wire.Bind(parse),
+                parse.GetValue(format), parse.GetValue(iq), parse.GetValue(filter));
+            return CaptureDecoding.Run(request, Console.OpenStandardOutput(), Console.Error);
         });
         return command;
     }

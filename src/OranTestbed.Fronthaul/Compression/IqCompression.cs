@@ -35,7 +35,10 @@ public static class IqCompression
 
     /// <summary>
     /// Decompresses one PRB (<see cref="PrbSize(UdCompHdr)"/> bytes) into 24 integers I0, Q0 … I11, Q11.
-    /// <paramref name="param"/> receives the udCompParam byte (0 when the method has none).
+    /// <paramref name="param"/> receives the udCompParam byte (0 when the method has none). None and BFP give values on
+    /// the uncompressed integer scale; block scaling (<see cref="BlockScalingCodec"/>) and µ-law
+    /// (<see cref="MuLawCodec"/>) give values on the 16-bit scale of their compressor's input; modulation compression
+    /// gives raw codes (<see cref="IqSampleKind.CompressedCodes"/>).
     /// </summary>
     public static IqSampleKind DecompressPrb(ReadOnlySpan<byte> prb, UdCompHdr compression, Span<int> iq, out byte param)
     {
@@ -51,15 +54,13 @@ public static class IqCompression
                 BfpCodec.Decompress(prb, width, iq);
                 return IqSampleKind.Linear;
             case CompressionMethod.BlockScaling:
-            case CompressionMethod.MuLaw:
-                // O-RAN.WG4.CUS Annex A.2 (block scaling) and A.3 (µ-law) expansion is NOT implemented: no readable
-                // source was found (srsRAN_Project and the o-ran-sc xRAN library implement only BFP and none; the
-                // MathWorks nrORANBlockDecompress that implements A.2.2/A.3.2 is closed). Rather than guess the
-                // curve, hand out the sign-extended w-bit codes and the udCompParam byte (blockScaler, or
-                // compBitWidth|compShift).
                 param = prb.IsEmpty ? (byte)0 : prb[0];
-                IqPacking.Unpack(prb[1..], width, iq);
-                return IqSampleKind.CompressedCodes;
+                BlockScalingCodec.Decompress(prb, width, iq);
+                return IqSampleKind.Linear;
+            case CompressionMethod.MuLaw:
+                param = prb.IsEmpty ? (byte)0 : prb[0];
+                MuLawCodec.Decompress(prb, width, iq);
+                return IqSampleKind.Linear;
             case CompressionMethod.ModulationCompression:
                 // Annex A.4: the codes are constellation points whose scaling comes from C-plane SE4/SE5, which a
                 // U-plane decoder does not see; return the codes.

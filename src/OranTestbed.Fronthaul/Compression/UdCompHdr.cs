@@ -30,5 +30,5 @@ public readonly record struct UdCompHdr(byte Raw)
         return new UdCompHdr((byte)(((iqWidth & 0x0F) << 4) | ((int)method & 0x0F)));
     }
 
-    public override string ToString() => $"{Method}:{IqWidth}";
+    public override string ToString() => $"{CompressionMethodNames.Name(Method)}:{IqWidth}";
 }

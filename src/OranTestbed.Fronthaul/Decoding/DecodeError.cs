@@ -18,6 +18,9 @@ public readonly record struct DecodeError(DecodeErrorCode Code, string Field, in
     /// <summary>Stable kebab-case code used in JSON output and findings.</summary>
     public string CodeName => CodeNames.Of(Code);
 
+    /// <summary>The stable kebab-case name of <paramref name="code"/>.</summary>
+    public static string NameOf(DecodeErrorCode code) => CodeNames.Of(code);
+
     /// <summary>The error moved by <paramref name="delta"/> bytes, for readers that work on a slice of the frame.</summary>
     public DecodeError Shift(int delta) => IsError ? this with { Offset = Offset + delta } : this;
 

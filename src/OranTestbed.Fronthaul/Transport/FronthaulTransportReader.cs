@@ -53,20 +53,8 @@ public static class FronthaulTransportReader
             return false;
         }
 
-        int l4 = l3 + ip.HeaderLength;
-        if (ip.IsFragment)
-        {
-            transport = Found(FronthaulTransportKind.IpFragment, eth, 4, l3, -1, 0, 0, ip.Payload, l4);
-            return true;
-        }
-
-        if (ip.Protocol != Ipv4Fields.ProtocolUdp)
-        {
-            transport = Found(FronthaulTransportKind.Other, eth, 4, l3, -1, 0, 0, ip.Payload, l4);
-            return true;
-        }
-
-        return TryReadUdp(eth, 4, l3, ip.Payload, l4, options, out transport);
+        return TryReadAfterIp(eth, 4, l3, l3 + ip.HeaderLength, ip.IsFragment,
+            ip.Protocol == Ipv4Fields.ProtocolUdp, ip.Payload, options, out transport);
     }
 
     private static bool TryReadIpv6(EthernetReader eth, FronthaulDecodeOptions options, out FronthaulTransport transport)
@@ -78,20 +66,22 @@ public static class FronthaulTransportReader
             return false;
         }
 
-        int l4 = l3 + ip.UpperLayerOffset;
-        if (ip.IsFragment)
+        return TryReadAfterIp(eth, 6, l3, l3 + ip.UpperLayerOffset, ip.IsFragment,
+            ip.UpperLayerProtocol == Ipv6Fields.Udp, ip.Payload, options, out transport);
+    }
+
+    /// <summary>Fragments are reported, not reassembled; only UDP can carry eCPRI or PTP here.</summary>
+    private static bool TryReadAfterIp(EthernetReader eth, int ipVersion, int l3, int l4, bool isFragment, bool isUdp,
+        ReadOnlySpan<byte> ipPayload, FronthaulDecodeOptions options, out FronthaulTransport transport)
+    {
+        if (isFragment || !isUdp)
         {
-            transport = Found(FronthaulTransportKind.IpFragment, eth, 6, l3, -1, 0, 0, ip.Payload, l4);
+            var kind = isFragment ? FronthaulTransportKind.IpFragment : FronthaulTransportKind.Other;
+            transport = Found(kind, eth, ipVersion, l3, -1, 0, 0, ipPayload, l4);
             return true;
         }
 
-        if (ip.UpperLayerProtocol != Ipv6Fields.Udp)
-        {
-            transport = Found(FronthaulTransportKind.Other, eth, 6, l3, -1, 0, 0, ip.Payload, l4);
-            return true;
-        }
-
-        return TryReadUdp(eth, 6, l3, ip.Payload, l4, options, out transport);
+        return TryReadUdp(eth, ipVersion, l3, ipPayload, l4, options, out transport);
     }
 
     private static bool TryReadUdp(EthernetReader eth, int ipVersion, int l3, ReadOnlySpan<byte> ipPayload, int l4,

@@ -97,8 +97,9 @@ public readonly ref struct UPlaneSection
     /// <summary>
     /// Decompresses every PRB into <paramref name="iq"/> (24 × <see cref="NumPrb"/> integers, I0 Q0 … I11 Q11 per PRB).
     /// <paramref name="compressionParams"/> receives each PRB's udCompParam (0 when the method has none; the BFP
-    /// exponent is its low nibble); pass an empty span to skip them. The return value says whether the integers are
-    /// linear samples or raw codes (block scaling, µ-law, modulation compression).
+    /// exponent is its low nibble, blockScaler the whole byte, µ-law compBitWidth | compShift); pass an empty span to
+    /// skip them. The return value says whether the integers are linear samples (none, BFP, and block scaling and
+    /// µ-law on the 16-bit scale, Annex A.2.2/A.3.2) or raw codes (modulation compression).
     /// </summary>
     public IqSampleKind DecompressTo(Span<int> iq, Span<byte> compressionParams)
     {

@@ -1,0 +1,120 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using OranTestbed.Capture.Files;
+using OranTestbed.Fronthaul.Decoding;
+using OranTestbed.Fronthaul.Inspection;
+
+namespace OranTestbed.Cli.Commands;
+
+/// <summary>Reads a capture frame by frame and renders each decoded frame; the loop behind <c>decode</c>.</summary>
+internal static class CaptureDecoding
+{
+    public static int Run(CaptureDecodeRequest request, Stream output, TextWriter diagnostics)
+    {
+        CaptureFileReader reader;
+        try
+        {
+            reader = new CaptureFileReader(request.CapturePath, new CaptureFileReaderOptions { Filter = request.Filter });
+        }
+        catch (CaptureFileException ex)
+        {
+            diagnostics.WriteLine($"oran-testbed decode: {ex.Message}");
+            return ExitCodes.InputError;
+        }
+
+        // Not disposed: disposing a BufferedStream closes the caller's stream (stdout), which the caller owns.
+        var buffered = new BufferedStream(output, 1 << 16);
+        using (reader)
+        {
+            var totals = request.Format switch
+            {
+                DecodeFormat.Jsonl => WriteJson(reader, request, buffered),
+                DecodeFormat.Text => WriteText(reader, request, buffered),
+                _ => Count(reader, request, buffered),
+            };
+            buffered.Flush();
+            if (reader.Error is { } error)
+            {
+                diagnostics.WriteLine($"oran-testbed decode: {error.Message}");
+                return ExitCodes.InputError;
+            }
+
+            if (totals.Malformed > 0)
+            {
+                diagnostics.WriteLine(
+                    $"oran-testbed decode: {totals.Malformed} of {totals.Frames} frame(s) malformed");
+                return ExitCodes.Defects;
+            }
+
+            return ExitCodes.Success;
+        }
+    }
+
+    private static FrameTotals WriteJson(CaptureFileReader reader, CaptureDecodeRequest request, Stream output)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1 << 16);
+        using var json = new FrameJsonWriter(buffer, request.Options, request.IncludeIq);
+        var totals = new FrameTotals();
+        while (reader.TryReadNext(out var frame))
+        {
+            var error = json.WriteFrame(frame.Number, frame.TimestampNanoseconds, frame.Data);
+            totals.Add(error);
+            buffer.Write("\n"u8);
+            output.Write(buffer.WrittenSpan);
+            buffer.ResetWrittenCount();
+        }
+
+        return totals;
+    }
+
+    private static FrameTotals WriteText(CaptureFileReader reader, CaptureDecodeRequest request, Stream output)
+    {
+        var text = new FrameTextWriter(request.Options);
+        using var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+        var totals = new FrameTotals();
+        while (reader.TryReadNext(out var frame))
+        {
+            writer.WriteLine(text.Describe(frame.Number, frame.TimestampNanoseconds, frame.Data, out var error));
+            totals.Add(error);
+        }
+
+        return totals;
+    }
+
+    private static FrameTotals Count(CaptureFileReader reader, CaptureDecodeRequest request, Stream output)
+    {
+        var tally = new DecodeTally();
+        var kinds = new long[4];
+        long bytes = 0;
+        var clock = Stopwatch.StartNew();
+        while (reader.TryReadNext(out var frame))
+        {
+            FrameDecoder.Decode(frame.Data, request.Options, ref tally, out var kind);
+            kinds[(int)kind]++;
+            bytes += frame.Data.Length;
+        }
+
+        clock.Stop();
+        long frames = kinds.Sum();
+        using var writer = new StreamWriter(output, new UTF8Encoding(false), 4096, leaveOpen: true);
+        DecodeTallyReport.Write(writer, tally, frames, bytes, kinds, clock.Elapsed);
+        return new FrameTotals { Frames = frames, Malformed = tally.MalformedFrames };
+    }
+
+    private struct FrameTotals
+    {
+        public long Frames;
+        public long Malformed;
+
+        public void Add(DecodeError error)
+        {
+            Frames++;
+            if (error.IsError)
+            {
+                Malformed++;
+            }
+        }
+    }
+}
