@@ -86,24 +86,26 @@ frames=$(tshark -n -r "$capture" -T fields -e frame.number 2>/dev/null | wc -l)
 log "  $frames frames, $bytes bytes in $capture"
 
 # --- timing ----------------------------------------------------------------------------------------------------------
-declare -a mean sd rss
+declare -a mean sd cpu rss
 csv="$out/decode-vs-tshark.csv"
 if command -v hyperfine >/dev/null; then
   log "timing with hyperfine ($runs runs each, 1 warm-up)"
   hyperfine --warmup 1 --runs "$runs" --export-csv "$csv" --style basic "${cmds[@]}" >&2
   i=0
-  while IFS=, read -r _ m s _rest; do
-    mean[$i]=$m; sd[$i]=$s; i=$((i + 1))
+  while IFS=, read -r _ m s _median u sy _rest; do
+    mean[$i]=$m; sd[$i]=$s; cpu[$i]=$(awk -v u="$u" -v s="$sy" 'BEGIN {print u + s}'); i=$((i + 1))
   done < <(tail -n +2 "$csv")
   timer="hyperfine $(hyperfine --version | awk '{print $2}'), $runs runs + 1 warm-up, mean ± σ"
 else
   log "timing with /usr/bin/time ($runs runs each, 1 warm-up; median)"
   for i in "${!cmds[@]}"; do
     bash -c "${cmds[$i]}"
-    ts=()
+    ts=(); cs=()
     for _ in $(seq "$runs"); do
-      ts+=("$( { /usr/bin/time -f '%e' bash -c "${cmds[$i]}" ; } 2>&1 | tail -1)")
+      read -r e u sy < <( { /usr/bin/time -f '%e %U %S' bash -c "${cmds[$i]}" ; } 2>&1 | tail -1)
+      ts+=("$e"); cs+=("$(awk -v u="$u" -v s="$sy" 'BEGIN {print u + s}')")
     done
+    cpu[$i]=$(printf '%s\n' "${cs[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
     mean[$i]=$(printf '%s\n' "${ts[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
     sd[$i]=$(printf '%s\n' "${ts[@]}" | awk '{s+=$1; q+=$1*$1} END {m=s/NR; v=q/NR-m*m; print (v>0?sqrt(v):0)}')
   done
@@ -116,12 +118,13 @@ done
 # --- table -----------------------------------------------------------------------------------------------------------
 echo
 echo "capture: $capture ($bytes bytes, $frames frames)"
+echo "MB/s and frames/s are from wall time; CPU = user + sys (robust when the machine is shared)."
 echo "timer:   $timer; machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-36s %10s %8s %10s %12s %10s %14s\n' command "time (s)" "± (s)" "MB/s" "frames/s" "RSS (MB)" "tshark/this"
+printf '%-36s %9s %7s %9s %10s %12s %9s %12s %12s\n' command "wall (s)" "± (s)" "CPU (s)" "MB/s" "frames/s" "RSS (MB)" "tshark/this" "(CPU ratio)"
 last=$(( ${#cmds[@]} - 1 ))
 for i in "${!cmds[@]}"; do
   awk -v n="${names[$i]}" -v m="${mean[$i]}" -v s="${sd[$i]}" -v b="$bytes" -v f="$frames" -v r="${rss[$i]}" \
-      -v t="${mean[$last]}" -v has_t="$with_tshark" 'BEGIN {
-    ratio = has_t ? sprintf("%.1fx", t / m) : "-";
-    printf "%-36s %10.3f %8.3f %10.1f %12.0f %10.1f %14s\n", n, m, s, b / m / 1e6, f / m, r / 1024, ratio }'
+      -v t="${mean[$last]}" -v c="${cpu[$i]}" -v tc="${cpu[$last]}" -v has_t="$with_tshark" 'BEGIN {
+    ratio = has_t ? sprintf("%.1fx", t / m) : "-"; cratio = has_t ? sprintf("%.1fx", tc / c) : "-";
+    printf "%-36s %9.3f %7.3f %9.3f %10.1f %12.0f %9.1f %12s %12s\n", n, m, s, c, b / m / 1e6, f / m, r / 1024, ratio, cratio }'
 done
