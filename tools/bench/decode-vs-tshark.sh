@@ -90,7 +90,10 @@ declare -a mean sd cpu rss
 csv="$out/decode-vs-tshark.csv"
 if command -v hyperfine >/dev/null; then
   log "timing with hyperfine ($runs runs each, 1 warm-up)"
-  hyperfine --warmup 1 --runs "$runs" --export-csv "$csv" --style basic "${cmds[@]}" >&2
+  # Named commands: the CSV's first column is then the name, free of the commas the commands contain.
+  named=()
+  for i in "${!cmds[@]}"; do named+=(-n "${names[$i]}" "${cmds[$i]}"); done
+  hyperfine --warmup 1 --runs "$runs" --export-csv "$csv" --style basic "${named[@]}" >&2
   i=0
   while IFS=, read -r _ m s _median u sy _rest; do
     mean[$i]=$m; sd[$i]=$s; cpu[$i]=$(awk -v u="$u" -v s="$sy" 'BEGIN {print u + s}'); i=$((i + 1))
