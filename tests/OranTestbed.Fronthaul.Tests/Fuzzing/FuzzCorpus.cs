@@ -1,7 +1,10 @@
+using System.Buffers.Binary;
 using OranTestbed.Fronthaul.Compression;
+using OranTestbed.Fronthaul.CPlane;
 using OranTestbed.Fronthaul.Decoding;
 using OranTestbed.Fronthaul.Ecpri;
 using OranTestbed.Fronthaul.Ethernet;
+using OranTestbed.Fronthaul.Ip;
 using OranTestbed.Fronthaul.Ptp;
 using OranTestbed.Fronthaul.Tests.CPlane;
 using OranTestbed.Fronthaul.Tests.Support;
@@ -126,7 +129,60 @@ public static class FuzzCorpus
         seeds.Add(new FuzzSeed("ecpri-concatenated-qinq", TestFrames.Build(Concatenated, EthernetFields.TypeEcpri, QinQ), UdpOptions));
         seeds.Add(new FuzzSeed("ecpri-event-indication-udp4", TestFrames.Build(bodies[3].Body, 0, [], Encapsulation.Ipv4, 1234, EcpriPort), UdpOptions));
         seeds.Add(new FuzzSeed("ecpri-concatenated-udp6", TestFrames.Build(Concatenated, 0, OneTag, Encapsulation.Ipv6, EcpriPort, 1234), UdpOptions));
+        byte[] udp4 = TestFrames.Build(Concatenated, 0, [], Encapsulation.Ipv4, 1234, EcpriPort);
+        byte[] udp6 = TestFrames.Build(Concatenated, 0, [], Encapsulation.Ipv6, 1234, EcpriPort);
+        seeds.Add(new FuzzSeed("ecpri-concatenated-udp4-ip-options", WithIpv4Options(udp4), UdpOptions));
+        seeds.Add(new FuzzSeed("ecpri-concatenated-udp6-extension-headers", WithIpv6ExtensionHeaders(udp6), UdpOptions));
+        seeds.Add(new FuzzSeed("ecpri-udp4-first-fragment", WithIpv4MoreFragments(udp4), UdpOptions));
         seeds.Add(new FuzzSeed("ecpri-remote-reset-udp4-no-checksum", TestFrames.Build(bodies[2].Body, 0, QinQ, Encapsulation.Ipv4, 1234, EcpriPort, ipv4UdpChecksum: false), UdpOptions));
+    }
+
+    /// <summary>The IPv4 header of an untagged frame grown to IHL 6 by four NOP options (lengths and checksum fixed).</summary>
+    private static byte[] WithIpv4Options(byte[] frame)
+    {
+        const int ip = EthernetFields.HeaderLength;
+        byte[] nops = [1, 1, 1, 1];
+        byte[] grown = [.. frame[..(ip + Ipv4Fields.MinimumHeaderLength)], .. nops, .. frame[(ip + Ipv4Fields.MinimumHeaderLength)..]];
+        grown[ip] = (Ipv4Fields.Version << 4) | 6;
+        AddToUInt16(grown, ip + Ipv4Fields.TotalLengthOffset, nops.Length);
+        FixIpv4HeaderChecksum(grown, 24);
+        return grown;
+    }
+
+    /// <summary>An untagged IPv6 frame with Hop-by-Hop and Destination Options headers (PadN) before UDP.</summary>
+    private static byte[] WithIpv6ExtensionHeaders(byte[] frame)
+    {
+        const int ip = EthernetFields.HeaderLength;
+        byte[] headers =
+        [
+            Ipv6Fields.DestinationOptions, 0, 1, 4, 0, 0, 0, 0,
+            Ipv6Fields.Udp, 0, 1, 4, 0, 0, 0, 0,
+        ];
+        byte[] grown = [.. frame[..(ip + Ipv6Fields.HeaderLength)], .. headers, .. frame[(ip + Ipv6Fields.HeaderLength)..]];
+        grown[ip + Ipv6Fields.NextHeaderOffset] = Ipv6Fields.HopByHop;
+        AddToUInt16(grown, ip + Ipv6Fields.PayloadLengthOffset, headers.Length);
+        return grown;
+    }
+
+    /// <summary>The first fragment of a datagram (MF set): reported as a fragment, not decoded.</summary>
+    private static byte[] WithIpv4MoreFragments(byte[] frame)
+    {
+        const int ip = EthernetFields.HeaderLength;
+        var copy = (byte[])frame.Clone();
+        BinaryPrimitives.WriteUInt16BigEndian(copy.AsSpan(ip + Ipv4Fields.FlagsAndFragmentOffset), Ipv4Fields.MoreFragmentsMask);
+        FixIpv4HeaderChecksum(copy, Ipv4Fields.MinimumHeaderLength);
+        return copy;
+    }
+
+    private static void AddToUInt16(byte[] frame, int offset, int delta) =>
+        BinaryPrimitives.WriteUInt16BigEndian(frame.AsSpan(offset),
+            (ushort)(BinaryPrimitives.ReadUInt16BigEndian(frame.AsSpan(offset)) + delta));
+
+    private static void FixIpv4HeaderChecksum(byte[] frame, int headerLength)
+    {
+        var header = frame.AsSpan(EthernetFields.HeaderLength, headerLength);
+        BinaryPrimitives.WriteUInt16BigEndian(header[Ipv4Fields.ChecksumOffset..], 0);
+        BinaryPrimitives.WriteUInt16BigEndian(header[Ipv4Fields.ChecksumOffset..], InternetChecksum.Compute(header));
     }
 
     /// <summary>One-way delay + remote reset + event indication, C = 1, 1, 0, each aligned to 4 bytes.</summary>
@@ -164,12 +220,34 @@ public static class FuzzCorpus
             seeds.Add(new FuzzSeed($"cplane-{name}", CPlaneFrames.Frame(message), CPlaneSamples.Options));
         }
 
+        seeds.Add(new FuzzSeed("cplane-st6-compressed-ci", CPlaneFrames.Frame(CPlaneFrames.Message(St6Compressed)), CPlaneSamples.Options));
+        seeds.Add(new FuzzSeed("cplane-st1-se1-beamspace", CPlaneFrames.Frame(CPlaneFrames.Message(St1Beamspace)), CPlaneSamples.Options));
         byte[] st1 = CPlaneFrames.Message(CPlaneSamples.St1Grouping);
         seeds.Add(new FuzzSeed("cplane-st1-se10-se11-qinq", Wrap(EcpriFields.TypeRealTimeControl, st1, QinQ, Encapsulation.Ethernet), CPlaneSamples.Options));
         var udp = CPlaneSamples.Options with { EcpriUdpPort = EcpriPort };
         seeds.Add(new FuzzSeed("cplane-st1-se1-udp4", Wrap(EcpriFields.TypeRealTimeControl, CPlaneFrames.Message(CPlaneSamples.St1Weights), [], Encapsulation.Ipv4), udp));
         seeds.Add(new FuzzSeed("cplane-st6-udp6", Wrap(EcpriFields.TypeRealTimeControl, CPlaneFrames.Message(CPlaneSamples.St6), OneTag, Encapsulation.Ipv6), udp));
         seeds.Add(new FuzzSeed("cplane-st3-udp6-qinq", Wrap(EcpriFields.TypeRealTimeControl, CPlaneFrames.Message(CPlaneSamples.St3), QinQ, Encapsulation.Ipv6), udp));
+    }
+
+    /// <summary>ST6 with compressed channel information: BFP 9 bits, one ciCompParam per PRB, then one per section.</summary>
+    private static void St6Compressed(ref CPlaneWriter w)
+    {
+        w.WriteHeader(new CPlaneHeaderValues { NumberOfSections = 2, SectionType = 6, NumberOfUes = 1, CiCompHdr = CiCompHdr.From(9, 1, true).Raw });
+        w.WriteChannelInformationSection(new CPlaneSectionValues { UeId = 3, RegularizationFactor = 7, StartPrbc = 1, NumPrbc = 2 },
+            CiCompHdr.From(9, 1, true), 2, [0x02, 0x03], [100, -100, 255, -256, 0, 1, -1, 77]);
+        w.WriteChannelInformationSection(new CPlaneSectionValues { UeId = 4, StartPrbc = 3, NumPrbc = 1 },
+            CiCompHdr.From(9, 1, true), 2, [0x01], [5, 6, 7, 8]);
+    }
+
+    /// <summary>SE1 with beamspace compression: method 4 (mask only) and 5 (mask + exponent), 2 of 2 antennas active.</summary>
+    private static void St1Beamspace(ref CPlaneWriter w)
+    {
+        w.WriteHeader(new CPlaneHeaderValues { NumberOfSections = 2, SectionType = 1, UdCompHdr = 0x91 });
+        w.WriteSection(new CPlaneSectionValues { SectionId = 1, NumPrbc = 4, BeamId = 1 });
+        w.WriteBeamformingWeights(new UdCompHdr(0x84), [0xC0], [1, -2, 3, -4]);
+        w.WriteSection(new CPlaneSectionValues { SectionId = 2, NumPrbc = 4, BeamId = 2 });
+        w.WriteBeamformingWeights(new UdCompHdr(0x85), [0x80, 0x03], [9, -9]);
     }
 
     private static void AddUPlane(List<FuzzSeed> seeds)
