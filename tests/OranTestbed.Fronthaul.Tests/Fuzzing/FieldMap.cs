@@ -21,11 +21,16 @@ public sealed class FieldMap : IFrameVisitor
     private readonly List<FieldSpot> _fields = [];
     private int _ecpriPayloadOffset;
 
-    public static IReadOnlyList<FieldSpot> Of(byte[] frame, FronthaulDecodeOptions options)
+    /// <summary>Frame offset just past the last eCPRI message or the PTP message (0 when there is none).</summary>
+    public int ContentEnd { get; private set; }
+
+    public IReadOnlyList<FieldSpot> Fields => _fields;
+
+    public static FieldMap Of(byte[] frame, FronthaulDecodeOptions options)
     {
         var map = new FieldMap();
         FrameDecoder.Decode(frame, options, ref map, out _);
-        return map._fields;
+        return map;
     }
 
     private void Add(int offset, int width, FieldRole role, string name) => _fields.Add(new FieldSpot(offset, width, role, name));
@@ -63,6 +68,7 @@ public sealed class FieldMap : IFrameVisitor
         Add(message.Offset + PtpFields.SdoAndTypeOffset, 1, FieldRole.Type, "ptp.messageType");
         Add(message.Offset + PtpFields.VersionOffset, 1, FieldRole.Type, "ptp.versionPTP");
         Add(message.Offset + PtpFields.MessageLengthOffset, 2, FieldRole.Length, "ptp.messageLength");
+        ContentEnd = message.Offset + message.MessageLength;
     }
 
     public void OnEcpriMessage(in EcpriMessage message, int index)
@@ -71,6 +77,7 @@ public sealed class FieldMap : IFrameVisitor
         Add(message.Offset + EcpriFields.MessageTypeOffset, 1, FieldRole.Type, "ecpri.type");
         Add(message.Offset + EcpriFields.PayloadSizeOffset, 2, FieldRole.Length, "ecpri.payloadSize");
         _ecpriPayloadOffset = message.PayloadOffset;
+        ContentEnd = message.PayloadOffset + message.PayloadSize;
     }
 
     public void OnOranTransportHeader(in OranTransportHeader header)

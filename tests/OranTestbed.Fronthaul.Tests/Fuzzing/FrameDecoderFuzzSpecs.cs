@@ -82,6 +82,69 @@ public class FrameDecoderFuzzSpecs
         Assert.That(failures, Is.Empty, string.Join("\n", failures));
     }
 
+    [Test]
+    public void FrameDecoder_must_report_every_cut_inside_the_message_as_malformed()
+    {
+        var silent = new List<string>();
+        foreach (var seed in FuzzCorpus.Seeds)
+        {
+            if (seed.Name.Contains("fragment", StringComparison.Ordinal))
+            {
+                continue; // reported as a fragment, never decoded
+            }
+
+            Assert.That(seed.ContentEnd, Is.InRange(1, seed.Frame.Length), seed.Name);
+            for (int length = 0; length < seed.ContentEnd; length++)
+            {
+                var tally = new Inspection.DecodeTally();
+                var error = FrameDecoder.Decode(seed.Frame.AsSpan(0, length), seed.Options, ref tally, out _);
+                if (!error.IsError)
+                {
+                    silent.Add($"{seed.Name} cut at {length} of {seed.ContentEnd}");
+                }
+            }
+        }
+
+        Assert.That(silent, Is.Empty, "a truncated message decoded without error");
+    }
+
+    [Test]
+    public void FrameDecoder_must_not_let_bytes_after_the_last_message_change_the_decode()
+    {
+        var random = new Random(0x5EED_0006);
+        var differences = new List<string>();
+        foreach (var seed in FuzzCorpus.Seeds.Where(s => s.ContentEnd > 0))
+        {
+            for (int round = 0; round < 50; round++)
+            {
+                int extra = random.Next(40);
+                byte[] reference = [.. seed.Frame, .. new byte[extra]];
+                byte[] junk = (byte[])reference.Clone();
+                random.NextBytes(junk.AsSpan(seed.ContentEnd));
+                string expected = Json(reference, seed.Options);
+                string actual = Json(junk, seed.Options);
+                if (actual != expected)
+                {
+                    differences.Add($"{seed.Name}: {Convert.ToHexString(junk)}\n  expected {expected}\n  actual   {actual}");
+                    break;
+                }
+            }
+        }
+
+        Assert.That(differences, Is.Empty, string.Join("\n", differences));
+    }
+
+    private static string Json(byte[] frame, FronthaulDecodeOptions options)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Inspection.FrameJsonWriter(buffer, options, includeIq: true))
+        {
+            writer.WriteFrame(1, 0, frame);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
     [Test, CancelAfter(CancelAfterMs)]
     public void FrameDecoder_must_survive_random_frames_without_exceptions(CancellationToken cancellation) =>
         Campaign(0x5EED_0001, 200_000, cancellation, Mutation.RandomBytes);
@@ -94,6 +157,10 @@ public class FrameDecoderFuzzSpecs
     [Test, CancelAfter(CancelAfterMs)]
     public void FrameDecoder_must_survive_length_field_lies_without_exceptions(CancellationToken cancellation) =>
         Campaign(0x5EED_0003, 700_000, cancellation, Mutation.LengthFieldLie, Mutation.LengthFieldLie, Mutation.Stacked);
+
+    [Test, CancelAfter(CancelAfterMs)]
+    public void FrameDecoder_must_survive_length_consistent_resizes_without_exceptions(CancellationToken cancellation) =>
+        Campaign(0x5EED_0005, 400_000, cancellation, Mutation.ConsistentResize, Mutation.ConsistentResize, Mutation.Stacked);
 
     [Test, CancelAfter(CancelAfterMs)]
     public void FrameDecoder_must_survive_spliced_frames_without_exceptions(CancellationToken cancellation) =>

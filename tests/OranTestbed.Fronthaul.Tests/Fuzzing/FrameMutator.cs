@@ -71,6 +71,9 @@ public sealed class FrameMutator
             case Mutation.Splice:
                 Splice();
                 break;
+            case Mutation.ConsistentResize:
+                ConsistentResize(seed);
+                break;
             case Mutation.Stacked:
                 int steps = 2 + _random.Next(3);
                 for (int i = 0; i < steps; i++)
@@ -202,6 +205,100 @@ public sealed class FrameMutator
         else
         {
             BinaryPrimitives.WriteUInt16BigEndian(bytes, (ushort)lie);
+        }
+    }
+
+    /// <summary>
+    /// Inserts (random or zero bytes) or deletes 1 to 8 bytes, or a whole 4-byte word, at a random point after the
+    /// first length field, then moves the length fields that enclose that point by the same amount. A word inside a
+    /// C-plane extension also moves its extLen by one.
+    /// </summary>
+    private void ConsistentResize(FuzzSeed seed)
+    {
+        var first = seed.Fields[0];
+        int low = first.Offset + first.Width;
+        if (Length <= low)
+        {
+            return;
+        }
+
+        int at = low + _random.Next(Length - low);
+        bool word = _random.Next(3) == 0;
+        int delta = word ? 4 : 1 + _random.Next(8);
+        if (_random.Next(2) == 0)
+        {
+            delta = -Math.Min(delta, Length - at);
+        }
+
+        if (Length + delta > Buffer.Length || delta == 0)
+        {
+            return;
+        }
+
+        if (delta > 0)
+        {
+            Buffer.AsSpan(at, Length - at).CopyTo(Buffer.AsSpan(at + delta));
+            var inserted = Buffer.AsSpan(at, delta);
+            if (_random.Next(2) == 0)
+            {
+                inserted.Clear();
+            }
+            else
+            {
+                _random.NextBytes(inserted);
+            }
+        }
+        else
+        {
+            Buffer.AsSpan(at - delta, Length - at + delta).CopyTo(Buffer.AsSpan(at));
+        }
+
+        Length += delta;
+        FieldSpot? payloadSize = null;
+        FieldSpot? extLen = null;
+        foreach (var field in seed.Fields)
+        {
+            if (field.Offset + field.Width > at || field.Role != FieldRole.Length)
+            {
+                continue;
+            }
+
+            switch (field.Name)
+            {
+                case "ip.total_length" or "ipv6.payload_length" or "udp.length" or "ptp.messageLength":
+                    AddTo(field, delta);
+                    break;
+                case "ecpri.payloadSize":
+                    payloadSize = field;
+                    break;
+                case "cplane.extLen":
+                    extLen = field;
+                    break;
+            }
+        }
+
+        // Only the message (and extension) holding the point grows; earlier ones keep their sizes.
+        if (payloadSize is { } size)
+        {
+            AddTo(size, delta);
+        }
+
+        if (word && extLen is { } ext)
+        {
+            AddTo(ext, delta / 4);
+        }
+    }
+
+    private void AddTo(FieldSpot field, int delta)
+    {
+        var bytes = Buffer.AsSpan(field.Offset, field.Width);
+        if (field.Width == 1)
+        {
+            bytes[0] = (byte)(bytes[0] + delta);
+        }
+        else
+        {
+            BinaryPrimitives.WriteUInt16BigEndian(bytes, (ushort)(BinaryPrimitives.ReadUInt16BigEndian(bytes) + delta));
         }
     }
 

@@ -52,6 +52,22 @@ public sealed class FuzzHarness : IDisposable
         }
 
         var renderers = RenderersFor(options);
+        try
+        {
+            return Render(renderers, frame, error);
+        }
+        catch
+        {
+            // A writer interrupted mid-frame keeps its half-open JSON state; start the next frame with fresh ones
+            // so that one finding does not echo through every later frame.
+            _renderers.Remove(options);
+            renderers.Json.Dispose();
+            throw;
+        }
+    }
+
+    private string? Render(Renderers renderers, ReadOnlySpan<byte> frame, DecodeError error)
+    {
         _json.ResetWrittenCount();
         var jsonError = renderers.Json.WriteFrame(Frames, 1_700_000_000_000_000_000, frame);
         if (jsonError != error)

@@ -13,7 +13,9 @@ public sealed class FuzzSeed
         Name = name;
         Frame = frame;
         Options = options;
-        Fields = FieldMap.Of(frame, options);
+        var map = FieldMap.Of(frame, options);
+        Fields = map.Fields;
+        ContentEnd = map.ContentEnd;
     }
 
     public string Name { get; }
@@ -24,6 +26,9 @@ public sealed class FuzzSeed
 
     /// <summary>Length, count and type fields of the frame (never empty: the EtherType is always one).</summary>
     public IReadOnlyList<FieldSpot> Fields { get; }
+
+    /// <summary>Frame offset just past the last message: every shorter cut must be reported as malformed.</summary>
+    public int ContentEnd { get; }
 
     public override string ToString() => Name;
 }

@@ -24,6 +24,13 @@ public enum Mutation
     /// <summary>The head of one seed followed by the tail of another.</summary>
     Splice,
 
+    /// <summary>
+    /// Bytes inserted or deleted inside the frame with every enclosing length field (IP, UDP, PTP messageLength, the
+    /// eCPRI payloadSize and, by whole words, the C-plane extLen) moved to match, so the outer layers accept the frame
+    /// and the damage reaches the inner views.
+    /// </summary>
+    ConsistentResize,
+
     /// <summary>Two to four of the above in a row.</summary>
     Stacked,
 }
