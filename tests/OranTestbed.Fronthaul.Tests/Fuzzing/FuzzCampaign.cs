@@ -37,10 +37,16 @@ public sealed class FuzzCampaign
 
     public long Frames => Interlocked.Read(ref _frames);
 
-    /// <summary>Frames per worker thread: all cores of a small CI box, at most 4.</summary>
+    /// <summary>Worker threads: every core of a small CI box, at most 4.</summary>
     public static int Workers => Math.Clamp(Environment.ProcessorCount, 1, 4);
 
-    /// <summary>The frame count for a test: <paramref name="ciFrames"/>, scaled by ORAN_FUZZ_FRAMES (the total across all fuzz tests, default <see cref="CiTotalFrames"/>).</summary>
+    /// <summary>Frames across the fuzz campaigns in CI (the sum of the tests' own counts).</summary>
+    public const long CiTotalFrames = 2_500_000;
+
+    /// <summary>
+    /// The frame count for a test: <paramref name="ciFrames"/>, or its share of ORAN_FUZZ_FRAMES when that is set
+    /// (the total across all campaigns, e.g. 20000000 for a long local run).
+    /// </summary>
     public static long Scaled(long ciFrames)
     {
         string? text = Environment.GetEnvironmentVariable("ORAN_FUZZ_FRAMES");
@@ -48,9 +54,6 @@ public sealed class FuzzCampaign
             ? Math.Max(1, ciFrames * total / CiTotalFrames)
             : ciFrames;
     }
-
-    /// <summary>Frames across the fuzz tests in CI (sum of the tests' own counts).</summary>
-    public const long CiTotalFrames = 2_500_000;
 
     /// <summary>Runs <paramref name="frames"/> frames; returns a summary line; failures are in <see cref="Failures"/>.</summary>
     public string Run(long frames, CancellationToken cancellation)
@@ -81,7 +84,7 @@ public sealed class FuzzCampaign
                 {
                     _failures.TryAdd("hang", stalled);
                     _stop = true;
-                    return $"hang after {Frames} frames";
+                    return $"hang: a frame ran longer than {StallLimit.TotalSeconds} s";
                 }
             }
         }
