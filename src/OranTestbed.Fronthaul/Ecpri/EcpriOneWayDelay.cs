@@ -35,6 +35,14 @@ public readonly ref struct EcpriOneWayDelay
             return false;
         }
 
+        if (!PtpTimestamp.HasValidNanoseconds(message.Payload[EcpriBodyFields.DelayTimestampOffset..]))
+        {
+            error = new DecodeError(DecodeErrorCode.InvalidValue, "ecpri.timestamp.nanoseconds",
+                message.PayloadOffset + EcpriBodyFields.DelayTimestampOffset + PtpTimestamp.NanosecondsOffset,
+                "timestamp nanoseconds are 10^9 or more");
+            return false;
+        }
+
         delay = new EcpriOneWayDelay(message.Payload);
         return true;
     }

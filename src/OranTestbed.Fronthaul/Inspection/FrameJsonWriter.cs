@@ -47,6 +47,10 @@ public sealed partial class FrameJsonWriter : IFrameVisitor, IDisposable
     {
         _error = DecodeError.None;
         _vlanWritten = false;
+        _inPlaneObject = false;
+        _inSections = false;
+        _inMoreArray = false;
+        _inMoreEntry = false;
         _json.Reset();
         _json.WriteStartObject();
         _json.WriteNumber("frame", number);

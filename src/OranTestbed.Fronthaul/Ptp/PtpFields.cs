@@ -40,6 +40,10 @@ public static class PtpFields
 
     /// <summary>originTimestamp / preciseOriginTimestamp / receiveTimestamp / requestReceiptTimestamp.</summary>
     public const int BodyTimestampOffset = 34;
+
+    /// <summary>Message types whose body starts with a timestamp (every type up to Announce except Signaling/Management).</summary>
+    public static bool HasBodyTimestamp(PtpMessageType type) =>
+        type is not (PtpMessageType.Signaling or PtpMessageType.Management) && MinimumLength(type) > HeaderLength;
     public const int RequestingPortIdentityOffset = 44;
 
     public const int AnnounceCurrentUtcOffsetOffset = 44;

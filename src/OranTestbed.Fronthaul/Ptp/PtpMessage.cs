@@ -82,7 +82,7 @@ public readonly ref struct PtpMessage
     /// </summary>
     public bool TryGetTimestamp(out PtpTimestamp timestamp)
     {
-        if (MessageType is PtpMessageType.Signaling or PtpMessageType.Management || !IsKnown(MessageType))
+        if (!PtpFields.HasBodyTimestamp(MessageType))
         {
             timestamp = default;
             return false;
@@ -132,5 +132,4 @@ public readonly ref struct PtpMessage
         return true;
     }
 
-    private static bool IsKnown(PtpMessageType type) => PtpFields.MinimumLength(type) > PtpFields.HeaderLength;
 }

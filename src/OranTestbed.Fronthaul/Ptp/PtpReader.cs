@@ -44,6 +44,14 @@ public static class PtpReader
             return false;
         }
 
+        if (PtpFields.HasBodyTimestamp(type) && !PtpTimestamp.HasValidNanoseconds(payload[PtpFields.BodyTimestampOffset..]))
+        {
+            error = new DecodeError(DecodeErrorCode.InvalidValue, "ptp.timestamp.nanoseconds",
+                baseOffset + PtpFields.BodyTimestampOffset + PtpTimestamp.NanosecondsOffset,
+                "timestamp nanoseconds are 10^9 or more");
+            return false;
+        }
+
         message = new PtpMessage(payload[..length], baseOffset);
         error = DecodeError.None;
         return true;

@@ -39,6 +39,20 @@ public class EcpriMessageBodySpecs
     }
 
     [Test]
+    public void EcpriOneWayDelay_must_reject_timestamp_nanoseconds_of_a_second_or_more()
+    {
+        var frame = Frame((ref FrameWriter w) => w.WriteEcpriOneWayDelay(9, 0, new PtpTimestamp(5, 999_999_999), 0));
+        Assert.That(EcpriOneWayDelay.TryRead(First(frame), out _, out _), Is.True);
+
+        // Payload: measurementId(1) actionType(1) timestamp(10: seconds 6, nanoseconds 4) after the 4-byte header.
+        int nanoseconds = First(frame).PayloadOffset + 2 + 6;
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(nanoseconds), 1_000_000_000);
+        Assert.That(EcpriOneWayDelay.TryRead(First(frame), out _, out var error), Is.False);
+        Assert.That((error.Code, error.Field, error.Offset),
+            Is.EqualTo((DecodeErrorCode.InvalidValue, "ecpri.timestamp.nanoseconds", nanoseconds)));
+    }
+
+    [Test]
     public void Ecpri_body_views_must_reject_short_payloads_and_wrong_types()
     {
         var shortDelay = Frame((ref FrameWriter w) =>
@@ -88,7 +102,8 @@ public class EcpriMessageBodySpecs
     }
 
     private static readonly Gen<PtpTimestamp> GenTimestamp =
-        Gen.Select(Gen.ULong[0, PtpTimestamp.MaxSeconds], Gen.UInt, (s, ns) => new PtpTimestamp(s, ns));
+        Gen.Select(Gen.ULong[0, PtpTimestamp.MaxSeconds], Gen.UInt[0, PtpTimestamp.NanosecondsPerSecond - 1],
+            (s, ns) => new PtpTimestamp(s, ns));
 
     [Test]
     public void EcpriOneWayDelay_must_decode_what_the_writer_encodes()

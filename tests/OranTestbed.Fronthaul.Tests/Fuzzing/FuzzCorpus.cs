@@ -85,7 +85,7 @@ public static class FuzzCorpus
             ("pdelay-resp", (ref FrameWriter w) => w.WritePtpMessage(h, PtpMessageType.PdelayResp, Filled(20, 0x31))),
             ("follow-up", (ref FrameWriter w) => w.WritePtpFollowUp(h, ts)),
             ("delay-resp", (ref FrameWriter w) => w.WritePtpDelayResp(h, ts, new PtpPortIdentity(3, 4))),
-            ("pdelay-resp-follow-up", (ref FrameWriter w) => w.WritePtpMessage(h, PtpMessageType.PdelayRespFollowUp, Filled(20, 0x52))),
+            ("pdelay-resp-follow-up", (ref FrameWriter w) => w.WritePtpMessage(h, PtpMessageType.PdelayRespFollowUp, Filled(20, 0x32))),
             ("announce", (ref FrameWriter w) => w.WritePtpAnnounce(h, announce)),
             ("signaling", (ref FrameWriter w) => w.WritePtpMessage(h, PtpMessageType.Signaling, Filled(10, 0x0C))),
             ("management", (ref FrameWriter w) => w.WritePtpMessage(h, PtpMessageType.Management, Filled(14, 0x0D))),

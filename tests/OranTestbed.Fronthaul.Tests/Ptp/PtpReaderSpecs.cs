@@ -42,6 +42,24 @@ public class PtpReaderSpecs
         Assert.That(fu.ControlField, Is.EqualTo(2));
     }
 
+    [TestCase(1_000_000_000u, false)]
+    [TestCase(uint.MaxValue, false)]
+    [TestCase(999_999_999u, true)]
+    public void PtpReader_must_reject_timestamp_nanoseconds_of_a_second_or_more(uint value, bool valid)
+    {
+        var frame = SharedCaptureFrames.FollowUp.ToArray();
+        // preciseOriginTimestamp nanoseconds (IEEE 1588-2019 §5.3.3: below 10^9) at PTP offset 34 + 6.
+        const int nanoseconds = 14 + 34 + 6;
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(nanoseconds), value);
+
+        Assert.That(PtpReader.TryRead(frame.AsSpan(14), 14, out _, out var error), Is.EqualTo(valid));
+        if (!valid)
+        {
+            Assert.That((error.Code, error.Field, error.Offset),
+                Is.EqualTo((DecodeErrorCode.InvalidValue, "ptp.timestamp.nanoseconds", nanoseconds)));
+        }
+    }
+
     [Test]
     public void PtpReader_must_decode_signaling_as_header_only()
     {
@@ -106,7 +124,8 @@ public class PtpReaderSpecs
         });
 
     private static readonly Gen<PtpTimestamp> GenTimestamp =
-        Gen.Select(Gen.ULong[0, PtpTimestamp.MaxSeconds], Gen.UInt, (s, ns) => new PtpTimestamp(s, ns));
+        Gen.Select(Gen.ULong[0, PtpTimestamp.MaxSeconds], Gen.UInt[0, PtpTimestamp.NanosecondsPerSecond - 1],
+            (s, ns) => new PtpTimestamp(s, ns));
 
     private static readonly Gen<PtpAnnounce> GenAnnounce = Gen.Select(
         Gen.Select(GenTimestamp, Gen.Short, Gen.Byte, Gen.Byte, Gen.Byte),
