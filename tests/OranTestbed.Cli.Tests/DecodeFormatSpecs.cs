@@ -143,6 +143,8 @@ public class DecodeFormatSpecs
         Assert.That(kept.Select(f => f.GetProperty("time").GetString()),
             Is.EqualTo(all.Skip(4).Select(f => f.GetProperty("time").GetString())), "frames 5-7 are on VLAN 2");
         Assert.That(kept.Select(f => f.GetProperty("vlan")[0].GetInt32()), Is.All.EqualTo(2));
+        Assert.That(kept.Select(f => f.GetProperty("frame").GetInt64()), Is.EqualTo(new long[] { 5, 6, 7 }),
+            "frame numbers are the file's, as in Wireshark, also under a filter");
 
         var ptp = JsonLines.Parse(CliDecode.Run(TestPaths.SharedCapture, SharedCaptureDecodeSpecs.Options, filter: "ether proto 0x88f7"));
         Assert.That(ptp.Select(f => f.GetProperty("ptp").GetProperty("sequenceId").GetInt32()), Is.EqualTo(PtpSequenceIds));

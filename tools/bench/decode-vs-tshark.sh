@@ -73,11 +73,16 @@ fields=(-e frame.number -e ecpri.type -e oran_fh_cus.ru_port_id -e oran_fh_cus.d
         -e ptp.v2.messagetype)
 
 q() { printf '%q ' "$@"; }
-names=("oran-testbed decode --format count" "oran-testbed decode --format jsonl" "tshark -T fields")
+# Each of ours is compared with the tshark run that extracts the same: headers only, or headers + every IQ sample.
+names=("oran-testbed decode --format count" "oran-testbed decode --format jsonl" "oran-testbed decode --format jsonl --iq"
+       "tshark -T fields" "tshark -T fields + IQ samples")
 cmds=("$(q "${cli[@]}" decode "$capture" --format count "${ours_opts[@]}") > /dev/null"
       "$(q "${cli[@]}" decode "$capture" --format jsonl "${ours_opts[@]}") > /dev/null"
-      "$(q tshark -n -r "$capture" -T fields -E occurrence=a -E aggregator=, "${prefs[@]}" "${fields[@]}") > /dev/null 2>&1")
-[ "$with_tshark" -eq 1 ] || { names=("${names[@]:0:2}"); cmds=("${cmds[@]:0:2}"); }
+      "$(q "${cli[@]}" decode "$capture" --format jsonl --iq "${ours_opts[@]}") > /dev/null"
+      "$(q tshark -n -r "$capture" -T fields -E occurrence=a -E aggregator=, "${prefs[@]}" "${fields[@]}") > /dev/null 2>&1"
+      "$(q tshark -n -r "$capture" -T fields -E occurrence=a -E aggregator=, "${prefs[@]}" "${fields[@]}" -e oran_fh_cus.iSample -e oran_fh_cus.qSample) > /dev/null 2>&1")
+reference=(3 3 4 -1 -1)
+[ "$with_tshark" -eq 1 ] || { names=("${names[@]:0:3}"); cmds=("${cmds[@]:0:3}"); reference=(-1 -1 -1); }
 
 # --- sanity: every command succeeds, and what each sees -------------------------------------------------------------
 log "sanity run (also warms the page cache)"
@@ -123,11 +128,12 @@ echo
 echo "capture: $capture ($bytes bytes, $frames frames)"
 echo "MB/s and frames/s are from wall time; CPU = user + sys (robust when the machine is shared)."
 echo "timer:   $timer; machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-36s %9s %7s %9s %10s %12s %9s %12s %12s\n' command "wall (s)" "± (s)" "CPU (s)" "MB/s" "frames/s" "RSS (MB)" "tshark/this" "(CPU ratio)"
-last=$(( ${#cmds[@]} - 1 ))
+printf '%-40s %9s %7s %9s %10s %12s %9s %12s %12s\n' command "wall (s)" "± (s)" "CPU (s)" "MB/s" "frames/s" "RSS (MB)" "tshark/this" "(CPU ratio)"
 for i in "${!cmds[@]}"; do
+  ref=${reference[$i]}
   awk -v n="${names[$i]}" -v m="${mean[$i]}" -v s="${sd[$i]}" -v b="$bytes" -v f="$frames" -v r="${rss[$i]}" \
-      -v t="${mean[$last]}" -v c="${cpu[$i]}" -v tc="${cpu[$last]}" -v has_t="$with_tshark" 'BEGIN {
+      -v t="${mean[$ref]:-0}" -v c="${cpu[$i]}" -v tc="${cpu[$ref]:-0}" -v has_t="$(( ref >= 0 ))" 'BEGIN {
     ratio = has_t ? sprintf("%.1fx", t / m) : "-"; cratio = has_t ? sprintf("%.1fx", tc / c) : "-";
-    printf "%-36s %9.3f %7.3f %9.3f %10.1f %12.0f %9.1f %12s %12s\n", n, m, s, c, b / m / 1e6, f / m, r / 1024, ratio, cratio }'
+    printf "%-40s %9.3f %7.3f %9.3f %10.1f %12.0f %9.1f %12s %12s\n", n, m, s, c, b / m / 1e6, f / m, r / 1024, ratio, cratio }'
 done
+echo "tshark/this: wall-time ratio against the tshark run that extracts the same fields (headers; headers + IQ)."

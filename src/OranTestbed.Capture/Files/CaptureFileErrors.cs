@@ -118,10 +118,10 @@ internal static class CaptureFileErrors
         return new CaptureFileException(kind, path, message, frameNumber, byteOffset, libpcapText);
     }
 
-    public static CaptureFileException BadFilter(string path, string filter, string libpcapText, Exception inner) =>
+    public static CaptureFileException BadFilter(string path, string filter, string libpcapText) =>
         new(CaptureFileErrorKind.BadFilter, path,
             $"BPF filter '{filter}' is not valid for capture file '{path}': {libpcapText}",
-            libpcapError: libpcapText, innerException: inner);
+            libpcapError: libpcapText);
 
     public static CaptureFileException UnsupportedLinkType(string path, PacketDotNet.LinkLayers linkType) =>
         new(CaptureFileErrorKind.UnsupportedLinkType, path,

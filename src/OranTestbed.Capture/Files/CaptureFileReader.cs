@@ -9,7 +9,8 @@ namespace OranTestbed.Capture.Files;
 
 /// <summary>
 /// Streams frames from a pcap or pcapng file with exact nanosecond timestamps, in constant memory, through libpcap
-/// (SharpPcap's <see cref="CaptureFileReaderDevice"/>), optionally through a BPF filter.
+/// (SharpPcap's <see cref="CaptureFileReaderDevice"/>), optionally through a BPF filter. Frame numbers are the records'
+/// positions in the file (as Wireshark numbers them), also when a filter skips records.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -36,7 +37,12 @@ public sealed class CaptureFileReader : IDisposable
     // pcapng timestamps are 64-bit and pass unmasked.
     private readonly long _secondsMask;
 
+    // The filter runs here (pcap_offline_filter) rather than inside libpcap (pcap_setfilter), which would hide the
+    // skipped records and with them the file's frame numbering.
+    private BpfProgram? _filter;
+
     private State _state;
+    private long _records;
     private long _frames;
     private long _capturedBytes;
     private long _wireBytes;
@@ -151,20 +157,26 @@ public sealed class CaptureFileReader : IDisposable
 
         IntPtr header = IntPtr.Zero;
         IntPtr data = IntPtr.Zero;
-        var status = _device.GetNextPacketPointers(ref header, ref data);
-        if (status != (int)GetPacketStatus.PacketRead)
+        do
         {
-            frame = default;
-            Stop(status);
-            return false;
+            var status = _device.GetNextPacketPointers(ref header, ref data);
+            if (status != (int)GetPacketStatus.PacketRead)
+            {
+                frame = default;
+                Stop(status);
+                return false;
+            }
+
+            _records++;
         }
+        while (_filter is not null && !_filter.Matches(header, data));
 
         var captureLength = NativePacketHeader.CaptureLength(header);
         var originalLength = NativePacketHeader.PacketLength(header);
         var timestamp = (NativePacketHeader.Seconds(header) & _secondsMask) * 1_000_000_000L
                         + NativePacketHeader.Fraction(header) * _nanosecondsPerFractionUnit;
 
-        var number = ++_frames;
+        _frames++;
         _capturedBytes += captureLength;
         _wireBytes += originalLength;
         if (captureLength < originalLength)
@@ -172,13 +184,13 @@ public sealed class CaptureFileReader : IDisposable
             _snappedFrames++;
         }
 
-        if (number == 1)
+        if (_frames == 1)
         {
             _firstTimestamp = timestamp;
         }
 
         _lastTimestamp = timestamp;
-        frame = new CapturedFrame(NativePacketHeader.Data(data, captureLength), timestamp, originalLength, number);
+        frame = new CapturedFrame(NativePacketHeader.Data(data, captureLength), timestamp, originalLength, _records);
         return true;
     }
 
@@ -199,6 +211,7 @@ public sealed class CaptureFileReader : IDisposable
         }
 
         _state = State.Disposed;
+        _filter?.Dispose();
         _device.Dispose();
         CaptureLog.CaptureFileClosed(_logger, Path, _frames, _capturedBytes);
     }
@@ -256,13 +269,10 @@ public sealed class CaptureFileReader : IDisposable
 
     private void ApplyFilter(string filter)
     {
-        try
+        _filter = BpfProgram.TryCreate(_device.Handle, filter, 1, 0);
+        if (_filter is null)
         {
-            _device.Filter = filter;
-        }
-        catch (PcapException e)
-        {
-            throw CaptureFileErrors.BadFilter(Path, filter, e.Message, e);
+            throw CaptureFileErrors.BadFilter(Path, filter, _device.LastError);
         }
 
         CaptureLog.CaptureFilterApplied(_logger, Path, filter);

@@ -23,7 +23,7 @@ public readonly ref struct CapturedFrame
     /// <summary>The frame's length on the wire (pcap <c>orig_len</c>); at least <see cref="CapturedLength"/>.</summary>
     public int OriginalLength { get; }
 
-    /// <summary>1-based position among the frames this reader delivered (after the filter, if any).</summary>
+    /// <summary>1-based position of the record in the file (as Wireshark numbers frames), also under a filter.</summary>
     public long Number { get; }
 
     public int CapturedLength => Data.Length;

@@ -81,12 +81,7 @@ public static class BfpCodec
         }
 
         int exponent = prb[0] & 0x0F;
-        IqPacking.Unpack(prb[1..], width, iq);
-        for (int i = 0; i < IqPacking.SamplesPerPrb; i++)
-        {
-            iq[i] *= 1 << exponent;
-        }
-
+        IqPacking.UnpackShifted(prb[1..], width, iq, exponent);
         return exponent;
     }
 }

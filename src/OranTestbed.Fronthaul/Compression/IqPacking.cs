@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using OranTestbed.Fronthaul.Bits;
 
@@ -30,20 +31,48 @@ public static class IqPacking
     public static int MaxValue(int width) => (1 << (width - 1)) - 1;
 
     /// <summary>Reads the 24 sign-extended samples packed at the start of <paramref name="source"/>.</summary>
-    public static void Unpack(ReadOnlySpan<byte> source, int width, Span<int> samples)
+    public static void Unpack(ReadOnlySpan<byte> source, int width, Span<int> samples) =>
+        UnpackShifted(source, width, samples, 0);
+
+    /// <summary>
+    /// Reads the 24 sign-extended samples packed at the start of <paramref name="source"/>, each multiplied by
+    /// 2^<paramref name="shift"/> (the BFP exponent, Annex A.1.2), in one pass.
+    /// </summary>
+    /// <remarks>
+    /// The hot path of IQ decoding: each sample comes from one 64-bit big-endian load at its first byte, shifted so
+    /// that its first bit is the MSB, then arithmetic-shifted down by 64 − width (which sign-extends it). The load may
+    /// reach up to 7 bytes past the sample; when <paramref name="source"/> ends before that (the last PRB of a
+    /// section), the packed bytes are first copied into a zero-padded stack buffer.
+    /// </remarks>
+    public static void UnpackShifted(ReadOnlySpan<byte> source, int width, Span<int> samples, int shift)
     {
         CheckWidth(width);
-        if (source.Length < PackedLength(width) || samples.Length < SamplesPerPrb)
+        int length = PackedLength(width);
+        if (source.Length < length || samples.Length < SamplesPerPrb)
         {
             ThrowTooShort();
         }
 
-        var reader = new BitReader(source[..PackedLength(width)]);
-        for (int i = 0; i < SamplesPerPrb; i++)
+        int lastLoad = ((SamplesPerPrb - 1) * width >> 3) + sizeof(ulong);
+        scoped ReadOnlySpan<byte> packed = source;
+        if (source.Length < lastLoad)
         {
-            samples[i] = reader.ReadSigned(width);
+            Span<byte> padded = stackalloc byte[PaddedLength];
+            source[..length].CopyTo(padded);
+            packed = padded;
+        }
+
+        int downShift = 64 - width;
+        int bit = 0;
+        for (int i = 0; i < SamplesPerPrb; i++, bit += width)
+        {
+            ulong window = BinaryPrimitives.ReadUInt64BigEndian(packed[(bit >> 3)..]);
+            samples[i] = (int)((long)(window << (bit & 7)) >> downShift) << shift;
         }
     }
+
+    /// <summary>The widest PRB (16-bit samples) plus the 64-bit load's overhang.</summary>
+    private const int PaddedLength = (3 * MaxWidth) + sizeof(ulong);
 
     /// <summary>Packs 24 samples, each already within <paramref name="width"/> signed bits (higher bits are dropped).</summary>
     public static void Pack(ReadOnlySpan<int> samples, int width, Span<byte> destination)
