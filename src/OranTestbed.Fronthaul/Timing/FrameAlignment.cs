@@ -20,6 +20,20 @@ public readonly record struct FrameAlignment
         BetaFrames = betaFrames;
     }
 
+    /// <summary>O-RAN GPS_Alpha units per 10 ms frame: one unit is 1/1.2288 ns.</summary>
+    public const long AlphaUnitsPerFrame = 12_288_000;
+
+    /// <summary>
+    /// From the O-RAN / xRAN configuration values: GPS_Alpha in units of 1/1.2288 ns (0…12 287 999), converted as
+    /// units·625/768 ns rounded to the nearest nanosecond (halves up), and GPS_Beta in frames.
+    /// </summary>
+    public static FrameAlignment FromGpsAlphaUnits(long alphaUnits, int betaFrames)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(alphaUnits);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(alphaUnits, AlphaUnitsPerFrame);
+        return new FrameAlignment(((alphaUnits * 625) + 384) / 768, betaFrames);
+    }
+
     /// <summary>α: 0 ≤ α &lt; 10 ms.</summary>
     public long AlphaNs { get; }
 

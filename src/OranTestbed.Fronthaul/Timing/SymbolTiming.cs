@@ -50,7 +50,7 @@ public sealed class SymbolTiming
     }
 
     /// <summary>The extra cyclic prefix of the first symbol of every 0.5 ms with normal CP: 16κ Tc = 16 Ts ≈ 520.8 ns.</summary>
-    public static long LongExtraTc => 16L * NrTime.Kappa;
+    public const long LongExtraTc = 16L * NrTime.Kappa;
 
     /// <summary>µ: subcarrier spacing 15·2^µ kHz.</summary>
     public int Numerology { get; }

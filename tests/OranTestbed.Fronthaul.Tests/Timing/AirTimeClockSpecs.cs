@@ -234,4 +234,12 @@ public class AirTimeClockSpecs
         Assert.That(() => new FrameAlignment(0, -32769), Throws.InstanceOf<ArgumentOutOfRangeException>());
         Assert.That(new FrameAlignment((10 * Ms) - 1, -32768).TotalNs, Is.EqualTo((10 * Ms) - 1 - (327_680 * Ms)));
     }
+
+    [TestCase(0L, 0L)]
+    [TestCase(1L, 1L)] // 0.814 ns
+    [TestCase(12_288L, 10_000L)] // 12 288 units = 10 µs exactly
+    [TestCase(12_287_999L, 9_999_999L)] // 9 999 999.19 ns
+    [TestCase(384L, 313L)] // 312.5 ns: halves round up
+    public void FrameAlignment_must_convert_oran_gps_alpha_units_of_1_over_1_2288_ns(long units, long alphaNs) =>
+        Assert.That(FrameAlignment.FromGpsAlphaUnits(units, 5), Is.EqualTo(new FrameAlignment(alphaNs, 5)));
 }
