@@ -39,58 +39,71 @@ public sealed record TddPattern
     {
         ArgumentNullException.ThrowIfNull(slots);
         pattern = null;
-        if (slots.Length == 0)
+        error = ValidateSlots(slots, numerology);
+        if (error is null)
         {
-            error = "the slot pattern is empty: write one letter per slot, e.g. DDDSU";
-            return false;
-        }
-
-        foreach (char c in slots)
-        {
-            if (c is not ('D' or 'S' or 'U' or 'F'))
+            bool hasSpecial = slots.Contains('S', StringComparison.Ordinal);
+            if (hasSpecial && special is null)
             {
-                error = $"slot letter '{c}' in '{slots}' is not one of D (downlink), S (special), U (uplink), F (flexible)";
-                return false;
+                error = $"the pattern '{slots}' has S slots but no special-slot symbol split";
+            }
+            else if (!hasSpecial && special is not null)
+            {
+                error = $"a special-slot split is given but the pattern '{slots}' has no S slot";
+            }
+            else if (special is { } split)
+            {
+                error = ValidateSpecialSlot(split, cyclicPrefix);
             }
         }
 
-        long slotNs = 1_000_000L >> numerology;
-        long periodNs = slots.Length * slotNs;
-        if (20_000_000L % periodNs != 0)
+        if (error is not null)
         {
-            error = $"{slots.Length} slots of {slotNs / 1000.0:0.###} us make a {periodNs / 1000.0:0.###} us period, "
-                + "which does not divide 20 ms (3GPP TS 38.213 §11.1)";
             return false;
-        }
-
-        bool hasSpecial = slots.Contains('S', StringComparison.Ordinal);
-        if (hasSpecial && special is null)
-        {
-            error = $"the pattern '{slots}' has S slots but no special-slot symbol split";
-            return false;
-        }
-
-        if (!hasSpecial && special is not null)
-        {
-            error = $"a special-slot split is given but the pattern '{slots}' has no S slot";
-            return false;
-        }
-
-        if (special is { } split)
-        {
-            int symbols = Carrier.SymbolsPerSlotFor(cyclicPrefix);
-            if (split.Downlink < 0 || split.Guard < 0 || split.Uplink < 0 || split.Total != symbols)
-            {
-                error = $"the special-slot split {split} (DL:guard:UL) must be non-negative and sum to {symbols} "
-                    + $"symbols ({(cyclicPrefix == CyclicPrefix.Normal ? "normal" : "extended")} cyclic prefix), not {split.Total}";
-                return false;
-            }
         }
 
         pattern = new TddPattern(slots, special);
         error = null;
         return true;
     }
+
+    /// <summary>Checks the slot letters and the period; null when valid, else why.</summary>
+    public static string? ValidateSlots(string slots, int numerology)
+    {
+        ArgumentNullException.ThrowIfNull(slots);
+        if (slots.Length == 0)
+        {
+            return "the slot pattern is empty: write one letter per slot, e.g. DDDSU";
+        }
+
+        foreach (char c in slots)
+        {
+            if (c is not ('D' or 'S' or 'U' or 'F'))
+            {
+                return $"slot letter '{c}' in '{slots}' is not one of D (downlink), S (special), U (uplink), F (flexible)";
+            }
+        }
+
+        long slotNs = 1_000_000L >> numerology;
+        long periodNs = slots.Length * slotNs;
+        return 20_000_000L % periodNs == 0
+            ? null
+            : $"{slots.Length} slots of {Micro(slotNs)} make a {Micro(periodNs)} period, which does not divide 20 ms "
+                + "(3GPP TS 38.213 §11.1)";
+    }
+
+    /// <summary>Checks a special-slot split against the symbols per slot; null when valid, else why.</summary>
+    public static string? ValidateSpecialSlot(SpecialSlotSplit split, CyclicPrefix cyclicPrefix)
+    {
+        int symbols = Carrier.SymbolsPerSlotFor(cyclicPrefix);
+        return split.Downlink >= 0 && split.Guard >= 0 && split.Uplink >= 0 && split.Total == symbols
+            ? null
+            : $"the special-slot split {split} (DL:guard:UL) sums to {split.Total}; it must sum to {symbols} symbols "
+                + $"({(cyclicPrefix == CyclicPrefix.Normal ? "normal" : "extended")} cyclic prefix)";
+    }
+
+    private static string Micro(long nanoseconds) =>
+        (nanoseconds / 1000m).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " us";
 
     public override string ToString() => Special is { } s ? $"{Slots} (S = {s})" : Slots;
 }
