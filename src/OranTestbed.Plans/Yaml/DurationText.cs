@@ -53,7 +53,8 @@ public static class DurationText
 
         if (unit.Length == 0)
         {
-            error = $"'{s}' has no unit: write e.g. {number}us or {number}ns (units ns, us, ms, s)";
+            error = $"'{s}' has no unit, and a bare number is ambiguous (µs in xRAN and OAI files, ns in the YANG model): "
+                + $"write {number}us or {number}ns (units ns, us, ms, s)";
             return false;
         }
 
