@@ -299,7 +299,7 @@ public class FronthaulProfileLoaderErrorSpecs
     [Test]
     public void FronthaulProfileLoader_must_name_an_unreadable_file_without_a_position()
     {
-        var ex = Assert.Throws<Yaml.PlanValidationException>(() =>
+        var ex = Assert.Throws<OranTestbed.Plans.Yaml.PlanValidationException>(() =>
             OranTestbed.Plans.Profiles.FronthaulProfileLoader.Load("testplans/profiles/missing.yaml"));
         Assert.That(ex!.Errors.Single().ToString(), Does.StartWith("testplans/profiles/missing.yaml: cannot read the file: "));
     }
