@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using OranTestbed.Capture.Files;
+using OranTestbed.Fronthaul.Profiles;
+using OranTestbed.Plans.Yaml;
 
 namespace OranTestbed.Cli.Commands;
 
@@ -25,7 +27,18 @@ internal static class DecodeCommand
         wire.AddTo(command);
         command.SetAction(parse =>
         {
-            var request = new CaptureDecodeRequest(parse.GetRequiredValue(capture).FullName, wire.Bind(parse),
+            FronthaulProfile? profile;
+            try
+            {
+                profile = wire.LoadProfile(parse);
+            }
+            catch (PlanValidationException ex)
+            {
+                ProfileErrors.Write(Console.Error, "decode", ex);
+                return ExitCodes.Usage;
+            }
+
+            var request = new CaptureDecodeRequest(parse.GetRequiredValue(capture).FullName, wire.Bind(parse, profile),
                 parse.GetValue(format), parse.GetValue(iq), parse.GetValue(filter));
             using var logging = CliLogging.Create(parse);
             return CaptureDecoding.Run(request, Console.OpenStandardOutput(), Console.Error,

@@ -3,12 +3,24 @@ using System.CommandLine.Parsing;
 using OranTestbed.Fronthaul.Compression;
 using OranTestbed.Fronthaul.Decoding;
 using OranTestbed.Fronthaul.Ecpri;
+using OranTestbed.Fronthaul.Profiles;
+using OranTestbed.Plans.Profiles;
+using OranTestbed.Plans.Yaml;
 
 namespace OranTestbed.Cli.Commands;
 
-/// <summary>The wire-configuration options shared by commands that decode fronthaul (eAxC split, compression...).</summary>
+/// <summary>
+/// The wire-configuration options shared by commands that decode fronthaul (eAxC split, compression...). With
+/// <c>--profile</c> the profile gives them, and an option written on the command line overrides the profile's value
+/// (<c>--comp-hdr</c> then sets both directions).
+/// </summary>
 internal sealed class DecodeOptionsBinder
 {
+    public Option<FileInfo?> Profile { get; } = new("--profile")
+    {
+        Description = "fronthaul profile (testplans/profiles/*.yaml) giving the wire options; options written here override it",
+    };
+
     public Option<EaxcBitWidths> EaxcBits { get; } = new("--eaxc-bits")
     {
         Description = "eAxC id split D,B,C,R (DU port, band sector, CC, RU port bits; sum 16)",
@@ -48,6 +60,7 @@ internal sealed class DecodeOptionsBinder
 
     public void AddTo(Command command)
     {
+        command.Options.Add(Profile);
         command.Options.Add(EaxcBits);
         command.Options.Add(DownlinkCompression);
         command.Options.Add(UplinkCompression);
@@ -70,15 +83,53 @@ internal sealed class DecodeOptionsBinder
         });
     }
 
-    public FronthaulDecodeOptions Bind(ParseResult parse) => new()
+    /// <summary>
+    /// The decoder options: the profile's (see <see cref="LoadProfile"/>) with the options written on the command line
+    /// applied over them, or without a profile the options with their defaults.
+    /// </summary>
+    public FronthaulDecodeOptions Bind(ParseResult parse, FronthaulProfile? profile = null)
     {
-        EaxcBits = parse.GetValue(EaxcBits),
-        DownlinkCompression = parse.GetValue(DownlinkCompression),
-        UplinkCompression = parse.GetValue(UplinkCompression),
-        UdCompHdrPresent = parse.GetValue(CompHdr),
-        CarrierPrbs = parse.GetValue(Prbs),
-        EcpriUdpPort = (ushort?)parse.GetValue(EcpriUdpPort),
-    };
+        var options = profile?.ToDecodeOptions() ?? new FronthaulDecodeOptions();
+        bool Given(Option option) => profile is null || parse.GetResult(option) is { Implicit: false };
+        if (Given(EaxcBits))
+        {
+            options = options with { EaxcBits = parse.GetValue(EaxcBits) };
+        }
+
+        if (Given(DownlinkCompression))
+        {
+            options = options with { DownlinkCompression = parse.GetValue(DownlinkCompression) };
+        }
+
+        if (Given(UplinkCompression))
+        {
+            options = options with { UplinkCompression = parse.GetValue(UplinkCompression) };
+        }
+
+        if (Given(CompHdr))
+        {
+            options = options with { UdCompHdrPresent = parse.GetValue(CompHdr) };
+        }
+
+        if (Given(Prbs))
+        {
+            options = options with { CarrierPrbs = parse.GetValue(Prbs) };
+        }
+
+        if (Given(EcpriUdpPort))
+        {
+            options = options with { EcpriUdpPort = (ushort?)parse.GetValue(EcpriUdpPort) };
+        }
+
+        return options;
+    }
+
+    /// <summary>Loads the <c>--profile</c> file, if one was given.</summary>
+    /// <exception cref="PlanValidationException">The profile is invalid.</exception>
+    public FronthaulProfile? LoadProfile(ParseResult parse) =>
+        parse.GetResult(Profile) is { Implicit: false } result && result.Tokens.Count > 0
+            ? FronthaulProfileLoader.Load(result.Tokens[0].Value)
+            : null;
 
     private static T Parse<T>(ArgumentResult result, Func<string, T> parse)
     {

@@ -23,8 +23,26 @@ public sealed record FronthaulDecodeOptions
     /// <summary>Static UL U-plane compression.</summary>
     public UdCompHdr UplinkCompression { get; init; } = UdCompHdr.From(CompressionMethod.BlockFloatingPoint, 14);
 
-    /// <summary>True when every U-plane section carries udCompHdr + reserved byte (dynamic compression).</summary>
-    public bool UdCompHdrPresent { get; init; }
+    /// <summary>
+    /// True when every U-plane section, in both directions, carries udCompHdr + reserved byte (dynamic compression).
+    /// Setting it sets both <see cref="DownlinkUdCompHdrPresent"/> and <see cref="UplinkUdCompHdrPresent"/>; reading it
+    /// is true only when both are.
+    /// </summary>
+    public bool UdCompHdrPresent
+    {
+        get => DownlinkUdCompHdrPresent && UplinkUdCompHdrPresent;
+        init
+        {
+            DownlinkUdCompHdrPresent = value;
+            UplinkUdCompHdrPresent = value;
+        }
+    }
+
+    /// <summary>True when DL U-plane sections carry udCompHdr + reserved byte (M-plane: per endpoint, so per direction).</summary>
+    public bool DownlinkUdCompHdrPresent { get; init; }
+
+    /// <summary>True when UL U-plane sections carry udCompHdr + reserved byte.</summary>
+    public bool UplinkUdCompHdrPresent { get; init; }
 
     /// <summary>Carrier width in PRBs; numPrbc/numPrbu = 0 means this many.</summary>
     public int CarrierPrbs { get; init; } = 273;
@@ -39,4 +57,7 @@ public sealed record FronthaulDecodeOptions
     public int WeightsPerBundle { get; init; } = 32;
 
     public UdCompHdr CompressionFor(bool downlink) => downlink ? DownlinkCompression : UplinkCompression;
+
+    /// <summary>Whether U-plane sections of this direction carry udCompHdr.</summary>
+    public bool UdCompHdrPresentFor(bool downlink) => downlink ? DownlinkUdCompHdrPresent : UplinkUdCompHdrPresent;
 }

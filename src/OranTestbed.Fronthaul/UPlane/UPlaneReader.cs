@@ -10,7 +10,7 @@ namespace OranTestbed.Fronthaul.UPlane;
 /// at the common header, plus that span's offset in the frame (errors report frame offsets).
 /// <para>
 /// udCompHdr presence and, when absent, the compression are out-of-band configuration taken from
-/// <see cref="FronthaulDecodeOptions"/> (UdCompHdrPresent, DownlinkCompression / UplinkCompression by the message's
+/// <see cref="FronthaulDecodeOptions"/> (UdCompHdrPresentFor, DownlinkCompression / UplinkCompression by the message's
 /// dataDirection); numPrbu = 0 stands for <see cref="FronthaulDecodeOptions.CarrierPrbs"/>.
 /// </para>
 /// Never throws on malformed input and never reads outside the span: <see cref="TryReadNext"/> returns false at the
@@ -108,7 +108,7 @@ public ref struct UPlaneReader
         int headerLength = UPlaneFields.SectionHeaderLength;
 
         UdCompHdr compression;
-        bool hasUdCompHdr = _options.UdCompHdrPresent;
+        bool hasUdCompHdr = _options.UdCompHdrPresentFor(header.IsDownlink);
         if (hasUdCompHdr)
         {
             if (remaining < UPlaneFields.SectionHeaderLength + UPlaneFields.UdCompHdrLength)

@@ -1,0 +1,62 @@
+using OranTestbed.Fronthaul.Decoding;
+using OranTestbed.Fronthaul.Ecpri;
+
+namespace OranTestbed.Fronthaul.Profiles;
+
+/// <summary>
+/// A fronthaul profile: the wire configuration an O-DU and an O-RU agreed on (normally over the M-plane) and how to
+/// judge a capture of it. Immutable; loaded from <c>testplans/profiles/*.yaml</c> by OranTestbed.Plans, whose keys
+/// are the M-plane YANG names.
+/// </summary>
+public sealed record FronthaulProfile
+{
+    /// <summary>A short identifier (the file name when the file gives none).</summary>
+    public required string Name { get; init; }
+
+    public string? Description { get; init; }
+
+    public required Carrier Carrier { get; init; }
+
+    /// <summary>eAxC id split (o-ran-uplane-conf e-axcid bitmasks).</summary>
+    public required EaxcBitWidths EaxcBits { get; init; }
+
+    /// <summary>UDP port of eCPRI over IP; null = eCPRI directly over Ethernet only.</summary>
+    public ushort? EcpriUdpPort { get; init; }
+
+    /// <summary>VLAN id the fronthaul runs in, when the profile gives it (o-ran-interfaces vlan-id).</summary>
+    public ushort? VlanId { get; init; }
+
+    public required UPlaneCompression DownlinkCompression { get; init; }
+
+    public required UPlaneCompression UplinkCompression { get; init; }
+
+    public required DuplexMode Duplex { get; init; }
+
+    /// <summary>The slot pattern; non-null exactly when <see cref="Duplex"/> is TDD.</summary>
+    public TddPattern? TddPattern { get; init; }
+
+    public DelayManagement DelayManagement { get; init; } = DelayManagement.None;
+
+    /// <summary>Time scale of the capture timestamps (default UTC, a host clock).</summary>
+    public CaptureClock CaptureClock { get; init; } = CaptureClock.Utc;
+
+    public GpsOffset GpsOffset { get; init; } = GpsOffset.Zero;
+
+    /// <summary>Where captures of this profile are taken; null = not said (the analyzer must be told).</summary>
+    public CaptureTap? Tap { get; init; }
+
+    public VerdictThresholds VerdictThresholds { get; init; } = VerdictThresholds.Strict;
+
+    /// <summary>The decoder configuration of this profile: eAxC split, eCPRI UDP port, compression and udCompHdr per
+    /// direction, carrier width. Decoder settings the profile does not cover keep their defaults.</summary>
+    public FronthaulDecodeOptions ToDecodeOptions() => new()
+    {
+        EaxcBits = EaxcBits,
+        EcpriUdpPort = EcpriUdpPort,
+        DownlinkCompression = DownlinkCompression.Static,
+        UplinkCompression = UplinkCompression.Static,
+        DownlinkUdCompHdrPresent = DownlinkCompression.UdCompHdrPresent,
+        UplinkUdCompHdrPresent = UplinkCompression.UdCompHdrPresent,
+        CarrierPrbs = Carrier.Prbs,
+    };
+}

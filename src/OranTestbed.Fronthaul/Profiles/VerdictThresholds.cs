@@ -1,0 +1,25 @@
+namespace OranTestbed.Fronthaul.Profiles;
+
+/// <summary>
+/// How much imperfection a traffic sample may show and still PASS, each a fraction 0..1 of the messages it applies to:
+/// <see cref="Late"/>/<see cref="Early"/> of the messages checked against a window, <see cref="Lost"/>,
+/// <see cref="Duplicate"/>, <see cref="OutOfOrder"/> of the sequence numbers expected per flow,
+/// <see cref="Malformed"/> of the frames. The defaults are strict: nothing is allowed.
+/// </summary>
+public sealed record VerdictThresholds
+{
+    /// <summary>Zero tolerance everywhere (the default).</summary>
+    public static VerdictThresholds Strict { get; } = new();
+
+    public decimal Late { get; init; }
+
+    public decimal Early { get; init; }
+
+    public decimal Lost { get; init; }
+
+    public decimal Duplicate { get; init; }
+
+    public decimal OutOfOrder { get; init; }
+
+    public decimal Malformed { get; init; }
+}

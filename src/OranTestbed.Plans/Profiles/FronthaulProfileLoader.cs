@@ -1,0 +1,481 @@
+using System.Globalization;
+using OranTestbed.Fronthaul.Compression;
+using OranTestbed.Fronthaul.Ecpri;
+using OranTestbed.Fronthaul.Profiles;
+using OranTestbed.Plans.Yaml;
+
+namespace OranTestbed.Plans.Profiles;
+
+/// <summary>
+/// Loads a fronthaul profile (<c>testplans/profiles/*.yaml</c>) into a <see cref="FronthaulProfile"/>. Keys are the
+/// O-RAN M-plane YANG names where one exists; see <c>testplans/profiles/README.md</c> for the format. Every problem of
+/// a file is collected and thrown together as a <see cref="PlanValidationException"/> whose errors carry
+/// file:line:column and the key path.
+/// </summary>
+public static class FronthaulProfileLoader
+{
+    private static readonly string[] RootKeys =
+    [
+        "name", "description", "numerology", "subcarrier-spacing", "prbs", "bandwidth", "frequency-range",
+        "cyclic-prefix", "eaxc-id-bits", "ecpri-udp-port", "vlan-id", "compression", "duplex", "tdd-pattern",
+        "delay-management", "capture-clock", "gps-offset", "tap", "verdict-thresholds",
+    ];
+
+    private static readonly string[] EaxcKeys = ["du-port", "band-sector", "cc", "ru-port"];
+    private static readonly string[] CompressionKeys = ["dl", "ul"];
+    private static readonly string[] DirectionKeys = ["method", "iq-width", "comp-hdr"];
+    private static readonly string[] TddKeys = ["slots", "special-slot"];
+    private static readonly string[] SpecialSlotKeys = ["dl", "guard", "ul"];
+    private static readonly string[] GpsOffsetKeys = ["alpha", "beta"];
+    private static readonly string[] ThresholdKeys = ["late", "early", "lost", "duplicate", "out-of-order", "malformed"];
+    private static readonly string[] DelayKeys = [.. DelayParameterNames.All.Select(DelayParameterNames.YangName)];
+
+    private static readonly KeyValuePair<string, CyclicPrefix>[] CyclicPrefixes =
+        [new("normal", CyclicPrefix.Normal), new("extended", CyclicPrefix.Extended)];
+
+    private static readonly KeyValuePair<string, FrequencyRange>[] FrequencyRanges =
+        [new("fr1", FrequencyRange.Fr1), new("fr2", FrequencyRange.Fr2)];
+
+    private static readonly KeyValuePair<string, DuplexMode>[] DuplexModes =
+        [new("tdd", DuplexMode.Tdd), new("fdd", DuplexMode.Fdd)];
+
+    private static readonly KeyValuePair<string, CaptureClock>[] CaptureClocks =
+        [new("utc", CaptureClock.Utc), new("tai", CaptureClock.Tai), new("gps", CaptureClock.Gps)];
+
+    private static readonly KeyValuePair<string, CaptureTap>[] Taps = [new("ru", CaptureTap.Ru), new("du", CaptureTap.Du)];
+
+    /// <summary>
+    /// Compression method names: ours (as on the command line) and the O-RAN YANG compression-method enumeration in
+    /// kebab case (BLOCK_FLOATING_POINT may be copied as block-floating-point).
+    /// </summary>
+    private static readonly KeyValuePair<string, CompressionMethod>[] MethodAliases =
+    [
+        new("block-floating-point", CompressionMethod.BlockFloatingPoint),
+        new("u-law", CompressionMethod.MuLaw),
+        new("no-compression", CompressionMethod.None),
+        new("modulation-compression", CompressionMethod.ModulationCompression),
+    ];
+
+    /// <summary>Reads and validates a profile file; <paramref name="path"/> is used as given in error messages.</summary>
+    /// <exception cref="PlanValidationException">The file is unreadable or invalid; every error is listed.</exception>
+    public static FronthaulProfile Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            throw new PlanValidationException([new PlanError(path, 0, 0, "", "cannot read the file: " + ex.Message)]);
+        }
+
+        return Parse(text, path);
+    }
+
+    /// <summary>Validates profile YAML text; <paramref name="source"/> names it in errors (and is the default name).</summary>
+    /// <exception cref="PlanValidationException">The text is invalid; every error is listed.</exception>
+    public static FronthaulProfile Parse(string yaml, string source)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        ArgumentNullException.ThrowIfNull(source);
+        var errors = new PlanErrors(source);
+        using var reader = new StringReader(yaml);
+        var root = YamlPlanDocument.LoadRootMapping(reader, errors);
+        if (root is null)
+        {
+            errors.ThrowIfAny();
+        }
+
+        var map = new YamlMappingReader(root!, "", errors, RootKeys);
+        string name = map.Text("name") ?? Path.GetFileNameWithoutExtension(source);
+        string? description = map.Text("description");
+        var carrier = ReadCarrier(map);
+        var eaxc = ReadEaxcBits(map);
+        int? udpPort = map.Int("ecpri-udp-port", 1, 65535);
+        int? vlan = map.Int("vlan-id", 1, 4094);
+        var (downlink, uplink) = ReadCompression(map);
+        var (duplex, tdd) = ReadDuplex(map, carrier);
+        var delays = ReadDelayManagement(map);
+        var clock = map.Choice("capture-clock", CaptureClocks) ?? CaptureClock.Utc;
+        var gps = ReadGpsOffset(map);
+        var tap = map.Choice("tap", Taps);
+        var thresholds = ReadThresholds(map);
+
+        errors.ThrowIfAny();
+        return new FronthaulProfile
+        {
+            Name = name,
+            Description = description,
+            Carrier = carrier!,
+            EaxcBits = eaxc!.Value,
+            EcpriUdpPort = (ushort?)udpPort,
+            VlanId = (ushort?)vlan,
+            DownlinkCompression = downlink!,
+            UplinkCompression = uplink!,
+            Duplex = duplex!.Value,
+            TddPattern = tdd,
+            DelayManagement = delays,
+            CaptureClock = clock,
+            GpsOffset = gps,
+            Tap = tap,
+            VerdictThresholds = thresholds,
+        };
+    }
+
+    private static Carrier? ReadCarrier(YamlMappingReader map)
+    {
+        int? mu = map.Int("numerology", 0, Carrier.MaxNumerology);
+        int? scs = ReadKiloHertz(map, "subcarrier-spacing");
+        if (scs is { } spacing && spacing is not (15 or 30 or 60 or 120))
+        {
+            map.Error("subcarrier-spacing", $"{spacing} kHz is not an NR data subcarrier spacing: use 15kHz, 30kHz, 60kHz or 120kHz");
+            scs = null;
+        }
+        else if (scs is { } given && mu is { } m && given != 15 << m)
+        {
+            map.Error("subcarrier-spacing", $"{given} kHz disagrees with numerology {m} (15·2^{m} = {15 << m} kHz)");
+        }
+        else if (mu is null && scs is { } fromScs)
+        {
+            mu = int.Log2(fromScs / 15);
+        }
+
+        if (mu is null && !map.Has("numerology") && !map.Has("subcarrier-spacing"))
+        {
+            map.Missing("numerology", "numerology (µ: SCS = 15·2^µ kHz) or subcarrier-spacing");
+        }
+
+        var cyclicPrefix = map.Choice("cyclic-prefix", CyclicPrefixes) ?? CyclicPrefix.Normal;
+        if (cyclicPrefix == CyclicPrefix.Extended && mu is { } cpMu && cpMu != 2)
+        {
+            map.Error("cyclic-prefix", $"extended cyclic prefix exists only for numerology 2 (60 kHz; 3GPP TS 38.211 §4.2), not {cpMu}");
+            mu = null;
+        }
+
+        var range = map.Choice("frequency-range", FrequencyRanges);
+        if (range is { } r && mu is { } rangeMu && !NrBandwidthTable.RangesFor(15 << rangeMu).Contains(r))
+        {
+            map.Error("frequency-range", $"numerology {rangeMu} ({15 << rangeMu} kHz) carries no data in {Name(r)}");
+            range = null;
+            mu = null;
+        }
+
+        int? prbs = map.Int("prbs", 1, Carrier.MaxPrbs);
+        int? bandwidth = ReadMegaHertz(map, "bandwidth");
+        if (prbs is null && bandwidth is null && !map.Has("prbs") && !map.Has("bandwidth"))
+        {
+            map.Missing("prbs", "prbs (carrier width in PRBs) or bandwidth (e.g. 100MHz)");
+        }
+
+        if (mu is not { } numerology)
+        {
+            return null;
+        }
+
+        int kHz = 15 << numerology;
+        range ??= NrBandwidthTable.RangesFor(kHz) is [var only] ? only : null;
+        if (bandwidth is { } mhz)
+        {
+            var candidates = NrBandwidthTable.RangesFor(kHz)
+                .Where(fr => range is null || fr == range)
+                .Where(fr => NrBandwidthTable.TryGetPrbs(fr, mhz, kHz, out _))
+                .ToList();
+            if (candidates.Count == 0)
+            {
+                var fr = range ?? NrBandwidthTable.RangesFor(kHz)[0];
+                map.Error("bandwidth", $"{mhz} MHz at {kHz} kHz is not in {TableOf(fr)}; it allows "
+                    + string.Join(", ", NrBandwidthTable.AllowedBandwidths(fr, kHz)) + $" MHz at {kHz} kHz");
+                return null;
+            }
+
+            if (candidates.Count > 1)
+            {
+                map.Error("bandwidth", $"{mhz} MHz at {kHz} kHz exists in FR1 and FR2 with different PRB counts: "
+                    + "give frequency-range: fr1 or fr2");
+                return null;
+            }
+
+            range = candidates[0];
+            NrBandwidthTable.TryGetPrbs(range.Value, mhz, kHz, out int tablePrbs);
+            if (prbs is { } givenPrbs && givenPrbs != tablePrbs)
+            {
+                map.Error("prbs", $"{givenPrbs} PRBs disagrees with bandwidth {mhz} MHz at {kHz} kHz, which is {tablePrbs} PRBs "
+                    + $"({TableOf(range.Value)})");
+                return null;
+            }
+
+            prbs = tablePrbs;
+        }
+
+        return prbs is { } width ? new Carrier(numerology, width, cyclicPrefix, bandwidth, range) : null;
+    }
+
+    private static EaxcBitWidths? ReadEaxcBits(YamlMappingReader map)
+    {
+        var m = map.Mapping("eaxc-id-bits", EaxcKeys, required: true, "the eAxC id split {du-port, band-sector, cc, ru-port}");
+        if (m is null)
+        {
+            return null;
+        }
+
+        int? du = m.Int("du-port", 0, 16, required: true);
+        int? band = m.Int("band-sector", 0, 16, required: true);
+        int? cc = m.Int("cc", 0, 16, required: true);
+        int? ru = m.Int("ru-port", 0, 16, required: true);
+        if (du is null || band is null || cc is null || ru is null)
+        {
+            return null;
+        }
+
+        int sum = du.Value + band.Value + cc.Value + ru.Value;
+        if (sum != 16)
+        {
+            map.Error("eaxc-id-bits", $"the widths {du}+{band}+{cc}+{ru} = {sum}; they must sum to 16 "
+                + "(the eAxC id is 16 bits, O-RAN.WG4.CUS §5.1.3.1.6)");
+            return null;
+        }
+
+        return new EaxcBitWidths(du.Value, band.Value, cc.Value, ru.Value);
+    }
+
+    private static (UPlaneCompression? Downlink, UPlaneCompression? Uplink) ReadCompression(YamlMappingReader map)
+    {
+        var m = map.Mapping("compression", CompressionKeys, required: true, "U-plane compression {dl: {...}, ul: {...}}");
+        return m is null ? (null, null) : (ReadDirection(m, "dl"), ReadDirection(m, "ul"));
+    }
+
+    private static UPlaneCompression? ReadDirection(YamlMappingReader compression, string key)
+    {
+        var m = compression.Mapping(key, DirectionKeys, required: true, "{method, iq-width, comp-hdr}");
+        if (m is null)
+        {
+            return null;
+        }
+
+        CompressionMethod? method = null;
+        var methodNode = m.Scalar("method", required: true, "a compression method (none, bfp, block-scaling, mu-law, modulation)");
+        if (methodNode?.Value is { } methodName)
+        {
+            if (TryParseMethod(methodName, out var parsed) && IqCompression.IsSupported(parsed))
+            {
+                method = parsed;
+            }
+            else
+            {
+                m.Error("method", $"'{methodName}' is not a compression method this tool decodes: "
+                    + "use none, bfp, block-scaling, mu-law or modulation");
+            }
+        }
+
+        int? width = m.Int("iq-width", 1, 16, required: method is not CompressionMethod.None && methodNode is not null, "the IQ sample width in bits");
+        bool compHdr = m.Bool("comp-hdr") ?? false;
+        if (method is not { } ok)
+        {
+            return null;
+        }
+
+        if (ok == CompressionMethod.None && width is null && !m.Has("iq-width"))
+        {
+            width = 16;
+        }
+
+        return width is { } w ? new UPlaneCompression(UdCompHdr.From(ok, w), compHdr) : null;
+    }
+
+    private static bool TryParseMethod(string name, out CompressionMethod method)
+    {
+        string kebab = name.Replace('_', '-');
+        if (CompressionMethodNames.TryParseMethod(kebab, out method))
+        {
+            return true;
+        }
+
+        foreach (var (alias, value) in MethodAliases)
+        {
+            if (string.Equals(alias, kebab, StringComparison.OrdinalIgnoreCase))
+            {
+                method = value;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static (DuplexMode? Mode, TddPattern? Pattern) ReadDuplex(YamlMappingReader map, Carrier? carrier)
+    {
+        var mode = map.Choice("duplex", DuplexModes);
+        var tdd = map.Mapping("tdd-pattern", TddKeys, what: "a TDD pattern {slots: DDDSU, special-slot: {dl, guard, ul}}");
+        if (mode is null && !map.Has("duplex"))
+        {
+            if (tdd is null && !map.Has("tdd-pattern"))
+            {
+                map.Missing("tdd-pattern", "tdd-pattern {slots, special-slot} for TDD, or duplex: fdd");
+                return (null, null);
+            }
+
+            mode = DuplexMode.Tdd;
+        }
+
+        if (mode == DuplexMode.Fdd)
+        {
+            if (map.Has("tdd-pattern"))
+            {
+                map.Error("tdd-pattern", "an FDD profile has no TDD pattern: remove tdd-pattern or write duplex: tdd");
+                return (null, null);
+            }
+
+            return (DuplexMode.Fdd, null);
+        }
+
+        if (mode == DuplexMode.Tdd && tdd is null)
+        {
+            if (!map.Has("tdd-pattern"))
+            {
+                map.Missing("tdd-pattern", "a TDD profile needs tdd-pattern {slots, special-slot}");
+            }
+
+            return (null, null);
+        }
+
+        if (tdd is null)
+        {
+            return (null, null);
+        }
+
+        string? slots = tdd.Text("slots", required: true, "the slot letters of one period, e.g. DDDSU");
+        SpecialSlotSplit? split = null;
+        var special = tdd.Mapping("special-slot", SpecialSlotKeys, what: "the special-slot symbols {dl, guard, ul}");
+        if (special is not null)
+        {
+            int? dl = special.Int("dl", 0, 14, required: true, "DL symbols");
+            int? guard = special.Int("guard", 0, 14, required: true, "guard symbols");
+            int? ul = special.Int("ul", 0, 14, required: true, "UL symbols");
+            if (dl is null || guard is null || ul is null)
+            {
+                return (null, null);
+            }
+
+            split = new SpecialSlotSplit(dl.Value, guard.Value, ul.Value);
+        }
+
+        if (slots is null || carrier is null)
+        {
+            return (null, null);
+        }
+
+        if (TddPattern.ValidateSlots(slots, carrier.Numerology) is { } slotError)
+        {
+            tdd.Error("slots", slotError);
+            return (null, null);
+        }
+
+        if (split is { } s && TddPattern.ValidateSpecialSlot(s, carrier.CyclicPrefix) is { } splitError)
+        {
+            tdd.Error("special-slot", splitError);
+            return (null, null);
+        }
+
+        if (!TddPattern.TryCreate(slots, split, carrier.Numerology, carrier.CyclicPrefix, out var pattern, out string? error))
+        {
+            tdd.Error(split is null ? "slots" : "special-slot", error);
+            return (null, null);
+        }
+
+        return (DuplexMode.Tdd, pattern);
+    }
+
+    private static DelayManagement ReadDelayManagement(YamlMappingReader map)
+    {
+        var m = map.Mapping("delay-management", DelayKeys, what: "delay-management values (YANG leaf names, with units)");
+        if (m is null)
+        {
+            return DelayManagement.None;
+        }
+
+        var delays = DelayManagement.None;
+        foreach (var parameter in DelayParameterNames.All)
+        {
+            delays = delays.With(parameter, m.Duration(DelayParameterNames.YangName(parameter)));
+        }
+
+        foreach (var finding in delays.CheckConsistency())
+        {
+            if (finding.IsError)
+            {
+                m.Error(DelayParameterNames.YangName(finding.Parameter), finding.Message);
+            }
+        }
+
+        return delays;
+    }
+
+    private static GpsOffset ReadGpsOffset(YamlMappingReader map)
+    {
+        var m = map.Mapping("gps-offset", GpsOffsetKeys, what: "the frame alignment {alpha, beta}");
+        if (m is null)
+        {
+            return GpsOffset.Zero;
+        }
+
+        long alpha = m.Duration("alpha") ?? 0;
+        if (alpha > GpsOffset.MaxAlphaNanoseconds)
+        {
+            m.Error("alpha", $"{DurationText.Format(alpha)} is not below one 10 ms frame: put whole frames in beta");
+        }
+
+        int beta = m.Int("beta", short.MinValue, short.MaxValue, what: "frames of 10 ms") ?? 0;
+        return new GpsOffset(alpha, beta);
+    }
+
+    private static VerdictThresholds ReadThresholds(YamlMappingReader map)
+    {
+        var m = map.Mapping("verdict-thresholds", ThresholdKeys, what: "allowed ratios {late, early, lost, duplicate, out-of-order, malformed}");
+        if (m is null)
+        {
+            return VerdictThresholds.Strict;
+        }
+
+        var strict = VerdictThresholds.Strict;
+        return new VerdictThresholds
+        {
+            Late = m.Ratio("late") ?? strict.Late,
+            Early = m.Ratio("early") ?? strict.Early,
+            Lost = m.Ratio("lost") ?? strict.Lost,
+            Duplicate = m.Ratio("duplicate") ?? strict.Duplicate,
+            OutOfOrder = m.Ratio("out-of-order") ?? strict.OutOfOrder,
+            Malformed = m.Ratio("malformed") ?? strict.Malformed,
+        };
+    }
+
+    private static int? ReadMegaHertz(YamlMappingReader map, string key) => ReadFrequency(map, key, "MHz", "e.g. 100MHz");
+
+    private static int? ReadKiloHertz(YamlMappingReader map, string key) => ReadFrequency(map, key, "kHz", "e.g. 30kHz");
+
+    private static int? ReadFrequency(YamlMappingReader map, string key, string unit, string example)
+    {
+        var scalar = map.Scalar(key, required: false, $"a frequency in {unit}");
+        if (scalar?.Value is not { } text)
+        {
+            return null;
+        }
+
+        string s = text.Trim();
+        if (!s.EndsWith(unit, StringComparison.OrdinalIgnoreCase)
+            || !int.TryParse(s[..^unit.Length].TrimEnd(), NumberStyles.None, CultureInfo.InvariantCulture, out int value)
+            || value == 0)
+        {
+            map.Error(key, $"'{text}' is not a whole number of {unit}: write it with its unit, {example}");
+            return null;
+        }
+
+        return value;
+    }
+
+    private static string TableOf(FrequencyRange range) =>
+        range == FrequencyRange.Fr1 ? "3GPP TS 38.101-1 Table 5.3.2-1 (FR1)" : "3GPP TS 38.101-2 Table 5.3.2-1 (FR2)";
+
+    private static string Name(FrequencyRange range) => range == FrequencyRange.Fr1 ? "FR1" : "FR2";
+}
