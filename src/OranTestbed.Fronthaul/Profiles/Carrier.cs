@@ -1,3 +1,4 @@
+using OranTestbed.Fronthaul.Timing;
 namespace OranTestbed.Fronthaul.Profiles;
 
 /// <summary>

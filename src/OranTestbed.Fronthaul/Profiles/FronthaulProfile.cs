@@ -1,5 +1,6 @@
 using OranTestbed.Fronthaul.Decoding;
 using OranTestbed.Fronthaul.Ecpri;
+using OranTestbed.Fronthaul.Timing;
 
 namespace OranTestbed.Fronthaul.Profiles;
 
@@ -38,9 +39,10 @@ public sealed record FronthaulProfile
     public DelayManagement DelayManagement { get; init; } = DelayManagement.None;
 
     /// <summary>Time scale of the capture timestamps (default UTC, a host clock).</summary>
-    public CaptureClock CaptureClock { get; init; } = CaptureClock.Utc;
+    public TimeScale CaptureClock { get; init; } = TimeScale.Utc;
 
-    public GpsOffset GpsOffset { get; init; } = GpsOffset.Zero;
+    /// <summary>Radio frame alignment to the GPS epoch (O-RAN GPS_Alpha, GPS_Beta; default none).</summary>
+    public FrameAlignment GpsOffset { get; init; }
 
     /// <summary>Where captures of this profile are taken; null = not said (the analyzer must be told).</summary>
     public CaptureTap? Tap { get; init; }

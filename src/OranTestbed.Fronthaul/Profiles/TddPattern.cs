@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using OranTestbed.Fronthaul.Timing;
 
 namespace OranTestbed.Fronthaul.Profiles;
 

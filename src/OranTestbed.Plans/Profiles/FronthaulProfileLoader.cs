@@ -3,6 +3,7 @@ using OranTestbed.Fronthaul.Compression;
 using OranTestbed.Fronthaul.Ecpri;
 using OranTestbed.Fronthaul.Profiles;
 using OranTestbed.Plans.Yaml;
+using OranTestbed.Fronthaul.Timing;
 
 namespace OranTestbed.Plans.Profiles;
 
@@ -39,8 +40,8 @@ public static class FronthaulProfileLoader
     private static readonly KeyValuePair<string, DuplexMode>[] DuplexModes =
         [new("tdd", DuplexMode.Tdd), new("fdd", DuplexMode.Fdd)];
 
-    private static readonly KeyValuePair<string, CaptureClock>[] CaptureClocks =
-        [new("utc", CaptureClock.Utc), new("tai", CaptureClock.Tai), new("gps", CaptureClock.Gps)];
+    private static readonly KeyValuePair<string, TimeScale>[] CaptureClocks =
+        [new("utc", TimeScale.Utc), new("tai", TimeScale.Tai), new("gps", TimeScale.Gps)];
 
     private static readonly KeyValuePair<string, CaptureTap>[] Taps = [new("ru", CaptureTap.Ru), new("du", CaptureTap.Du)];
 
@@ -98,7 +99,7 @@ public static class FronthaulProfileLoader
         var (downlink, uplink) = ReadCompression(map);
         var (duplex, tdd) = ReadDuplex(map, carrier);
         var delays = ReadDelayManagement(map);
-        var clock = map.Choice("capture-clock", CaptureClocks) ?? CaptureClock.Utc;
+        var clock = map.Choice("capture-clock", CaptureClocks) ?? TimeScale.Utc;
         var gps = ReadGpsOffset(map);
         var tap = map.Choice("tap", Taps);
         var thresholds = ReadThresholds(map);
@@ -412,22 +413,23 @@ public static class FronthaulProfileLoader
         return delays;
     }
 
-    private static GpsOffset ReadGpsOffset(YamlMappingReader map)
+    private static FrameAlignment ReadGpsOffset(YamlMappingReader map)
     {
         var m = map.Mapping("gps-offset", GpsOffsetKeys, what: "the frame alignment {alpha, beta}");
         if (m is null)
         {
-            return GpsOffset.Zero;
+            return default;
         }
 
         long alpha = m.Duration("alpha") ?? 0;
-        if (alpha > GpsOffset.MaxAlphaNanoseconds)
+        if (alpha > FrameAlignment.MaxAlphaNs)
         {
             m.Error("alpha", $"{DurationText.Format(alpha)} is not below one 10 ms frame: put whole frames in beta");
+            alpha = 0; // reported; keep reading so that every error of the file is found
         }
 
         int beta = m.Int("beta", short.MinValue, short.MaxValue, what: "frames of 10 ms") ?? 0;
-        return new GpsOffset(alpha, beta);
+        return new FrameAlignment(alpha, beta);
     }
 
     private static VerdictThresholds ReadThresholds(YamlMappingReader map)

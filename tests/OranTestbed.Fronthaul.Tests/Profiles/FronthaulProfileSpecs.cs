@@ -1,6 +1,7 @@
 using OranTestbed.Fronthaul.Compression;
 using OranTestbed.Fronthaul.Ecpri;
 using OranTestbed.Fronthaul.Profiles;
+using OranTestbed.Fronthaul.Timing;
 
 namespace OranTestbed.Fronthaul.Tests.Profiles;
 

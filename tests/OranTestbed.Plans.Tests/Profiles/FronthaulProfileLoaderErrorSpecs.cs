@@ -1,4 +1,5 @@
 using static OranTestbed.Plans.Tests.Profiles.ProfileText;
+using OranTestbed.Fronthaul.Timing;
 
 namespace OranTestbed.Plans.Tests.Profiles;
 
@@ -316,9 +317,9 @@ public class FronthaulProfileLoaderErrorSpecs
             "ecpri-udp-port: 5000"));
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(p.CaptureClock, Is.EqualTo(Fronthaul.Profiles.CaptureClock.Gps));
-            Assert.That(p.GpsOffset, Is.EqualTo(new Fronthaul.Profiles.GpsOffset(100, -2)));
-            Assert.That(p.GpsOffset.TotalNanoseconds, Is.EqualTo(-19_999_900));
+            Assert.That(p.CaptureClock, Is.EqualTo(TimeScale.Gps));
+            Assert.That(p.GpsOffset, Is.EqualTo(new FrameAlignment(100, -2)));
+            Assert.That(p.GpsOffset.TotalNs, Is.EqualTo(-19_999_900));
             Assert.That(p.Tap, Is.EqualTo(Fronthaul.Profiles.CaptureTap.Du));
             Assert.That(p.VerdictThresholds.Late, Is.EqualTo(0.001m));
             Assert.That(p.VerdictThresholds.Early, Is.EqualTo(0.002m));

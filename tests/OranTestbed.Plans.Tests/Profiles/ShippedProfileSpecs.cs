@@ -4,6 +4,7 @@ using OranTestbed.Fronthaul.Profiles;
 using OranTestbed.Fronthaul.Tests.Support;
 using OranTestbed.Plans.Profiles;
 using OranTestbed.Plans.Yaml;
+using OranTestbed.Fronthaul.Timing;
 
 namespace OranTestbed.Plans.Tests.Profiles;
 
@@ -103,7 +104,7 @@ public class ShippedProfileSpecs
             Assert.That(p.Carrier.SlotNanoseconds, Is.EqualTo(125_000));
             Assert.That(p.EcpriUdpPort, Is.EqualTo(5000));
             Assert.That(p.ToDecodeOptions().EcpriUdpPort, Is.EqualTo(5000));
-            Assert.That(p.CaptureClock, Is.EqualTo(CaptureClock.Tai));
+            Assert.That(p.CaptureClock, Is.EqualTo(TimeScale.Tai));
             Assert.That(p.Duplex, Is.EqualTo(DuplexMode.Tdd), "a tdd-pattern implies TDD");
             Assert.That(p.DownlinkCompression.UdCompHdrPresent, Is.False, "comp-hdr defaults to false");
         }
