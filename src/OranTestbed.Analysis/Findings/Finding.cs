@@ -1,0 +1,13 @@
+using System.Collections.Immutable;
+using OranTestbed.Analysis.Rules;
+
+namespace OranTestbed.Analysis.Findings;
+
+/// <summary>
+/// A rule hit over a whole analysis: the rule, how many times it was hit and the frame numbers (1-based, as in the
+/// capture) of the first hits, in the order they were seen.
+/// </summary>
+public sealed record Finding(Rule Rule, long Count, ImmutableArray<long> Examples)
+{
+    public RuleSeverity Severity => Rule.Severity;
+}

@@ -1,0 +1,365 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using OranTestbed.Analysis.Findings;
+using OranTestbed.Analysis.Flows;
+using OranTestbed.Analysis.Reports;
+using OranTestbed.Analysis.Rules;
+using OranTestbed.Analysis.Sequence;
+using OranTestbed.Analysis.Verdicts;
+using OranTestbed.Capture.Files;
+using OranTestbed.Fronthaul.CPlane;
+using OranTestbed.Fronthaul.Decoding;
+using OranTestbed.Fronthaul.Ecpri;
+using OranTestbed.Fronthaul.UPlane;
+
+namespace OranTestbed.Analysis;
+
+/// <summary>
+/// Streams frames through <see cref="FrameDecoder"/> and judges them: packet counts, sequence per flow
+/// (<see cref="SequenceTracker"/>), the header checks of the rule catalogue (payloadVersion, reserved bits, PRBs beyond
+/// the carrier, subframe/slot/symbol out of range for the numerology) and every malformed frame as the rule of its
+/// decode error (<see cref="RuleCatalogue.ForDecodeError"/>); <see cref="BuildReport"/> gives the immutable report
+/// and verdict.
+/// <para>
+/// Components are fields, called from the decoder callbacks with a <see cref="MessageContext"/> once per C-plane or
+/// U-plane message and once per section: the timing windows, C/U correlation, PTP and IQ statistics join the same way
+/// (a field, a call in <see cref="OnCPlaneHeader"/>/<see cref="OnUPlaneHeader"/>/the section callbacks/<see cref="AnalyzerVisitor.OnPtp"/>,
+/// and a member of the report). Direct calls keep the per-frame path free of allocation and virtual dispatch.
+/// </para>
+/// <para>
+/// eCPRI fragments: a continuation fragment (subsequence id &gt; 0) carries no O-RAN header, so its body is not
+/// decoded as one (the decoder's callbacks and errors for it are ignored) and it belongs to the flow that last received
+/// a message on its eAxC and plane. The body of a first fragment (E = 0) is cut short by design, so section errors in
+/// it are not malformed frames either.
+/// </para>
+/// One analyzer per traffic sample; not thread-safe.
+/// </summary>
+public sealed class FronthaulAnalyzer
+{
+    /// <summary>Symbols per slot with the normal cyclic prefix (3GPP TS 38.211 §4.3.2).</summary>
+    private const int SymbolsPerSlot = 14;
+    private const int SubframesPerFrame = 10;
+    private const int MaxNumerology = 4;
+
+    private readonly FronthaulDecodeOptions _options;
+    private readonly int _numerology;
+    private readonly ILogger _logger;
+    private readonly FindingCollector _findings;
+    private readonly SequenceTracker _sequence = new();
+
+    private long _total, _cplane, _uplane, _ptp, _other, _malformed;
+
+    // Per frame and per message state, reset as frames and messages begin.
+    private long _frameNumber;
+    private long _timestamp;
+    private int _firstEcpriType;
+    private bool _frameMalformed;
+    private int _messageType;
+    private OranTransportHeader _transport;
+    private bool _skipBody;
+    private bool _fragmentBody;
+    private int _sectionNumerology;
+    private int _startSymbol;
+    private bool _uplaneChecksPrbs;
+
+    /// <param name="options">Wire configuration; <see cref="FronthaulDecodeOptions.CarrierPrbs"/> is the carrier width.</param>
+    /// <param name="numerology">µ of the carrier (SCS = 15·2^µ kHz), 0..4; gives the slots per subframe.</param>
+    public FronthaulAnalyzer(FronthaulDecodeOptions options, int numerology, ILogger? logger = null,
+        int examplesPerRule = FindingCollector.DefaultExamplesPerRule)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegative(numerology);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(numerology, MaxNumerology);
+        _options = options;
+        _numerology = numerology;
+        _logger = logger ?? NullLogger.Instance;
+        _findings = new FindingCollector(examplesPerRule);
+    }
+
+    public FronthaulDecodeOptions Options => _options;
+
+    public int Numerology => _numerology;
+
+    /// <summary>Frames processed so far.</summary>
+    public long Frames => _total;
+
+    /// <summary>Analyzes one frame read from a capture.</summary>
+    public void Process(in CapturedFrame frame) => Process(frame.Data, frame.TimestampNanoseconds, frame.Number);
+
+    /// <summary>Analyzes one frame: <paramref name="frameNumber"/> (1-based, as in the capture) names it in findings.</summary>
+    public void Process(ReadOnlySpan<byte> frame, long timestampNanoseconds, long frameNumber)
+    {
+        _total++;
+        _frameNumber = frameNumber;
+        _timestamp = timestampNanoseconds;
+        _firstEcpriType = -1;
+        _frameMalformed = false;
+        ResetMessage();
+        var visitor = new AnalyzerVisitor(this);
+        FrameDecoder.Decode(frame, _options, ref visitor, out var kind);
+        switch (kind)
+        {
+            case FrameKind.Ptp:
+                _ptp++;
+                break;
+            case FrameKind.Ecpri when _firstEcpriType == EcpriFields.TypeRealTimeControl:
+                _cplane++;
+                break;
+            case FrameKind.Ecpri when _firstEcpriType == EcpriFields.TypeIqData:
+                _uplane++;
+                break;
+            case FrameKind.IpFragment:
+                _other++;
+                _findings.Record(RuleCatalogue.FrameIpFragment, frameNumber);
+                break;
+            default:
+                _other++;
+                break;
+        }
+
+        if (_frameMalformed)
+        {
+            _malformed++;
+        }
+    }
+
+    /// <summary>
+    /// The report so far: open fragmented messages are closed as incomplete, then packets, sequence, findings and the
+    /// verdict: FAIL on any error-severity finding, else INCONCLUSIVE without C-plane or U-plane traffic, else PASS.
+    /// </summary>
+    public AnalysisReport BuildReport()
+    {
+        foreach (long frame in _sequence.FlushOpenFragments())
+        {
+            _findings.Record(RuleCatalogue.SeqFragmentIncomplete, frame);
+        }
+
+        var packets = new PacketCounts(_total, _cplane, _uplane, _ptp, _other, _malformed);
+        var findings = _findings.Build();
+        var verdict = new VerdictBuilder();
+        foreach (var finding in findings)
+        {
+            if (finding.Severity == RuleSeverity.Error)
+            {
+                verdict.UpgradeVerdict(Verdict.Fail,
+                    $"{finding.Rule.Id}: {finding.Count} x {finding.Rule.Description} (first in frame {finding.Examples[0]})");
+            }
+        }
+
+        if (packets.Fronthaul == 0)
+        {
+            verdict.UpgradeVerdict(Verdict.Inconclusive, $"no C-plane or U-plane traffic in {packets.Total} frames");
+        }
+        else
+        {
+            verdict.UpgradeVerdict(Verdict.Pass,
+                $"{packets.CPlane} C-plane and {packets.UPlane} U-plane frames without error-severity findings");
+        }
+
+        var report = new AnalysisReport(packets, _sequence.BuildReport(), findings, verdict.Build());
+        string verdictName = report.Verdict.Value.ToWireName();
+        AnalysisLog.AnalysisCompleted(_logger, packets.Total, packets.Malformed, report.Sequence.Flows.Length,
+            findings.Length, verdictName);
+
+        return report;
+    }
+
+    internal void OnEcpriMessage(in EcpriMessage message, int index)
+    {
+        if (index == 0)
+        {
+            _firstEcpriType = message.MessageType;
+        }
+
+        _messageType = message.MessageType;
+        ResetMessage();
+    }
+
+    internal void OnOranTransportHeader(in OranTransportHeader header)
+    {
+        _transport = header;
+        _fragmentBody = !header.EBit || header.SubsequenceId != 0;
+        if (header.SubsequenceId == 0)
+        {
+            return; // observed with its direction, from the C-plane or U-plane header
+        }
+
+        _skipBody = true;
+        var plane = _messageType == EcpriFields.TypeRealTimeControl ? MessagePlane.CPlane : MessagePlane.UPlane;
+        if (_sequence.TryGetRecentDirection(header.Eaxc.Value, plane, out var direction))
+        {
+            ObserveSequence(new FlowKey(header.Eaxc.Value, plane, direction));
+        }
+        else
+        {
+            _sequence.ObserveUnattributedContinuation();
+            _findings.Record(RuleCatalogue.SeqFragmentIncomplete, _frameNumber);
+        }
+    }
+
+    internal void OnCPlaneHeader(in CPlaneCommonHeader header)
+    {
+        if (_skipBody)
+        {
+            return;
+        }
+
+        var direction = header.Downlink ? DataDirection.Downlink : DataDirection.Uplink;
+        ObserveSequence(new FlowKey(_transport.Eaxc.Value, MessagePlane.CPlane, direction));
+        if (header.PayloadVersion != CPlaneFields.PayloadVersion)
+        {
+            _findings.Record(RuleCatalogue.CPlanePayloadVersion, _frameNumber);
+        }
+
+        if (header.ReservedBitsSet)
+        {
+            _findings.Record(RuleCatalogue.CPlaneReserved, _frameNumber);
+        }
+
+        if (header.SectionType == CPlaneSectionType.Laa)
+        {
+            _sectionNumerology = -1; // ST7 reserves the timing fields
+            return;
+        }
+
+        // ST0 and ST3 state their own numerology in frameStructure (mixed numerology, PRACH); PRACH SCS codes 12-15
+        // have no slot grid of their own here, so their slot and PRB checks are skipped.
+        _sectionNumerology = header.SectionType is CPlaneSectionType.UnusedResourceBlocks or CPlaneSectionType.Prach
+            ? (header.SubcarrierSpacing <= MaxNumerology ? header.SubcarrierSpacing : -1)
+            : _numerology;
+        if (_sectionNumerology >= 0
+            && (header.SubframeId >= SubframesPerFrame || header.SlotId >= 1 << _sectionNumerology))
+        {
+            _findings.Record(RuleCatalogue.CPlaneSlotRange, _frameNumber);
+        }
+
+        _startSymbol = header.StartSymbolId;
+        if (_startSymbol >= SymbolsPerSlot)
+        {
+            _findings.Record(RuleCatalogue.CPlaneSymbolRange, _frameNumber);
+        }
+    }
+
+    internal void OnCPlaneSection(in CPlaneSection section)
+    {
+        if (_skipBody)
+        {
+            return;
+        }
+
+        if (section.Reserved != 0)
+        {
+            _findings.Record(RuleCatalogue.CPlaneReserved, _frameNumber);
+        }
+
+        if (_sectionNumerology == _numerology && BeyondCarrier(section.StartPrbc, section.EffectiveNumPrbc, section.Rb))
+        {
+            _findings.Record(RuleCatalogue.CPlanePrbBeyondCarrier, _frameNumber);
+        }
+
+        if (_startSymbol < SymbolsPerSlot && _startSymbol + section.NumSymbol > SymbolsPerSlot)
+        {
+            _findings.Record(RuleCatalogue.CPlaneSymbolRange, _frameNumber);
+        }
+    }
+
+    internal void OnUPlaneHeader(UPlaneHeader header)
+    {
+        if (_skipBody)
+        {
+            return;
+        }
+
+        var direction = header.IsDownlink ? DataDirection.Downlink : DataDirection.Uplink;
+        ObserveSequence(new FlowKey(_transport.Eaxc.Value, MessagePlane.UPlane, direction));
+        if (header.PayloadVersion != UPlaneFields.PayloadVersion)
+        {
+            _findings.Record(RuleCatalogue.UPlanePayloadVersion, _frameNumber);
+        }
+
+        // PRACH U-plane (filterIndex != 0) follows the numerology and PRB grid of its ST3 C-plane, not the carrier's.
+        _uplaneChecksPrbs = header.FilterIndex == 0;
+        if (_uplaneChecksPrbs && (header.SubframeId >= SubframesPerFrame || header.SlotId >= 1 << _numerology))
+        {
+            _findings.Record(RuleCatalogue.UPlaneSlotRange, _frameNumber);
+        }
+
+        if (header.SymbolId >= SymbolsPerSlot)
+        {
+            _findings.Record(RuleCatalogue.UPlaneSymbolRange, _frameNumber);
+        }
+    }
+
+    internal void OnUPlaneSection(in UPlaneSection section)
+    {
+        if (!_skipBody && _uplaneChecksPrbs && BeyondCarrier(section.StartPrb, section.NumPrb, section.Rb))
+        {
+            _findings.Record(RuleCatalogue.UPlanePrbBeyondCarrier, _frameNumber);
+        }
+    }
+
+    internal void OnEcpriMessageEnd() => ResetMessage();
+
+    internal void OnError(in DecodeError failure)
+    {
+        if (_fragmentBody)
+        {
+            return; // the body of an eCPRI fragment is not a whole O-RAN message (see the class remarks)
+        }
+
+        _frameMalformed = true;
+        _findings.Record(RuleCatalogue.ForDecodeError(failure), _frameNumber);
+    }
+
+    /// <summary>True when the last PRB (every PRB, or every other one with rb = 1) lies beyond the carrier.</summary>
+    private bool BeyondCarrier(int startPrb, int numPrb, bool everyOther)
+    {
+        int last = startPrb + ((numPrb - 1) * (everyOther ? 2 : 1));
+        return numPrb > 0 && last >= _options.CarrierPrbs;
+    }
+
+    private void ObserveSequence(FlowKey flow)
+    {
+        int flowsBefore = _sequence.FlowCount;
+        var observation = _sequence.Observe(flow, _transport.SequenceId, _transport.EBit, _transport.SubsequenceId,
+            _frameNumber);
+        if (_sequence.FlowCount != flowsBefore && _logger.IsEnabled(LogLevel.Debug))
+        {
+            AnalysisLog.FlowFirstSeen(_logger, flow, _frameNumber);
+        }
+
+        switch (observation.Outcome)
+        {
+            case SequenceOutcome.Lost:
+                _findings.Record(RuleCatalogue.SeqLost, _frameNumber, observation.Lost);
+                break;
+            case SequenceOutcome.Duplicate:
+                _findings.Record(RuleCatalogue.SeqDuplicate, _frameNumber);
+                break;
+            case SequenceOutcome.OutOfOrder:
+                _findings.Record(RuleCatalogue.SeqOutOfOrder, _frameNumber);
+                if (observation.LostRetracted)
+                {
+                    _findings.Retract(RuleCatalogue.SeqLost);
+                }
+
+                break;
+            default:
+                break;
+        }
+
+        if (observation.FragmentsIncomplete > 0)
+        {
+            _findings.Record(RuleCatalogue.SeqFragmentIncomplete, _frameNumber, observation.FragmentsIncomplete);
+        }
+    }
+
+    private void ResetMessage()
+    {
+        _skipBody = false;
+        _fragmentBody = false;
+        _sectionNumerology = _numerology;
+        _startSymbol = 0;
+        _uplaneChecksPrbs = true;
+    }
+}

@@ -1,0 +1,13 @@
+using System.Collections.Immutable;
+using OranTestbed.Analysis.Findings;
+using OranTestbed.Analysis.Sequence;
+using OranTestbed.Analysis.Verdicts;
+
+namespace OranTestbed.Analysis.Reports;
+
+/// <summary>
+/// What one analysis found: packet counts, sequence per flow, findings (rule hits in catalogue order) and the verdict
+/// with its reasons. Immutable; timing windows, correlation, PTP and IQ statistics join as further members.
+/// </summary>
+public sealed record AnalysisReport(PacketCounts Packets, SequenceReport Sequence, ImmutableArray<Finding> Findings,
+    VerdictOutcome Verdict);

@@ -1,0 +1,13 @@
+namespace OranTestbed.Analysis.Rules;
+
+/// <summary>The stable lower-case names of <see cref="RuleSeverity"/> used in JSON and tables.</summary>
+public static class RuleSeverityNames
+{
+    public static string Of(RuleSeverity severity) => severity switch
+    {
+        RuleSeverity.Info => "info",
+        RuleSeverity.Warning => "warning",
+        RuleSeverity.Error => "error",
+        _ => throw new ArgumentOutOfRangeException(nameof(severity), severity, "unknown severity"),
+    };
+}
