@@ -152,7 +152,10 @@ public sealed class LiveCaptureSource : IDisposable, IAsyncDisposable
         return source;
     }
 
-    /// <summary>Asks the capture to stop; it flushes the last batch, reads the final counters and completes.</summary>
+    /// <summary>
+    /// Asks the capture to stop. It first keeps reading for two flush intervals (frames that reached the kernel before
+    /// Stop are delivered), then flushes the last batch, reads the final counters, closes and completes.
+    /// </summary>
     public void Stop()
     {
         if (Volatile.Read(ref _disposed) == 0)
@@ -316,10 +319,19 @@ public sealed class LiveCaptureSource : IDisposable, IAsyncDisposable
         var header = IntPtr.Zero;
         var data = IntPtr.Zero;
         var captured = 0L;
+        var drainUntil = long.MaxValue;
         _allocatedAtLoopStart = GC.GetAllocatedBytesForCurrentThread();
 
-        while (!token.IsCancellationRequested)
+        while (true)
         {
+            // Stop drains first: frames that reached the ring before Stop sit in a TPACKET_V3 block the kernel hands
+            // over only when it is full or its timeout (the flush interval) expires, so keep reading for two intervals.
+            if (drainUntil == long.MaxValue && token.IsCancellationRequested)
+            {
+                drainUntil = Stopwatch.GetTimestamp() + (2 * flushTicks);
+            }
+
+
             var status = device.GetNextPacketPointers(ref header, ref data);
             if (status == (int)GetPacketStatus.PacketRead)
             {
@@ -362,6 +374,11 @@ public sealed class LiveCaptureSource : IDisposable, IAsyncDisposable
                         nextStatistics = now + statisticsTicks;
                         ReadStatistics(device);
                     }
+
+                    if (now >= drainUntil)
+                    {
+                        break;
+                    }
                 }
 
                 continue;
@@ -373,6 +390,11 @@ public sealed class LiveCaptureSource : IDisposable, IAsyncDisposable
                 if (batch is not null && now - batch.FirstArrivalTicks >= flushTicks)
                 {
                     Publish(ref batch);
+                }
+
+                if (now >= drainUntil)
+                {
+                    break;
                 }
 
                 if (now >= nextStatistics)
