@@ -25,7 +25,7 @@ public static class LiveFrames
     public static async Task<List<(byte[] Data, long Timestamp, long Number)>> CollectAsync(LiveCaptureSource source,
         int expected, TimeSpan timeout)
     {
-        var frames = new List<(byte[] Data, long Timestamp, long Number)>(expected);
+        var frames = new List<(byte[] Data, long Timestamp, long Number)>(Math.Min(expected, 1 << 16));
         using var cts = new CancellationTokenSource(timeout);
         try
         {
