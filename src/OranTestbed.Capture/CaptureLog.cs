@@ -55,4 +55,61 @@ internal static partial class CaptureLog
         Message = "Cannot create capture file {Path} ({Kind})")]
     public static partial void CaptureWriterOpenFailed(ILogger logger, string path, CaptureFileErrorKind kind,
         Exception exception);
+
+    // Live capture and injection: 1020-1049.
+    [LoggerMessage(EventId = 1020, EventName = "LiveCaptureOpened", Level = LogLevel.Information,
+        Message = "Capturing on {Interface} (namespace '{Namespace}'): link type {LinkType}, timestamps {Resolution} from clock {TimestampType}, kernel ring {KernelBufferBytes} bytes, snap length {SnapLength}, filter '{Filter}'")]
+    public static partial void LiveCaptureOpened(ILogger logger, string @interface, string @namespace,
+        PacketDotNet.LinkLayers linkType, SharpPcap.TimestampResolution resolution, string timestampType,
+        int kernelBufferBytes, int snapLength, string filter);
+
+    [LoggerMessage(EventId = 1021, EventName = "LiveCaptureStopped", Level = LogLevel.Information,
+        Message = "Stopped capturing on {Interface}: {FramesCaptured} frames captured, {FramesDelivered} delivered; kernel received {KernelReceived}, dropped {KernelDropped}, interface dropped {InterfaceDropped}, consumer too slow for {ConsumerDropped}")]
+    public static partial void LiveCaptureStopped(ILogger logger, string @interface, long framesCaptured,
+        long framesDelivered, long kernelReceived, long kernelDropped, long interfaceDropped, long consumerDropped);
+
+    [LoggerMessage(EventId = 1022, EventName = "LiveCaptureOpenFailed", Level = LogLevel.Error,
+        Message = "Cannot open interface {Interface} (namespace '{Namespace}') ({Kind})")]
+    public static partial void LiveCaptureOpenFailed(ILogger logger, string @interface, string @namespace,
+        Live.LiveCaptureErrorKind kind, Exception exception);
+
+    [LoggerMessage(EventId = 1023, EventName = "LiveCaptureFailed", Level = LogLevel.Error,
+        Message = "Capture on {Interface} failed ({Kind}) after {FramesCaptured} frames")]
+    public static partial void LiveCaptureFailed(ILogger logger, string @interface, Live.LiveCaptureErrorKind kind,
+        long framesCaptured, Exception exception);
+
+    [LoggerMessage(EventId = 1024, EventName = "LiveCaptureProgress", Level = LogLevel.Debug, SkipEnabledCheck = true,
+        Message = "Capture on {Interface}: {FramesCaptured} frames captured, {FramesDelivered} delivered; kernel received {KernelReceived}, dropped {KernelDropped}, interface dropped {InterfaceDropped}, consumer too slow for {ConsumerDropped}")]
+    public static partial void LiveCaptureProgress(ILogger logger, string @interface, long framesCaptured,
+        long framesDelivered, long kernelReceived, long kernelDropped, long interfaceDropped, long consumerDropped);
+
+    [LoggerMessage(EventId = 1025, EventName = "LiveCaptureDropped", Level = LogLevel.Warning,
+        Message = "Capture on {Interface} lost frames: {KernelDroppedDelta} in the kernel ring and {InterfaceDroppedDelta} at the interface since the last check (totals: kernel {KernelDropped}, interface {InterfaceDropped}, consumer {ConsumerDropped})")]
+    public static partial void LiveCaptureDropped(ILogger logger, string @interface, long kernelDroppedDelta,
+        long interfaceDroppedDelta, long kernelDropped, long interfaceDropped, long consumerDropped);
+
+    [LoggerMessage(EventId = 1026, EventName = "LiveCaptureTimestampsMicrosecond", Level = LogLevel.Warning,
+        Message = "libpcap granted only microsecond timestamps on {Interface}; nanosecond digits are zeros")]
+    public static partial void LiveCaptureTimestampsMicrosecond(ILogger logger, string @interface);
+
+    [LoggerMessage(EventId = 1027, EventName = "LiveCaptureSettingRejected", Level = LogLevel.Warning,
+        Message = "libpcap did not apply {Property} on {Interface} ({Error}): {Reason}")]
+    public static partial void LiveCaptureSettingRejected(ILogger logger, string @interface, string property,
+        SharpPcap.PcapError error, string reason);
+
+    [LoggerMessage(EventId = 1028, EventName = "LiveCaptureNoCarrier", Level = LogLevel.Warning,
+        Message = "Interface {Interface} is up but has no carrier (link partner down): nothing will arrive until it has")]
+    public static partial void LiveCaptureNoCarrier(ILogger logger, string @interface);
+
+    [LoggerMessage(EventId = 1029, EventName = "LiveCaptureStatisticsUnavailable", Level = LogLevel.Warning,
+        Message = "Cannot read the kernel counters of {Interface} ({Reason}); the run cannot be shown to be lossless")]
+    public static partial void LiveCaptureStatisticsUnavailable(ILogger logger, string @interface, string reason);
+
+    [LoggerMessage(EventId = 1030, EventName = "LiveFrameSenderOpened", Level = LogLevel.Debug,
+        Message = "Sending frames on {Interface} (namespace '{Namespace}')")]
+    public static partial void LiveFrameSenderOpened(ILogger logger, string @interface, string @namespace);
+
+    [LoggerMessage(EventId = 1031, EventName = "LiveFrameSenderClosed", Level = LogLevel.Debug,
+        Message = "Closed sender on {Interface} after {Frames} frames, {Bytes} bytes")]
+    public static partial void LiveFrameSenderClosed(ILogger logger, string @interface, long frames, long bytes);
 }

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs the system packages OranTestbed needs on Debian 12, only those missing, and says what it installs:
-#   libpcap0.8  - SharpPcap's native capture library (reading/writing pcap and pcapng)
+#   libpcap0.8  - SharpPcap's native capture library (pcap/pcapng files, live capture and injection)
 #   tshark      - Wireshark 4.0.17, the decoding oracle of the agreement tests
+#   linuxptp    - ptp4l and pmc: the real G.8275.1 grandmaster/slave of the live S-plane tests
+#   iproute2    - `ip netns` and veth pairs for the live tests
 # Idempotent: a second run installs nothing. Needs root (or sudo) only when something is missing.
 set -euo pipefail
 
-required=(libpcap0.8 tshark)
+required=(libpcap0.8 tshark linuxptp iproute2)
 missing=()
 for pkg in "${required[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then

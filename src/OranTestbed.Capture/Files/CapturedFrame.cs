@@ -1,8 +1,9 @@
 namespace OranTestbed.Capture.Files;
 
 /// <summary>
-/// One frame from a capture file. <see cref="Data"/> points into libpcap's buffer and is valid only until the next
-/// read or until the reader is disposed; copy what must outlive that.
+/// One frame from a capture file or a live capture. From a file, <see cref="Data"/> points into libpcap's buffer and
+/// is valid only until the next read or until the reader is disposed; from a live capture it points into a
+/// <see cref="Live.CaptureBatch"/> and is valid until the batch is disposed. Copy what must outlive that.
 /// </summary>
 public readonly ref struct CapturedFrame
 {
@@ -23,7 +24,8 @@ public readonly ref struct CapturedFrame
     /// <summary>The frame's length on the wire (pcap <c>orig_len</c>); at least <see cref="CapturedLength"/>.</summary>
     public int OriginalLength { get; }
 
-    /// <summary>1-based position of the record in the file (as Wireshark numbers frames), also under a filter.</summary>
+    /// <summary>1-based position of the record in the file (as Wireshark numbers frames), also under a filter; live,
+    /// the position among the frames the capture received (gaps are frames it dropped).</summary>
     public long Number { get; }
 
     public int CapturedLength => Data.Length;
