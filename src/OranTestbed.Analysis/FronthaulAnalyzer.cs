@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OranTestbed.Analysis.Findings;
@@ -5,11 +7,13 @@ using OranTestbed.Analysis.Flows;
 using OranTestbed.Analysis.Reports;
 using OranTestbed.Analysis.Rules;
 using OranTestbed.Analysis.Sequence;
+using OranTestbed.Analysis.Timing;
 using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Capture.Files;
 using OranTestbed.Fronthaul.CPlane;
 using OranTestbed.Fronthaul.Decoding;
 using OranTestbed.Fronthaul.Ecpri;
+using OranTestbed.Fronthaul.Profiles;
 using OranTestbed.Fronthaul.UPlane;
 
 namespace OranTestbed.Analysis;
@@ -46,6 +50,8 @@ public sealed class FronthaulAnalyzer
     private readonly ILogger _logger;
     private readonly FindingCollector _findings;
     private readonly SequenceTracker _sequence = new();
+    private readonly TimingWindowChecker? _timing;
+    private readonly VerdictThresholds _thresholds;
 
     private long _total, _cplane, _uplane, _ptp, _other, _malformed;
 
@@ -74,6 +80,21 @@ public sealed class FronthaulAnalyzer
         _numerology = numerology;
         _logger = logger ?? NullLogger.Instance;
         _findings = new FindingCollector(examplesPerRule);
+        _thresholds = VerdictThresholds.Strict;
+    }
+
+    /// <summary>
+    /// An analyzer judging traffic against <paramref name="profile"/>: its wire configuration, carrier, delay windows
+    /// at the tap (<paramref name="tap"/> when given, else the profile's; timing windows are not checked when neither
+    /// says) and verdict thresholds.
+    /// </summary>
+    public FronthaulAnalyzer(FronthaulProfile profile, CaptureTap? tap = null, ILogger? logger = null,
+        int examplesPerRule = FindingCollector.DefaultExamplesPerRule)
+        : this((profile ?? throw new ArgumentNullException(nameof(profile))).ToDecodeOptions(),
+            profile.Carrier.Numerology, logger, examplesPerRule)
+    {
+        _timing = new TimingWindowChecker(profile, tap, _findings);
+        _thresholds = profile.VerdictThresholds;
     }
 
     public FronthaulDecodeOptions Options => _options;
@@ -124,8 +145,12 @@ public sealed class FronthaulAnalyzer
     }
 
     /// <summary>
-    /// The report so far: open fragmented messages are closed as incomplete, then packets, sequence, findings and the
-    /// verdict: FAIL on any error-severity finding, else INCONCLUSIVE without C-plane or U-plane traffic, else PASS.
+    /// The report so far: open fragmented messages are closed as incomplete, then packets, sequence, timing windows,
+    /// findings and the verdict: FAIL on any error-severity finding (the early/late rules of the timing windows instead
+    /// when their ratio to the messages checked in that window exceeds the profile's
+    /// <see cref="VerdictThresholds.Early"/>/<see cref="VerdictThresholds.Late"/>, strictly 0 by default), else
+    /// INCONCLUSIVE without C-plane or U-plane traffic, else PASS. Windows not checked do not change the verdict; the
+    /// report says why they were not.
     /// </summary>
     public AnalysisReport BuildReport()
     {
@@ -137,15 +162,17 @@ public sealed class FronthaulAnalyzer
         var packets = new PacketCounts(_total, _cplane, _uplane, _ptp, _other, _malformed);
         var findings = _findings.Build();
         var verdict = new VerdictBuilder();
+        var timing = _timing?.Build() ?? TimingReport.NotChecked("no fronthaul profile was given");
         foreach (var finding in findings)
         {
-            if (finding.Severity == RuleSeverity.Error)
+            if (finding.Severity == RuleSeverity.Error && !TimingWindows.IsWindowRule(finding.Rule))
             {
                 verdict.UpgradeVerdict(Verdict.Fail,
                     $"{finding.Rule.Id}: {finding.Count} x {finding.Rule.Description} (first in frame {finding.Examples[0]})");
             }
         }
 
+        JudgeWindows(verdict, timing, findings);
         if (packets.Fronthaul == 0)
         {
             verdict.UpgradeVerdict(Verdict.Inconclusive, $"no C-plane or U-plane traffic in {packets.Total} frames");
@@ -156,7 +183,7 @@ public sealed class FronthaulAnalyzer
                 $"{packets.CPlane} C-plane and {packets.UPlane} U-plane frames without error-severity findings");
         }
 
-        var report = new AnalysisReport(packets, _sequence.BuildReport(), findings, verdict.Build());
+        var report = new AnalysisReport(packets, _sequence.BuildReport(), timing, findings, verdict.Build());
         string verdictName = report.Verdict.Value.ToWireName();
         AnalysisLog.AnalysisCompleted(_logger, packets.Total, packets.Malformed, report.Sequence.Flows.Length,
             findings.Length, verdictName);
@@ -233,6 +260,8 @@ public sealed class FronthaulAnalyzer
             _findings.Record(RuleCatalogue.CPlaneSlotRange, _frameNumber);
         }
 
+        _timing?.Observe(cplane: true, header.Downlink, _transport.Eaxc.Value, _sectionNumerology, header.FrameId,
+            header.SubframeId, header.SlotId, header.StartSymbolId, _timestamp, _frameNumber);
         _startSymbol = header.StartSymbolId;
         if (_startSymbol >= SymbolsPerSlot)
         {
@@ -272,6 +301,8 @@ public sealed class FronthaulAnalyzer
 
         var direction = header.IsDownlink ? DataDirection.Downlink : DataDirection.Uplink;
         ObserveSequence(new FlowKey(_transport.Eaxc.Value, MessagePlane.UPlane, direction));
+        _timing?.Observe(cplane: false, header.IsDownlink, _transport.Eaxc.Value, -1, header.FrameId, header.SubframeId,
+            header.SlotId, header.SymbolId, _timestamp, _frameNumber);
         if (header.PayloadVersion != UPlaneFields.PayloadVersion)
         {
             _findings.Record(RuleCatalogue.UPlanePayloadVersion, _frameNumber);
@@ -309,6 +340,45 @@ public sealed class FronthaulAnalyzer
 
         _frameMalformed = true;
         _findings.Record(RuleCatalogue.ForDecodeError(failure), _frameNumber);
+    }
+
+    /// <summary>FAIL for every checked window whose early or late ratio exceeds its threshold.</summary>
+    private void JudgeWindows(VerdictBuilder verdict, TimingReport timing, ImmutableArray<Finding> findings)
+    {
+        foreach (var window in timing.Windows)
+        {
+            long total = window.Offsets.Total;
+            if (!window.Checked || total == 0)
+            {
+                continue;
+            }
+
+            Judge(verdict, window, window.Offsets.Early, total, _thresholds.Early, TimingWindows.EarlyRule(window.Window), "early", findings);
+            Judge(verdict, window, window.Offsets.Late, total, _thresholds.Late, TimingWindows.LateRule(window.Window), "late", findings);
+        }
+    }
+
+    private static void Judge(VerdictBuilder verdict, WindowReport window, long count, long total, decimal threshold,
+        Rule rule, string what, ImmutableArray<Finding> findings)
+    {
+        if (count == 0 || (decimal)count / total <= threshold)
+        {
+            return;
+        }
+
+        long first = 0;
+        foreach (var finding in findings)
+        {
+            if (finding.Rule == rule && finding.Examples.Length > 0)
+            {
+                first = finding.Examples[0];
+            }
+        }
+
+        string ratio = ((decimal)count / total).ToString("0.######", CultureInfo.InvariantCulture);
+        string allowed = threshold.ToString("0.######", CultureInfo.InvariantCulture);
+        verdict.UpgradeVerdict(Verdict.Fail,
+            $"{rule.Id}: {count} of {total} messages {what} in {window.Name} (ratio {ratio} > allowed {allowed}; first in frame {first})");
     }
 
     /// <summary>True when the last PRB (every PRB, or every other one with rb = 1) lies beyond the carrier.</summary>

@@ -1,13 +1,16 @@
 using System.Collections.Immutable;
 using OranTestbed.Analysis.Findings;
 using OranTestbed.Analysis.Sequence;
+using OranTestbed.Analysis.Timing;
 using OranTestbed.Analysis.Verdicts;
 
 namespace OranTestbed.Analysis.Reports;
 
 /// <summary>
-/// What one analysis found: packet counts, sequence per flow, findings (rule hits in catalogue order) and the verdict
-/// with its reasons. Immutable; timing windows, correlation, PTP and IQ statistics join as further members.
+/// What one analysis found: packet counts, sequence per flow, timing windows at the tap, findings (rule hits in
+/// catalogue order) and the verdict with its reasons. Immutable; correlation, PTP and IQ statistics join as further
+/// members.
 /// </summary>
-public sealed record AnalysisReport(PacketCounts Packets, SequenceReport Sequence, ImmutableArray<Finding> Findings,
+public sealed record AnalysisReport(PacketCounts Packets, SequenceReport Sequence, TimingReport Timing,
+    ImmutableArray<Finding> Findings,
     VerdictOutcome Verdict);

@@ -4,13 +4,19 @@ using System.Text.Json;
 using OranTestbed.Analysis.Flows;
 using OranTestbed.Analysis.Rules;
 using OranTestbed.Analysis.Sequence;
+using OranTestbed.Analysis.Timing;
+using OranTestbed.Fronthaul.Profiles;
 
 namespace OranTestbed.Analysis.Reports;
 
 /// <summary>
 /// The JSON rendering of an <see cref="AnalysisReport"/> with the keys of issue 3 §5: <c>packets</c> {total, cplane,
 /// uplane, ptp, other, malformed}, <c>sequence</c> {received, lost, duplicate, outOfOrder, fragmentsIncomplete,
-/// flows: [{eAxC, plane, direction, …}]}, <c>findings</c> [{rule, severity, count, examples}], <c>verdict</c>
+/// flows: [{eAxC, plane, direction, …}]}, <c>timing</c> {tap, checked, reason, frameIdMismatch, unresolved,
+/// histogramRangeUs}, <c>windows</c> keyed by window name ({checked, reason, earliestUs, latestUs, early, onTime, late,
+/// minUs, meanUs, maxUs, percentiles {p50, p90, p99, p99.9}, histogram [[binUs, count], …] (non-empty 1 µs bins of
+/// packet − air time), underflow, overflow, perEaxc [{eAxC, early, …, percentiles}]}; every window of the tap, or all
+/// eight unchecked when the tap is unknown), <c>findings</c> [{rule, severity, count, examples}], <c>verdict</c>
 /// {value, reasons}. Written with <see cref="Utf8JsonWriter"/> so the key order is fixed.
 /// </summary>
 public static class AnalysisReportJson
@@ -22,6 +28,8 @@ public static class AnalysisReportJson
         writer.WriteStartObject();
         WritePackets(writer, report.Packets);
         WriteSequence(writer, report.Sequence);
+        WriteTiming(writer, report.Timing);
+        WriteWindows(writer, report.Timing);
         writer.WriteStartArray("findings");
         foreach (var finding in report.Findings)
         {
@@ -75,6 +83,140 @@ public static class AnalysisReportJson
         writer.WriteNumber("other", packets.Other);
         writer.WriteNumber("malformed", packets.Malformed);
         writer.WriteEndObject();
+    }
+
+    private static void WriteTiming(Utf8JsonWriter writer, TimingReport timing)
+    {
+        writer.WriteStartObject("timing");
+        if (timing.Tap is { } tap)
+        {
+            writer.WriteString("tap", tap == CaptureTap.Ru ? "ru" : "du");
+        }
+        else
+        {
+            writer.WriteNull("tap");
+        }
+
+        writer.WriteBoolean("checked", timing.NotCheckedReason is null);
+        WriteNullableString(writer, "reason", timing.NotCheckedReason);
+        writer.WriteNumber("frameIdMismatch", timing.FrameIdMismatch);
+        writer.WriteNumber("unresolved", timing.Unresolved);
+        writer.WriteStartArray("histogramRangeUs");
+        writer.WriteNumberValue(OffsetStatistics.HistogramMinUs);
+        writer.WriteNumberValue(OffsetStatistics.HistogramMaxUs);
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteWindows(Utf8JsonWriter writer, TimingReport timing)
+    {
+        writer.WriteStartObject("windows");
+        if (timing.Tap is null)
+        {
+            var none = new OffsetSummary(0, 0, 0, null, null, null, null);
+            foreach (var window in Enum.GetValues<DelayWindow>())
+            {
+                writer.WriteStartObject(TimingWindows.Name(window));
+                writer.WriteBoolean("checked", false);
+                WriteNullableString(writer, "reason", timing.NotCheckedReason);
+                WriteLimits(writer, null);
+                WriteSummary(writer, none);
+                writer.WriteStartArray("histogram");
+                writer.WriteEndArray();
+                writer.WriteNumber("underflow", 0);
+                writer.WriteNumber("overflow", 0);
+                writer.WriteStartArray("perEaxc");
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+        }
+
+        foreach (var window in timing.Windows)
+        {
+            writer.WriteStartObject(window.Name);
+            writer.WriteBoolean("checked", window.Checked);
+            WriteNullableString(writer, "reason", window.Reason);
+            WriteLimits(writer, window.Limits);
+            WriteSummary(writer, window.Offsets);
+            writer.WriteStartArray("histogram");
+            foreach (var bin in window.Histogram)
+            {
+                writer.WriteStartArray();
+                writer.WriteNumberValue(bin.BinUs);
+                writer.WriteNumberValue(bin.Count);
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteNumber("underflow", window.Underflow);
+            writer.WriteNumber("overflow", window.Overflow);
+            writer.WriteStartArray("perEaxc");
+            foreach (var eaxc in window.PerEaxc)
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("eAxC", eaxc.Eaxc);
+                WriteSummary(writer, eaxc.Offsets);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteLimits(Utf8JsonWriter writer, WindowLimits? limits)
+    {
+        WriteNullableNumber(writer, "earliestUs", limits?.EarliestNs / 1000.0);
+        WriteNullableNumber(writer, "latestUs", limits?.LatestNs / 1000.0);
+    }
+
+    private static void WriteSummary(Utf8JsonWriter writer, OffsetSummary offsets)
+    {
+        writer.WriteNumber("early", offsets.Early);
+        writer.WriteNumber("onTime", offsets.OnTime);
+        writer.WriteNumber("late", offsets.Late);
+        WriteNullableNumber(writer, "minUs", offsets.MinUs);
+        WriteNullableNumber(writer, "meanUs", offsets.MeanUs);
+        WriteNullableNumber(writer, "maxUs", offsets.MaxUs);
+        if (offsets.Percentiles is { } p)
+        {
+            writer.WriteStartObject("percentiles");
+            writer.WriteNumber("p50", p.P50Us);
+            writer.WriteNumber("p90", p.P90Us);
+            writer.WriteNumber("p99", p.P99Us);
+            writer.WriteNumber("p99.9", p.P999Us);
+            writer.WriteEndObject();
+        }
+        else
+        {
+            writer.WriteNull("percentiles");
+        }
+    }
+
+    private static void WriteNullableNumber(Utf8JsonWriter writer, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            writer.WriteNumber(name, v);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    private static void WriteNullableString(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            writer.WriteString(name, value);
+        }
     }
 
     private static void WriteSequence(Utf8JsonWriter writer, SequenceReport sequence)

@@ -1,0 +1,16 @@
+using System.Collections.Immutable;
+using OranTestbed.Fronthaul.Profiles;
+
+namespace OranTestbed.Analysis.Timing;
+
+/// <summary>
+/// The timing part of a report: the tap, the four windows that apply there (each checked or not, with the reason), the
+/// messages whose frameId disagrees with their timestamp and those whose air time could not be computed (fields out of
+/// range for the numerology, timestamp outside 1972..2199). Without a tap <see cref="Windows"/> is empty and
+/// <see cref="NotCheckedReason"/> says why.
+/// </summary>
+public sealed record TimingReport(CaptureTap? Tap, string? NotCheckedReason, ImmutableArray<WindowReport> Windows,
+    long FrameIdMismatch, long Unresolved)
+{
+    public static TimingReport NotChecked(string reason) => new(null, reason, [], 0, 0);
+}
