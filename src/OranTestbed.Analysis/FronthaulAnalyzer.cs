@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using OranTestbed.Analysis.Correlation;
 using OranTestbed.Analysis.Findings;
 using OranTestbed.Analysis.Flows;
 using OranTestbed.Analysis.Reports;
@@ -51,6 +52,7 @@ public sealed class FronthaulAnalyzer
     private readonly FindingCollector _findings;
     private readonly SequenceTracker _sequence = new();
     private readonly TimingWindowChecker? _timing;
+    private readonly CUPlaneCorrelator _correlation;
     private readonly VerdictThresholds _thresholds;
 
     private long _total, _cplane, _uplane, _ptp, _other, _malformed;
@@ -80,6 +82,7 @@ public sealed class FronthaulAnalyzer
         _numerology = numerology;
         _logger = logger ?? NullLogger.Instance;
         _findings = new FindingCollector(examplesPerRule);
+        _correlation = new CUPlaneCorrelator(_findings);
         _thresholds = VerdictThresholds.Strict;
     }
 
@@ -159,6 +162,7 @@ public sealed class FronthaulAnalyzer
             _findings.Record(RuleCatalogue.SeqFragmentIncomplete, frame);
         }
 
+        var correlation = _correlation.Build(); // before the findings: it judges the UL C-plane still pending
         var packets = new PacketCounts(_total, _cplane, _uplane, _ptp, _other, _malformed);
         var findings = _findings.Build();
         var verdict = new VerdictBuilder();
@@ -183,7 +187,10 @@ public sealed class FronthaulAnalyzer
                 $"{packets.CPlane} C-plane and {packets.UPlane} U-plane frames without error-severity findings");
         }
 
-        var report = new AnalysisReport(packets, _sequence.BuildReport(), timing, findings, verdict.Build());
+        var report = new AnalysisReport(packets, _sequence.BuildReport(), timing, findings, verdict.Build())
+        {
+            Correlation = correlation,
+        };
         string verdictName = report.Verdict.Value.ToWireName();
         AnalysisLog.AnalysisCompleted(_logger, packets.Total, packets.Malformed, report.Sequence.Flows.Length,
             findings.Length, verdictName);
@@ -263,6 +270,8 @@ public sealed class FronthaulAnalyzer
         _timing?.Observe(cplane: true, header.Downlink, _transport.Eaxc.Value, _sectionNumerology, header.FrameId,
             header.SubframeId, header.SlotId, header.StartSymbolId, _timestamp, _frameNumber);
         _startSymbol = header.StartSymbolId;
+        _correlation.OnCPlaneHeader(_transport.Eaxc.Value, header.Downlink, header.SectionType, header.FrameId,
+            header.SubframeId, header.SlotId, header.StartSymbolId, _timestamp, _frameNumber);
         if (_startSymbol >= SymbolsPerSlot)
         {
             _findings.Record(RuleCatalogue.CPlaneSymbolRange, _frameNumber);
@@ -290,6 +299,9 @@ public sealed class FronthaulAnalyzer
         {
             _findings.Record(RuleCatalogue.CPlaneSymbolRange, _frameNumber);
         }
+
+        _correlation.OnCPlaneSection(section.SectionId, section.SymInc, section.StartPrbc, section.EffectiveNumPrbc,
+            section.Rb, section.NumSymbol);
     }
 
     internal void OnUPlaneHeader(UPlaneHeader header)
@@ -301,6 +313,8 @@ public sealed class FronthaulAnalyzer
 
         var direction = header.IsDownlink ? DataDirection.Downlink : DataDirection.Uplink;
         ObserveSequence(new FlowKey(_transport.Eaxc.Value, MessagePlane.UPlane, direction));
+        _correlation.OnUPlaneHeader(_transport.Eaxc.Value, header.IsDownlink, header.FrameId, header.SubframeId,
+            header.SlotId, header.SymbolId, _timestamp, _frameNumber);
         _timing?.Observe(cplane: false, header.IsDownlink, _transport.Eaxc.Value, -1, header.FrameId, header.SubframeId,
             header.SlotId, header.SymbolId, _timestamp, _frameNumber);
         if (header.PayloadVersion != UPlaneFields.PayloadVersion)
@@ -326,6 +340,11 @@ public sealed class FronthaulAnalyzer
         if (!_skipBody && _uplaneChecksPrbs && BeyondCarrier(section.StartPrb, section.NumPrb, section.Rb))
         {
             _findings.Record(RuleCatalogue.UPlanePrbBeyondCarrier, _frameNumber);
+        }
+
+        if (!_skipBody)
+        {
+            _correlation.OnUPlaneSection(section.SectionId, section.StartPrb, section.NumPrb, section.Rb);
         }
     }
 
@@ -431,5 +450,6 @@ public sealed class FronthaulAnalyzer
         _sectionNumerology = _numerology;
         _startSymbol = 0;
         _uplaneChecksPrbs = true;
+        _correlation.ResetMessage();
     }
 }

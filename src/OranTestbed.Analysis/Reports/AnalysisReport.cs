@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using OranTestbed.Analysis.Correlation;
 using OranTestbed.Analysis.Findings;
 using OranTestbed.Analysis.Sequence;
 using OranTestbed.Analysis.Timing;
@@ -13,4 +14,8 @@ namespace OranTestbed.Analysis.Reports;
 /// </summary>
 public sealed record AnalysisReport(PacketCounts Packets, SequenceReport Sequence, TimingReport Timing,
     ImmutableArray<Finding> Findings,
-    VerdictOutcome Verdict);
+    VerdictOutcome Verdict)
+{
+    /// <summary>C/U-plane correlation (issue 3 §3); empty when the producer did not correlate.</summary>
+    public CorrelationReport Correlation { get; init; } = CorrelationReport.Empty;
+}

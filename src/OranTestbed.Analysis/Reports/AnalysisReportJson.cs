@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using OranTestbed.Analysis.Correlation;
 using OranTestbed.Analysis.Flows;
 using OranTestbed.Analysis.Rules;
 using OranTestbed.Analysis.Sequence;
@@ -30,6 +31,7 @@ public static class AnalysisReportJson
         WriteSequence(writer, report.Sequence);
         WriteTiming(writer, report.Timing);
         WriteWindows(writer, report.Timing);
+        WriteCorrelation(writer, report.Correlation);
         writer.WriteStartArray("findings");
         foreach (var finding in report.Findings)
         {
@@ -217,6 +219,42 @@ public static class AnalysisReportJson
         {
             writer.WriteString(name, value);
         }
+    }
+
+    /// <summary>
+    /// <c>correlation</c> {dlUplaneSections, dlCovered, dlOrphans, ulCplaneSections, ulAnswered, ulOrphans,
+    /// notEvaluated, dlNotEvaluated, ulNotEvaluated, sectionOverflow, horizonUs, perEaxc [{eAxC, …the counts}]}.
+    /// </summary>
+    private static void WriteCorrelation(Utf8JsonWriter writer, CorrelationReport correlation)
+    {
+        writer.WriteStartObject("correlation");
+        WriteCorrelationCounts(writer, correlation.Totals);
+        writer.WriteNumber("sectionOverflow", correlation.SectionOverflow);
+        writer.WriteNumber("horizonUs", correlation.HorizonNs / 1000.0);
+        writer.WriteStartArray("perEaxc");
+        foreach (var eaxc in correlation.PerEaxc)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("eAxC", eaxc.Eaxc);
+            WriteCorrelationCounts(writer, eaxc.Counts);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteCorrelationCounts(Utf8JsonWriter writer, CorrelationCounts counts)
+    {
+        writer.WriteNumber("dlUplaneSections", counts.DlUplaneSections);
+        writer.WriteNumber("dlCovered", counts.DlCovered);
+        writer.WriteNumber("dlOrphans", counts.DlOrphans);
+        writer.WriteNumber("ulCplaneSections", counts.UlCplaneSections);
+        writer.WriteNumber("ulAnswered", counts.UlAnswered);
+        writer.WriteNumber("ulOrphans", counts.UlOrphans);
+        writer.WriteNumber("notEvaluated", counts.NotEvaluated);
+        writer.WriteNumber("dlNotEvaluated", counts.DlNotEvaluated);
+        writer.WriteNumber("ulNotEvaluated", counts.UlNotEvaluated);
     }
 
     private static void WriteSequence(Utf8JsonWriter writer, SequenceReport sequence)

@@ -10,7 +10,7 @@ namespace OranTestbed.Analysis.Tests.Analyzer;
 
 public class FronthaulAnalyzerSpecs
 {
-    private static readonly string[] ReportKeys = ["packets", "sequence", "timing", "windows", "findings", "verdict"];
+    private static readonly string[] ReportKeys = ["packets", "sequence", "timing", "windows", "correlation", "findings", "verdict"];
     private static readonly string[] PacketKeys = ["total", "cplane", "uplane", "ptp", "other", "malformed"];
 
     /// <summary>n slots of DL C-plane + DL U-plane on eAxC 1 and UL U-plane on eAxC 2, seqIds from 250 (wrapping).</summary>
@@ -156,8 +156,10 @@ public class FronthaulAnalyzerSpecs
         Assert.That(report.Sequence.FragmentsIncomplete, Is.EqualTo(1));
         Assert.That(report.Sequence.Lost, Is.Zero);
         Assert.That(report.Packets.Malformed, Is.Zero);
-        Assert.That(report.Findings.Single().Rule, Is.SameAs(RuleCatalogue.SeqFragmentIncomplete));
-        Assert.That(report.Findings.Single().Examples, Is.EqualTo(new long[] { 4 }));
+        // The DL U-plane has no C-plane (UPLANE-ORPHAN, C/U correlation): only the fragment finding matters here.
+        var fragments = report.Findings.Single(f => f.Rule != RuleCatalogue.UPlaneOrphan);
+        Assert.That(fragments.Rule, Is.SameAs(RuleCatalogue.SeqFragmentIncomplete));
+        Assert.That(fragments.Examples, Is.EqualTo(new long[] { 4 }));
     }
 
     [Test]
@@ -215,8 +217,10 @@ public class FronthaulAnalyzerSpecs
                 new FlowKey(4, MessagePlane.CPlane, DataDirection.Uplink),
             }));
             Assert.That(report.Sequence.Received, Is.EqualTo(3));
-            Assert.That(report.Findings, Is.Empty, string.Join(", ", report.Findings.Select(f => f.Rule.Id)));
-            Assert.That(report.Verdict.Value, Is.EqualTo(Verdict.Pass));
+            // Frame 7, DL U-plane, has no DL C-plane: UPLANE-ORPHAN (C/U correlation), so the capture fails.
+            Assert.That(report.Findings.Select(f => (f.Rule.Id, f.Count, f.Examples.Single())),
+                Is.EqualTo(new[] { ("UPLANE-ORPHAN", 1L, 7L) }));
+            Assert.That(report.Verdict.Value, Is.EqualTo(Verdict.Fail));
         });
     }
 

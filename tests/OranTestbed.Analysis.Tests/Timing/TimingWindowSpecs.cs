@@ -14,7 +14,7 @@ public class TimingWindowSpecs
 {
     private const long Us = 1000;
 
-    private static readonly string[] ReportKeys = ["packets", "sequence", "timing", "windows", "findings", "verdict"];
+    private static readonly string[] ReportKeys = ["packets", "sequence", "timing", "windows", "correlation", "findings", "verdict"];
     private static readonly string[] RuWindowNames = ["t2a-cp-dl", "t2a-cp-ul", "t2a-up", "ta3"];
     private static readonly string[] WindowKeys =
     [
@@ -108,9 +108,9 @@ public class TimingWindowSpecs
         var delays = TimingProfiles.Windows with { T2aMaxUp = null, Ta3Min = null, Ta3Max = null };
         var frames = new List<(byte[], long)>
         {
+            (MessageFor(DelayWindow.T2aCpDl, 1, 0), AirNs() - (300 * Us)), // first: it covers the DL U-plane
             (MessageFor(DelayWindow.T2aUp, 1, 0), AirNs() - (5000 * Us)),
             (MessageFor(DelayWindow.Ta3, 1, 0), AirNs() + (5000 * Us)),
-            (MessageFor(DelayWindow.T2aCpDl, 1, 0), AirNs() - (300 * Us)),
         };
         var report = Run(new FronthaulAnalyzer(TimingProfiles.Synthetic(CaptureTap.Ru, delays)), frames);
         Assert.Multiple(() =>
@@ -129,7 +129,11 @@ public class TimingWindowSpecs
     [Test]
     public void TimingWindows_must_not_check_timing_when_the_tap_is_unknown()
     {
-        var frames = new List<(byte[], long)> { (MessageFor(DelayWindow.T2aUp, 1, 0), AirNs() - (5000 * Us)) };
+        var frames = new List<(byte[], long)>
+        {
+            (MessageFor(DelayWindow.T2aCpDl, 1, 0), AirNs() - (300 * Us)), // covers the DL U-plane (C/U correlation)
+            (MessageFor(DelayWindow.T2aUp, 1, 0), AirNs() - (5000 * Us)),
+        };
         var report = Run(new FronthaulAnalyzer(TimingProfiles.Synthetic(tap: null)), frames);
         using var json = JsonDocument.Parse(AnalysisReportJson.ToJson(report));
         var windows = json.RootElement.GetProperty("windows");
@@ -250,8 +254,9 @@ public class TimingWindowSpecs
                 Is.EqualTo(new[] { ((ushort)1, 1L, 0L), ((ushort)4, 0L, 1L) }));
             Assert.That((up.Offsets.OnTime, up.Offsets.MinUs, up.Offsets.MaxUs), Is.EqualTo((1L, (double?)-150, (double?)-150)));
             Assert.That(up.Histogram, Is.EqualTo(new[] { new HistogramBin(-150, 1) }));
-            Assert.That(report.Findings.Single().Rule, Is.EqualTo(RuleCatalogue.TimingT2aCpUlLate));
-            Assert.That(report.Findings.Single().Examples, Is.EqualTo(new long[] { 5 }));
+            // Frame 7 (DL U-plane without DL C-plane) is also UPLANE-ORPHAN: see CUPlaneCorrelatorSpecs.
+            Assert.That(report.Findings.Single(f => f.Rule != RuleCatalogue.UPlaneOrphan).Rule, Is.EqualTo(RuleCatalogue.TimingT2aCpUlLate));
+            Assert.That(report.Findings.Single(f => f.Rule != RuleCatalogue.UPlaneOrphan).Examples, Is.EqualTo(new long[] { 5 }));
             Assert.That(report.Timing.FrameIdMismatch, Is.Zero);
             Assert.That(report.Verdict.Value, Is.EqualTo(Verdict.Fail));
         });
