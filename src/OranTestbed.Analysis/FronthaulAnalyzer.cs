@@ -7,6 +7,7 @@ using OranTestbed.Analysis.Flows;
 using OranTestbed.Analysis.Reports;
 using OranTestbed.Analysis.Rules;
 using OranTestbed.Analysis.Sequence;
+using OranTestbed.Analysis.SPlane;
 using OranTestbed.Analysis.Timing;
 using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Capture.Files;
@@ -14,6 +15,8 @@ using OranTestbed.Fronthaul.CPlane;
 using OranTestbed.Fronthaul.Decoding;
 using OranTestbed.Fronthaul.Ecpri;
 using OranTestbed.Fronthaul.Profiles;
+using OranTestbed.Fronthaul.Ptp;
+using OranTestbed.Fronthaul.Transport;
 using OranTestbed.Fronthaul.UPlane;
 
 namespace OranTestbed.Analysis;
@@ -51,6 +54,7 @@ public sealed class FronthaulAnalyzer
     private readonly FindingCollector _findings;
     private readonly SequenceTracker _sequence = new();
     private readonly TimingWindowChecker? _timing;
+    private readonly PtpAnalyzer _ptpAnalyzer;
     private readonly VerdictThresholds _thresholds;
 
     private long _total, _cplane, _uplane, _ptp, _other, _malformed;
@@ -80,6 +84,7 @@ public sealed class FronthaulAnalyzer
         _numerology = numerology;
         _logger = logger ?? NullLogger.Instance;
         _findings = new FindingCollector(examplesPerRule);
+        _ptpAnalyzer = new PtpAnalyzer(_findings);
         _thresholds = VerdictThresholds.Strict;
     }
 
@@ -159,6 +164,7 @@ public sealed class FronthaulAnalyzer
             _findings.Record(RuleCatalogue.SeqFragmentIncomplete, frame);
         }
 
+        var ptp = _ptpAnalyzer.Build();
         var packets = new PacketCounts(_total, _cplane, _uplane, _ptp, _other, _malformed);
         var findings = _findings.Build();
         var verdict = new VerdictBuilder();
@@ -183,7 +189,10 @@ public sealed class FronthaulAnalyzer
                 $"{packets.CPlane} C-plane and {packets.UPlane} U-plane frames without error-severity findings");
         }
 
-        var report = new AnalysisReport(packets, _sequence.BuildReport(), timing, findings, verdict.Build());
+        var report = new AnalysisReport(packets, _sequence.BuildReport(), timing, findings, verdict.Build())
+        {
+            Ptp = ptp,
+        };
         string verdictName = report.Verdict.Value.ToWireName();
         AnalysisLog.AnalysisCompleted(_logger, packets.Total, packets.Malformed, report.Sequence.Flows.Length,
             findings.Length, verdictName);
@@ -330,6 +339,16 @@ public sealed class FronthaulAnalyzer
     }
 
     internal void OnEcpriMessageEnd() => ResetMessage();
+
+    internal void OnTransport(in FronthaulTransport transport)
+    {
+        if (transport.Kind == FronthaulTransportKind.Ptp)
+        {
+            _ptpAnalyzer.ObserveTransport(transport, _frameNumber);
+        }
+    }
+
+    internal void OnPtp(in PtpMessage message) => _ptpAnalyzer.Observe(message, _timestamp, _frameNumber);
 
     internal void OnError(in DecodeError failure)
     {

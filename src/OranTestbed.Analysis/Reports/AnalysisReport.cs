@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using OranTestbed.Analysis.Findings;
 using OranTestbed.Analysis.Sequence;
+using OranTestbed.Analysis.SPlane;
 using OranTestbed.Analysis.Timing;
 using OranTestbed.Analysis.Verdicts;
 
@@ -13,4 +14,8 @@ namespace OranTestbed.Analysis.Reports;
 /// </summary>
 public sealed record AnalysisReport(PacketCounts Packets, SequenceReport Sequence, TimingReport Timing,
     ImmutableArray<Finding> Findings,
-    VerdictOutcome Verdict);
+    VerdictOutcome Verdict)
+{
+    /// <summary>The S-plane: PTP per clock port and domain (issue 3 §4).</summary>
+    public PtpReport Ptp { get; init; } = PtpReport.Empty;
+}

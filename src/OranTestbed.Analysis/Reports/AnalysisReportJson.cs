@@ -4,6 +4,7 @@ using System.Text.Json;
 using OranTestbed.Analysis.Flows;
 using OranTestbed.Analysis.Rules;
 using OranTestbed.Analysis.Sequence;
+using OranTestbed.Analysis.SPlane;
 using OranTestbed.Analysis.Timing;
 using OranTestbed.Fronthaul.Profiles;
 
@@ -30,6 +31,7 @@ public static class AnalysisReportJson
         WriteSequence(writer, report.Sequence);
         WriteTiming(writer, report.Timing);
         WriteWindows(writer, report.Timing);
+        PtpReportJson.Write(writer, report.Ptp);
         writer.WriteStartArray("findings");
         foreach (var finding in report.Findings)
         {
