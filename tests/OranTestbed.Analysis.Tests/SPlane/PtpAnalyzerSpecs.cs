@@ -3,6 +3,10 @@ using OranTestbed.Analysis.Reports;
 using OranTestbed.Analysis.Rules;
 using OranTestbed.Analysis.SPlane;
 using OranTestbed.Analysis.Tests.Support;
+using OranTestbed.Fronthaul.Ethernet;
+using OranTestbed.Fronthaul.Ip;
+using OranTestbed.Fronthaul.Ptp;
+using OranTestbed.Fronthaul.Writing;
 
 namespace OranTestbed.Analysis.Tests.SPlane;
 
@@ -133,6 +137,26 @@ public class PtpAnalyzerSpecs
             Assert.That(forwardable.CountOf(RuleCatalogue.PtpMulticastAddress), Is.Zero);
             Assert.That(unicast.CountOf(RuleCatalogue.PtpMulticastAddress), Is.EqualTo(4), "2 Sync + 2 Follow_Up");
             Assert.That(ptpPrimary.CountOf(RuleCatalogue.PtpMulticastAddress), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public void PtpAnalyzer_must_report_PTP_over_UDP_as_G8275_2_transport()
+    {
+        var buffer = new byte[128];
+        var writer = new FrameWriter(buffer);
+        writer.WriteEthernetHeader([0x01, 0x00, 0x5E, 0x00, 0x01, 0x81], [0x02, 0, 0, 0, 0, 1], [], EthernetFields.TypeIpv4);
+        int ip = writer.BeginIpv4Udp([10, 0, 0, 1], [224, 0, 1, 129], UdpFields.PtpEventPort, UdpFields.PtpEventPort);
+        writer.WritePtpSync(PtpHeader.V2 with { DomainNumber = 44, SourcePortIdentity = PtpTraffic.Master }, default);
+        writer.EndIpv4Udp(ip);
+        byte[] frame = buffer[..writer.Finish()];
+
+        var report = Support.Analyze.Frames([frame]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Packets.Ptp, Is.EqualTo(1));
+            Assert.That(report.CountOf(RuleCatalogue.PtpUdpTransport), Is.EqualTo(1));
+            Assert.That(report.CountOf(RuleCatalogue.PtpMulticastAddress), Is.Zero, "the L2 address rule is G.8275.1's");
         });
     }
 
