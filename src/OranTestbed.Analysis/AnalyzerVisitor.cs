@@ -13,14 +13,9 @@ namespace OranTestbed.Analysis;
 /// </summary>
 internal readonly struct AnalyzerVisitor(FronthaulAnalyzer analyzer) : IFrameVisitor
 {
-    public void OnTransport(in FronthaulTransport transport)
-    {
-    }
+    public void OnTransport(in FronthaulTransport transport) => analyzer.OnTransport(transport);
 
-    public void OnPtp(in PtpMessage message)
-    {
-        // The S-plane component (rates, domain, clockClass, Sync/Follow_Up pairing) plugs in here.
-    }
+    public void OnPtp(in PtpMessage message) => analyzer.OnPtp(message);
 
     public void OnEcpriMessage(in EcpriMessage message, int index) => analyzer.OnEcpriMessage(message, index);
 

@@ -8,6 +8,7 @@ using OranTestbed.Analysis.Flows;
 using OranTestbed.Analysis.Reports;
 using OranTestbed.Analysis.Rules;
 using OranTestbed.Analysis.Sequence;
+using OranTestbed.Analysis.SPlane;
 using OranTestbed.Analysis.Timing;
 using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Capture.Files;
@@ -15,6 +16,8 @@ using OranTestbed.Fronthaul.CPlane;
 using OranTestbed.Fronthaul.Decoding;
 using OranTestbed.Fronthaul.Ecpri;
 using OranTestbed.Fronthaul.Profiles;
+using OranTestbed.Fronthaul.Ptp;
+using OranTestbed.Fronthaul.Transport;
 using OranTestbed.Fronthaul.UPlane;
 
 namespace OranTestbed.Analysis;
@@ -53,6 +56,7 @@ public sealed class FronthaulAnalyzer
     private readonly SequenceTracker _sequence = new();
     private readonly TimingWindowChecker? _timing;
     private readonly CUPlaneCorrelator _correlation;
+    private readonly PtpAnalyzer _ptpAnalyzer;
     private readonly VerdictThresholds _thresholds;
 
     private long _total, _cplane, _uplane, _ptp, _other, _malformed;
@@ -83,6 +87,7 @@ public sealed class FronthaulAnalyzer
         _logger = logger ?? NullLogger.Instance;
         _findings = new FindingCollector(examplesPerRule);
         _correlation = new CUPlaneCorrelator(_findings);
+        _ptpAnalyzer = new PtpAnalyzer(_findings);
         _thresholds = VerdictThresholds.Strict;
     }
 
@@ -163,6 +168,7 @@ public sealed class FronthaulAnalyzer
         }
 
         var correlation = _correlation.Build(); // before the findings: it judges the UL C-plane still pending
+        var ptp = _ptpAnalyzer.Build();
         var packets = new PacketCounts(_total, _cplane, _uplane, _ptp, _other, _malformed);
         var findings = _findings.Build();
         var verdict = new VerdictBuilder();
@@ -190,6 +196,7 @@ public sealed class FronthaulAnalyzer
         var report = new AnalysisReport(packets, _sequence.BuildReport(), timing, findings, verdict.Build())
         {
             Correlation = correlation,
+            Ptp = ptp,
         };
         string verdictName = report.Verdict.Value.ToWireName();
         AnalysisLog.AnalysisCompleted(_logger, packets.Total, packets.Malformed, report.Sequence.Flows.Length,
@@ -349,6 +356,16 @@ public sealed class FronthaulAnalyzer
     }
 
     internal void OnEcpriMessageEnd() => ResetMessage();
+
+    internal void OnTransport(in FronthaulTransport transport)
+    {
+        if (transport.Kind == FronthaulTransportKind.Ptp)
+        {
+            _ptpAnalyzer.ObserveTransport(transport, _frameNumber);
+        }
+    }
+
+    internal void OnPtp(in PtpMessage message) => _ptpAnalyzer.Observe(message, _timestamp, _frameNumber);
 
     internal void OnError(in DecodeError failure)
     {

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using OranTestbed.Analysis.Correlation;
 using OranTestbed.Analysis.Findings;
 using OranTestbed.Analysis.Sequence;
+using OranTestbed.Analysis.SPlane;
 using OranTestbed.Analysis.Timing;
 using OranTestbed.Analysis.Verdicts;
 
@@ -18,4 +19,6 @@ public sealed record AnalysisReport(PacketCounts Packets, SequenceReport Sequenc
 {
     /// <summary>C/U-plane correlation (issue 3 §3); empty when the producer did not correlate.</summary>
     public CorrelationReport Correlation { get; init; } = CorrelationReport.Empty;
+    /// <summary>The S-plane: PTP per clock port and domain (issue 3 §4).</summary>
+    public PtpReport Ptp { get; init; } = PtpReport.Empty;
 }

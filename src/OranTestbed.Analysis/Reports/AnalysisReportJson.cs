@@ -5,6 +5,7 @@ using OranTestbed.Analysis.Correlation;
 using OranTestbed.Analysis.Flows;
 using OranTestbed.Analysis.Rules;
 using OranTestbed.Analysis.Sequence;
+using OranTestbed.Analysis.SPlane;
 using OranTestbed.Analysis.Timing;
 using OranTestbed.Fronthaul.Profiles;
 
@@ -32,6 +33,7 @@ public static class AnalysisReportJson
         WriteTiming(writer, report.Timing);
         WriteWindows(writer, report.Timing);
         WriteCorrelation(writer, report.Correlation);
+        PtpReportJson.Write(writer, report.Ptp);
         writer.WriteStartArray("findings");
         foreach (var finding in report.Findings)
         {

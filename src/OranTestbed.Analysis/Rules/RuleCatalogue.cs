@@ -205,6 +205,14 @@ public static class RuleCatalogue
     public static readonly Rule FrameIpFragment = Define("FRAME-IP-FRAGMENT", RuleSeverity.Warning,
         "IP fragment: fronthaul over fragmented IP is not reassembled or judged", "RFC 791 §2.3; RFC 8200 §4.5");
 
+    // ── S-plane, appended (ids after the first PTP block keep the earlier ordinals stable) ──────────────────
+    public static readonly Rule PtpFollowUpWithoutSync = Define("PTP-FOLLOW-UP-WITHOUT-SYNC", RuleSeverity.Error,
+        "Follow_Up without a two-step Sync of the same sequenceId from the same port", "IEEE 1588-2019 §9.5.10, §11.3");
+
+    public static readonly Rule PtpUdpTransport = Define("PTP-UDP-TRANSPORT", RuleSeverity.Error,
+        "PTP over UDP/IP (G.8275.2) where G.8275.1 requires Ethernet (EtherType 0x88F7)",
+        "ITU-T G.8275.1 (IEEE 1588 Annex F transport); ITU-T G.8275.2");
+
     /// <summary>Every rule, in ordinal order.</summary>
     public static readonly ImmutableArray<Rule> All = [.. Defined];
 
