@@ -112,6 +112,12 @@ public sealed class FronthaulAnalyzer
     /// <summary>Frames processed so far.</summary>
     public long Frames => _total;
 
+    /// <summary>C-plane and U-plane frames so far (for a live progress line; <see cref="BuildReport"/> has the rest).</summary>
+    public long FronthaulFrames => _cplane + _uplane;
+
+    /// <summary>Error-severity rule hits so far, before the window thresholds (a live progress line's verdict trend).</summary>
+    public long ErrorFindings => _findings.ErrorCount;
+
     /// <summary>Analyzes one frame read from a capture.</summary>
     public void Process(in CapturedFrame frame) => Process(frame.Data, frame.TimestampNanoseconds, frame.Number);
 

@@ -1,17 +1,44 @@
 namespace OranTestbed.Cli;
 
-/// <summary>Process exit codes, the same for every command.</summary>
+/// <summary>
+/// Process exit codes, the same for every command: 0, 1 and 2 are results (the verdict), 64 and up are sysexits-style
+/// errors where no verdict could be given.
+/// </summary>
 internal static class ExitCodes
 {
-    /// <summary>Everything was read and every frame is sound (later: every test passed).</summary>
+    /// <summary>Everything was read and every frame is sound; <c>analyze</c>: verdict PASS.</summary>
     public const int Success = 0;
 
-    /// <summary>At least one frame is malformed (later: a test failed).</summary>
+    /// <summary>At least one frame is malformed; <c>analyze</c>: verdict FAIL.</summary>
     public const int Defects = 1;
 
-    /// <summary>The input could not be read completely (missing, not a capture, truncated): evidence is incomplete.</summary>
+    /// <summary>
+    /// <c>decode</c>: the input could not be read completely (missing, not a capture, truncated): evidence is incomplete.
+    /// <c>analyze</c>: verdict INCONCLUSIVE (no fronthaul traffic, a truncated capture, live capture drops).
+    /// </summary>
     public const int InputError = 2;
 
-    /// <summary>The command line is wrong (sysexits EX_USAGE).</summary>
+    /// <summary><c>analyze</c>: verdict PASS.</summary>
+    public const int Pass = Success;
+
+    /// <summary><c>analyze</c>: verdict FAIL.</summary>
+    public const int Fail = Defects;
+
+    /// <summary><c>analyze</c>: verdict INCONCLUSIVE.</summary>
+    public const int Inconclusive = InputError;
+
+    /// <summary>The command line is wrong, or the profile is invalid (sysexits EX_USAGE).</summary>
     public const int Usage = 64;
+
+    /// <summary><c>analyze</c>: the capture file is missing, unreadable or not an Ethernet capture (sysexits EX_NOINPUT).</summary>
+    public const int NoInput = 66;
+
+    /// <summary>
+    /// <c>analyze --interface</c>: the interface or network namespace does not exist, is down, or cannot be captured
+    /// (permission) (sysexits EX_UNAVAILABLE).
+    /// </summary>
+    public const int Unavailable = 69;
+
+    /// <summary><c>analyze</c>: the <c>--json</c> or <c>--html</c> report could not be written (sysexits EX_CANTCREAT).</summary>
+    public const int CannotCreate = 73;
 }

@@ -29,6 +29,7 @@ public static class Program
         root.Options.Add(CliLogging.LevelOption);
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(DecodeCommand.Create());
+        root.Subcommands.Add(AnalyzeCommand.Create());
         root.Subcommands.Add(ProfileCommand.Create());
         root.Subcommands.Add(RulesCommand.Create());
         return root;

@@ -1,0 +1,91 @@
+using System.Globalization;
+using OranTestbed.Analysis.Timing;
+using OranTestbed.Analysis.Verdicts;
+
+namespace OranTestbed.Analysis.Reports;
+
+/// <summary>
+/// The short terminal summary of an <see cref="AnalysisReport"/> (issue 3 §5): one packets line, one line per checked
+/// window (early / on time / late, min/max µs), one sequence line, the top findings with their first example frames,
+/// free-form notes (capture health, options not implemented) and the verdict with its reasons. Plain text, invariant
+/// culture, no colours, so it reads the same in a terminal, a CI log and a file.
+/// </summary>
+public static class AnalysisSummaryWriter
+{
+    /// <summary>Findings listed; the rest are counted in one line (the JSON and HTML reports list them all).</summary>
+    public const int DefaultTopFindings = 8;
+
+    private const int ExamplesShown = 3;
+
+    public static void Write(TextWriter output, AnalysisReport report, IReadOnlyList<string>? notes = null,
+        Verdicts.VerdictOutcome? verdict = null, int topFindings = DefaultTopFindings)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(report);
+        var p = report.Packets;
+        var v = verdict ?? report.Verdict;
+        output.WriteLine(Invariant(
+            $"packets   {p.Total} total: {p.CPlane} C-plane, {p.UPlane} U-plane, {p.Ptp} PTP, {p.Other} other; {p.Malformed} malformed"));
+        WriteWindows(output, report.Timing);
+        var s = report.Sequence;
+        output.WriteLine(Invariant(
+            $"sequence  {s.Flows.Length} flow(s), {s.Received} received: {s.Lost} lost, {s.Duplicate} duplicate, {s.OutOfOrder} out of order, {s.FragmentsIncomplete} incomplete fragment(s)"));
+        if (report.Findings.IsEmpty)
+        {
+            output.WriteLine("findings  none");
+        }
+        else
+        {
+            output.WriteLine(Invariant($"findings  {report.Findings.Length} rule(s) hit:"));
+            var ordered = report.Findings.OrderByDescending(f => f.Severity).ThenByDescending(f => f.Count).ToList();
+            foreach (var finding in ordered.Take(topFindings))
+            {
+                string examples = string.Join(", ", finding.Examples.Take(ExamplesShown).Select(e => e.ToString(CultureInfo.InvariantCulture)));
+                output.WriteLine(Invariant(
+                    $"  {finding.Rule.Id,-28} {Rules.RuleSeverityNames.Of(finding.Severity),-7} x{finding.Count}  frames {examples}{(finding.Count > ExamplesShown ? ", …" : "")}"));
+            }
+
+            if (ordered.Count > topFindings)
+            {
+                output.WriteLine(Invariant($"  … and {ordered.Count - topFindings} more rule(s) (see the JSON or HTML report)"));
+            }
+        }
+
+        foreach (string note in notes ?? [])
+        {
+            output.WriteLine("note      " + note);
+        }
+
+        output.WriteLine("verdict   " + v.Value.ToWireName());
+        foreach (string reason in v.Reasons)
+        {
+            output.WriteLine("  - " + reason);
+        }
+    }
+
+    private static void WriteWindows(TextWriter output, TimingReport timing)
+    {
+        if (timing.NotCheckedReason is { } reason)
+        {
+            output.WriteLine("windows   not checked: " + reason);
+            return;
+        }
+
+        foreach (var window in timing.Windows)
+        {
+            if (!window.Checked)
+            {
+                output.WriteLine(Invariant($"{window.Name,-9} not checked: {window.Reason}"));
+                continue;
+            }
+
+            var o = window.Offsets;
+            string range = window.Limits is { } l ? Invariant($"[{l.EarliestNs / 1000.0:0.###}, {l.LatestNs / 1000.0:0.###}] µs") : "";
+            string minMax = o.MinUs is { } min && o.MaxUs is { } max ? Invariant($"min {min:0.###} µs, max {max:0.###} µs") : "no messages";
+            output.WriteLine(Invariant(
+                $"{window.Name,-9} {range}: {o.Early} early, {o.OnTime} on time, {o.Late} late; {minMax}"));
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
