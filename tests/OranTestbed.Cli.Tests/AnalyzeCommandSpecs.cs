@@ -68,8 +68,14 @@ public class AnalyzeCommandSpecs
             Assert.That(cpul.GetProperty("minUs").GetDouble(), Is.EqualTo(-300));
             Assert.That(cpul.GetProperty("maxUs").GetDouble(), Is.EqualTo(-128.125));
             Assert.That(root.GetProperty("windows").GetProperty("t2a-up").GetProperty("onTime").GetInt64(), Is.EqualTo(1));
-            Assert.That(root.GetProperty("findings")[0].GetProperty("rule").GetString(), Is.EqualTo("TIMING-T2A-CP-UL-LATE"));
-            Assert.That(root.GetProperty("findings")[0].GetProperty("examples")[0].GetInt64(), Is.EqualTo(5));
+            var findings = root.GetProperty("findings").EnumerateArray()
+                .ToDictionary(f => f.GetProperty("rule").GetString()!, f => f.GetProperty("examples")[0].GetInt64());
+            // Frame 5 (UL C-plane ST3) is late in t2a-cp-ul; frame 7 (DL U-plane) has no DL C-plane to cover it.
+            Assert.That(findings, Is.EqualTo(new Dictionary<string, long>
+            {
+                ["TIMING-T2A-CP-UL-LATE"] = 5,
+                ["UPLANE-ORPHAN"] = 7,
+            }));
             Assert.That(root.GetProperty("verdict").GetProperty("value").GetString(), Is.EqualTo("FAIL"));
             Assert.That(root.GetProperty("capture").GetProperty("mode").GetString(), Is.EqualTo("file"));
             Assert.That(root.GetProperty("capture").GetProperty("complete").GetBoolean(), Is.True);
