@@ -1,6 +1,7 @@
 using System.Globalization;
 using OranTestbed.Analysis.Timing;
 using OranTestbed.Analysis.Verdicts;
+using OranTestbed.Analysis.SPlane;
 
 namespace OranTestbed.Analysis.Reports;
 
@@ -30,6 +31,10 @@ public static class AnalysisSummaryWriter
         var s = report.Sequence;
         output.WriteLine(Invariant(
             $"sequence  {s.Flows.Length} flow(s), {s.Received} received: {s.Lost} lost, {s.Duplicate} duplicate, {s.OutOfOrder} out of order, {s.FragmentsIncomplete} incomplete fragment(s)"));
+        var c = report.Correlation.Totals;
+        output.WriteLine(Invariant(
+            $"c/u       DL U-plane sections {c.DlUplaneSections}: {c.DlCovered} covered by C-plane, {c.DlOrphans} orphan; UL C-plane sections {c.UlCplaneSections}: {c.UlAnswered} answered, {c.UlOrphans} unanswered; {c.NotEvaluated} not evaluated"));
+        WritePtp(output, report.Ptp);
         if (report.Findings.IsEmpty)
         {
             output.WriteLine("findings  none");
@@ -60,6 +65,21 @@ public static class AnalysisSummaryWriter
         foreach (string reason in v.Reasons)
         {
             output.WriteLine("  - " + reason);
+        }
+    }
+
+    private static void WritePtp(TextWriter output, PtpReport ptp)
+    {
+        if (ptp.Clocks.IsEmpty)
+        {
+            output.WriteLine("ptp       " + (ptp.NotEvaluatedReason ?? "no PTP traffic"));
+            return;
+        }
+
+        foreach (var clock in ptp.Clocks)
+        {
+            output.WriteLine(Invariant(
+                $"ptp       clock 0x{clock.PortIdentity.ClockIdentity:x16}-{clock.PortIdentity.PortNumber} domain {clock.Domain}: {clock.Messages} messages, clockClass {clock.ClockClass?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} ({clock.ClockClassChangeCount} change(s)), {clock.SequenceGaps} sequence gap(s), {clock.UnpairedSync} Sync without Follow_Up"));
         }
     }
 
