@@ -1,3 +1,4 @@
+using OranTestbed.Fronthaul.Tests.Support;
 using System.Text.Json;
 using OranTestbed.Analysis.Flows;
 using OranTestbed.Analysis.Reports;

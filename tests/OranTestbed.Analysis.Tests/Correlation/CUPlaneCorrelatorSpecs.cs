@@ -1,3 +1,4 @@
+using OranTestbed.Fronthaul.Tests.Support;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using OranTestbed.Analysis.Correlation;

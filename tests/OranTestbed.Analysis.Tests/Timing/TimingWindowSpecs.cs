@@ -1,3 +1,4 @@
+using OranTestbed.Fronthaul.Tests.Support;
 using System.Text.Json;
 using OranTestbed.Analysis.Reports;
 using OranTestbed.Analysis.Rules;
