@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using OranTestbed.Analysis.Correlation;
 using OranTestbed.Analysis.Findings;
 using OranTestbed.Analysis.Flows;
+using OranTestbed.Analysis.Iq;
 using OranTestbed.Analysis.Reports;
 using OranTestbed.Analysis.Rules;
 using OranTestbed.Analysis.Sequence;
@@ -58,6 +59,7 @@ public sealed class FronthaulAnalyzer
     private readonly CUPlaneCorrelator _correlation;
     private readonly PtpAnalyzer _ptpAnalyzer;
     private readonly VerdictThresholds _thresholds;
+    private readonly IqStatistics? _iq;
 
     private long _total, _cplane, _uplane, _ptp, _other, _malformed;
 
@@ -73,11 +75,13 @@ public sealed class FronthaulAnalyzer
     private int _sectionNumerology;
     private int _startSymbol;
     private bool _uplaneChecksPrbs;
+    private bool _uplaneDownlink;
 
     /// <param name="options">Wire configuration; <see cref="FronthaulDecodeOptions.CarrierPrbs"/> is the carrier width.</param>
     /// <param name="numerology">µ of the carrier (SCS = 15·2^µ kHz), 0..4; gives the slots per subframe.</param>
+    /// <param name="analyzeIq">Decompress every U-plane section for IQ statistics (<see cref="IqStatistics"/>).</param>
     public FronthaulAnalyzer(FronthaulDecodeOptions options, int numerology, ILogger? logger = null,
-        int examplesPerRule = FindingCollector.DefaultExamplesPerRule)
+        int examplesPerRule = FindingCollector.DefaultExamplesPerRule, bool analyzeIq = false)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegative(numerology);
@@ -89,6 +93,7 @@ public sealed class FronthaulAnalyzer
         _correlation = new CUPlaneCorrelator(_findings);
         _ptpAnalyzer = new PtpAnalyzer(_findings);
         _thresholds = VerdictThresholds.Strict;
+        _iq = analyzeIq ? new IqStatistics(_findings, options.CarrierPrbs) : null;
     }
 
     /// <summary>
@@ -97,9 +102,9 @@ public sealed class FronthaulAnalyzer
     /// says) and verdict thresholds.
     /// </summary>
     public FronthaulAnalyzer(FronthaulProfile profile, CaptureTap? tap = null, ILogger? logger = null,
-        int examplesPerRule = FindingCollector.DefaultExamplesPerRule)
+        int examplesPerRule = FindingCollector.DefaultExamplesPerRule, bool analyzeIq = false)
         : this((profile ?? throw new ArgumentNullException(nameof(profile))).ToDecodeOptions(),
-            profile.Carrier.Numerology, logger, examplesPerRule)
+            profile.Carrier.Numerology, logger, examplesPerRule, analyzeIq)
     {
         _timing = new TimingWindowChecker(profile, tap, _findings);
         _thresholds = profile.VerdictThresholds;
@@ -175,6 +180,7 @@ public sealed class FronthaulAnalyzer
 
         var correlation = _correlation.Build(); // before the findings: it judges the UL C-plane still pending
         var ptp = _ptpAnalyzer.Build();
+        var iq = _iq?.Build() ?? IqReport.Disabled; // before the findings: it records the clipping rule
         var packets = new PacketCounts(_total, _cplane, _uplane, _ptp, _other, _malformed);
         var findings = _findings.Build();
         var verdict = new VerdictBuilder();
@@ -203,6 +209,7 @@ public sealed class FronthaulAnalyzer
         {
             Correlation = correlation,
             Ptp = ptp,
+            Iq = iq,
         };
         string verdictName = report.Verdict.Value.ToWireName();
         AnalysisLog.AnalysisCompleted(_logger, packets.Total, packets.Malformed, report.Sequence.Flows.Length,
@@ -337,6 +344,7 @@ public sealed class FronthaulAnalyzer
 
         // PRACH U-plane (filterIndex != 0) follows the numerology and PRB grid of its ST3 C-plane, not the carrier's.
         _uplaneChecksPrbs = header.FilterIndex == 0;
+        _uplaneDownlink = header.IsDownlink;
         if (_uplaneChecksPrbs && (header.SubframeId >= SubframesPerFrame || header.SlotId >= 1 << _numerology))
         {
             _findings.Record(RuleCatalogue.UPlaneSlotRange, _frameNumber);
@@ -358,6 +366,9 @@ public sealed class FronthaulAnalyzer
         if (!_skipBody)
         {
             _correlation.OnUPlaneSection(section.SectionId, section.StartPrb, section.NumPrb, section.Rb);
+            CompressionChecker.Check(section, _uplaneDownlink, prach: !_uplaneChecksPrbs, _options, _findings,
+                _frameNumber);
+            _iq?.Observe(_transport.Eaxc.Value, _uplaneDownlink, section, _frameNumber);
         }
     }
 

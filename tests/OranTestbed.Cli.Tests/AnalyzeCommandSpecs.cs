@@ -242,21 +242,38 @@ public class AnalyzeCommandSpecs
             Assert.That(CountOf(page, "class=\"edge\""), Is.EqualTo(8));
             Assert.That(page, Does.Contain("Verdict: FAIL"));
             Assert.That(page, Does.Contain("TIMING-T2A-CP-UL-LATE"));
-            Assert.That(page, Does.Contain("not implemented yet"));
+            Assert.That(page, Does.Contain("eAxC 1 DL:"));
             Assert.That(page, Does.Not.Contain("http://").And.Not.Contain("<script"), "self-contained: "
                 + string.Join(" ", page.Split("http://").Skip(1).Select(s => s[..Math.Min(30, s.Length)])));
-            Assert.That(result.Stdout, Does.Contain("not implemented yet"));
+            Assert.That(result.Stdout, Does.Contain("eAxC 1 DL:").And.Contain("dBFS"));
         }
     }
 
     [Test]
-    public async Task Analyze_iq_must_say_in_the_json_that_iq_statistics_are_not_implemented()
+    public async Task Analyze_iq_must_report_iq_statistics_per_eaxc_and_direction_in_the_json()
     {
         string json = Path.Combine(_directory, "iq.json");
         await Analyze(TestPaths.SharedCapture, "--profile", Profile, "--iq", "--json", json);
         using var report = JsonDocument.Parse(File.ReadAllText(json));
         var iq = report.RootElement.GetProperty("iq");
-        Assert.That((iq.GetProperty("requested").GetBoolean(), iq.GetProperty("implemented").GetBoolean()), Is.EqualTo((true, false)));
+        var flow = iq.GetProperty("perFlow")[0];
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(iq.GetProperty("enabled").GetBoolean(), Is.True);
+            Assert.That(iq.GetProperty("perFlow").GetArrayLength(), Is.EqualTo(1));
+            Assert.That((flow.GetProperty("eAxC").GetInt32(), flow.GetProperty("direction").GetString()), Is.EqualTo((1, "DL")));
+            Assert.That(flow.GetProperty("samples").GetInt64(), Is.GreaterThan(0));
+        }
+    }
+
+    [Test]
+    public async Task Analyze_without_iq_must_report_iq_disabled()
+    {
+        string json = Path.Combine(_directory, "noiq.json");
+        await Analyze(TestPaths.SharedCapture, "--profile", Profile, "--json", json);
+        using var report = JsonDocument.Parse(File.ReadAllText(json));
+        var iq = report.RootElement.GetProperty("iq");
+        Assert.That((iq.GetProperty("enabled").GetBoolean(), iq.GetProperty("perFlow").GetArrayLength()), Is.EqualTo((false, 0)));
     }
 
     [Test]
@@ -279,7 +296,7 @@ public class AnalyzeCommandSpecs
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.Zero, result.ToString());
-            Assert.That(result.Stdout, Does.Contain("--interface").And.Contain("--netns").And.Contain("NOT IMPLEMENTED YET"));
+            Assert.That(result.Stdout, Does.Contain("--interface").And.Contain("--netns").And.Contain("--iq").And.Not.Contain("NOT IMPLEMENTED YET"));
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using OranTestbed.Analysis.Correlation;
 using OranTestbed.Analysis.Findings;
+using OranTestbed.Analysis.Iq;
 using OranTestbed.Analysis.Sequence;
 using OranTestbed.Analysis.SPlane;
 using OranTestbed.Analysis.Timing;
@@ -21,4 +22,6 @@ public sealed record AnalysisReport(PacketCounts Packets, SequenceReport Sequenc
     public CorrelationReport Correlation { get; init; } = CorrelationReport.Empty;
     /// <summary>The S-plane: PTP per clock port and domain (issue 3 §4).</summary>
     public PtpReport Ptp { get; init; } = PtpReport.Empty;
+    /// <summary>IQ statistics per eAxC and direction (issue 3 §3, <c>--iq</c>); disabled unless asked for.</summary>
+    public IqReport Iq { get; init; } = IqReport.Disabled;
 }

@@ -34,6 +34,7 @@ public static class AnalysisReportJson
         WriteWindows(writer, report.Timing);
         WriteCorrelation(writer, report.Correlation);
         PtpReportJson.Write(writer, report.Ptp);
+        Iq.IqReportJson.Write(writer, report.Iq);
         writer.WriteStartArray("findings");
         foreach (var finding in report.Findings)
         {

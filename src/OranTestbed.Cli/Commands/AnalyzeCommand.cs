@@ -49,7 +49,7 @@ internal sealed class AnalyzeCommand
 
     private readonly Option<bool> _iq = new("--iq")
     {
-        Description = "IQ statistics (power, peak, clipping): NOT IMPLEMENTED YET; accepted, and the reports say so",
+        Description = "IQ statistics: decompress U-plane and report mean power, peak (dBFS) and clipping per eAxC and direction",
     };
 
     private readonly Option<string?> _duration = new("--duration")

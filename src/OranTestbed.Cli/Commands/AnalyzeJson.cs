@@ -8,21 +8,19 @@ namespace OranTestbed.Cli.Commands;
 /// <summary>
 /// The <c>analyze --json</c> document: the analyzer's report (<see cref="AnalysisReportJson"/>, with the combined
 /// verdict) plus <c>capture</c> {mode, source, interface/path, framesCaptured, kernelDropped, interfaceDropped,
-/// consumerDropped, complete, error, …} and, with <c>--iq</c>, <c>iq</c> saying IQ statistics are not implemented yet.
+/// consumerDropped, complete, error, …}; <c>iq</c> comes from the analyzer (enabled with <c>--iq</c>).
 /// Composed around the analyzer's JSON so that sections other components add to it pass through unchanged; the
 /// verdict stays the last key.
 /// </summary>
 internal static class AnalyzeJson
 {
-    public const string IqNotImplemented = "IQ statistics (--iq: power, peak, clipping per eAxC) are not implemented yet";
-
     private static readonly JsonSerializerOptions Indented = new()
     {
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string Compose(AnalysisReport report, AnalyzeCaptureInfo capture, bool iqRequested)
+    public static string Compose(AnalysisReport report, AnalyzeCaptureInfo capture)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(capture);
@@ -30,11 +28,6 @@ internal static class AnalyzeJson
         var verdict = root["verdict"];
         root.Remove("verdict");
         root["capture"] = Capture(capture);
-        if (iqRequested && root["iq"] is null)
-        {
-            root["iq"] = new JsonObject { ["requested"] = true, ["implemented"] = false, ["reason"] = IqNotImplemented };
-        }
-
         root["verdict"] = verdict;
         return root.ToJsonString(Indented);
     }

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OranTestbed.Analysis;
+using OranTestbed.Analysis.Flows;
 using OranTestbed.Analysis.Reports;
 using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Capture.Files;
@@ -25,7 +26,8 @@ internal static class AnalyzeRunner
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(diagnostics);
         logging ??= NullLoggerFactory.Instance;
-        var analyzer = new FronthaulAnalyzer(request.Profile, request.Tap, logging.CreateLogger<FronthaulAnalyzer>());
+        var analyzer = new FronthaulAnalyzer(request.Profile, request.Tap, logging.CreateLogger<FronthaulAnalyzer>(),
+            analyzeIq: request.Iq);
         var (exit, capture) = request.IsLive
             ? await RunLiveAsync(request, analyzer, diagnostics, logging, cancellationToken).ConfigureAwait(false)
             : RunFile(request, analyzer, diagnostics, logging, cancellationToken);
@@ -37,14 +39,14 @@ internal static class AnalyzeRunner
         var report = analyzer.BuildReport();
         var verdict = Combine(report.Verdict, capture);
         report = report with { Verdict = verdict };
-        var notes = Notes(request, capture);
+        var notes = Notes(request, capture, report);
         AnalysisSummaryWriter.Write(output, report, notes);
         output.Flush();
         try
         {
             if (request.JsonPath is { } json)
             {
-                File.WriteAllText(json, AnalyzeJson.Compose(report, capture, request.Iq) + "\n", new UTF8Encoding(false));
+                File.WriteAllText(json, AnalyzeJson.Compose(report, capture) + "\n", new UTF8Encoding(false));
             }
 
             if (request.HtmlPath is { } html)
@@ -241,7 +243,7 @@ internal static class AnalyzeRunner
         }
     }
 
-    private static List<string> Notes(AnalyzeRequest request, AnalyzeCaptureInfo capture)
+    private static List<string> Notes(AnalyzeRequest request, AnalyzeCaptureInfo capture, AnalysisReport report)
     {
         var notes = new List<string>();
         if (capture.Health is { } h)
@@ -261,11 +263,19 @@ internal static class AnalyzeRunner
 
         if (request.Iq)
         {
-            notes.Add(AnalyzeJson.IqNotImplemented + "; --iq was accepted and ignored");
+            notes.Add(report.Iq.PerFlow.IsEmpty ? "IQ: no U-plane samples" : "IQ (dBFS re a full-scale component of 32768):");
+            foreach (var flow in report.Iq.PerFlow)
+            {
+                notes.Add(Invariant(
+                    $"  eAxC {flow.Eaxc} {(flow.Direction == DataDirection.Downlink ? "DL" : "UL")}: {flow.Samples} samples, mean {Dbfs(flow.MeanPowerDbfs)}, peak {Dbfs(flow.PeakDbfs)}, clipped {flow.ClippedRatio:0.######}"));
+            }
         }
 
         return notes;
     }
+
+    private static string Dbfs(double? value) =>
+        value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) + " dBFS" : "none";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

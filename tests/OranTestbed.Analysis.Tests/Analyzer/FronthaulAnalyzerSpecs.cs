@@ -12,7 +12,7 @@ namespace OranTestbed.Analysis.Tests.Analyzer;
 public class FronthaulAnalyzerSpecs
 {
     private static readonly string[] ReportKeys =
-        ["packets", "sequence", "timing", "windows", "correlation", "ptp", "findings", "verdict"];
+        ["packets", "sequence", "timing", "windows", "correlation", "ptp", "iq", "findings", "verdict"];
     private static readonly string[] PacketKeys = ["total", "cplane", "uplane", "ptp", "other", "malformed"];
 
     /// <summary>n slots of DL C-plane + DL U-plane on eAxC 1 and UL U-plane on eAxC 2, seqIds from 250 (wrapping).</summary>

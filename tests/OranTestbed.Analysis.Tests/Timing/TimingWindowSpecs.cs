@@ -16,7 +16,7 @@ public class TimingWindowSpecs
     private const long Us = 1000;
 
     private static readonly string[] ReportKeys =
-        ["packets", "sequence", "timing", "windows", "correlation", "ptp", "findings", "verdict"];
+        ["packets", "sequence", "timing", "windows", "correlation", "ptp", "iq", "findings", "verdict"];
     private static readonly string[] RuWindowNames = ["t2a-cp-dl", "t2a-cp-ul", "t2a-up", "ta3"];
     private static readonly string[] WindowKeys =
     [

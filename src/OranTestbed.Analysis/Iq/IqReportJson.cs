@@ -1,0 +1,49 @@
+using System.Text.Json;
+using OranTestbed.Analysis.Flows;
+
+namespace OranTestbed.Analysis.Iq;
+
+/// <summary>
+/// The <c>iq</c> block of the JSON report: {enabled, fullScale, perFlow: [{eAxC, direction, samples, meanPowerDbfs,
+/// peakDbfs, clipped, clippedRatio, skippedSections}]}; dBFS values are null without signal.
+/// </summary>
+public static class IqReportJson
+{
+    public static void Write(Utf8JsonWriter writer, IqReport report)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(report);
+        writer.WriteStartObject("iq");
+        writer.WriteBoolean("enabled", report.Enabled);
+        writer.WriteNumber("fullScale", IqStatistics.FullScale);
+        writer.WriteStartArray("perFlow");
+        foreach (var flow in report.PerFlow)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("eAxC", flow.Eaxc);
+            writer.WriteString("direction", flow.Direction == DataDirection.Downlink ? "DL" : "UL");
+            writer.WriteNumber("samples", flow.Samples);
+            WriteNullable(writer, "meanPowerDbfs", flow.MeanPowerDbfs);
+            WriteNullable(writer, "peakDbfs", flow.PeakDbfs);
+            writer.WriteNumber("clipped", flow.Clipped);
+            writer.WriteNumber("clippedRatio", flow.ClippedRatio);
+            writer.WriteNumber("skippedSections", flow.SkippedSections);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter writer, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            writer.WriteNumber(name, Math.Round(v, 3));
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+}
