@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OranTestbed.Analysis.Flows;
+using OranTestbed.Analysis.Reports;
 
 namespace OranTestbed.Analysis.Iq;
 
@@ -23,8 +24,8 @@ public static class IqReportJson
             writer.WriteNumber("eAxC", flow.Eaxc);
             writer.WriteString("direction", flow.Direction == DataDirection.Downlink ? "DL" : "UL");
             writer.WriteNumber("samples", flow.Samples);
-            WriteNullable(writer, "meanPowerDbfs", flow.MeanPowerDbfs);
-            WriteNullable(writer, "peakDbfs", flow.PeakDbfs);
+            writer.WriteNullableNumber("meanPowerDbfs", flow.MeanPowerDbfs);
+            writer.WriteNullableNumber("peakDbfs", flow.PeakDbfs);
             writer.WriteNumber("clipped", flow.Clipped);
             writer.WriteNumber("clippedRatio", flow.ClippedRatio);
             writer.WriteNumber("skippedSections", flow.SkippedSections);
@@ -33,17 +34,5 @@ public static class IqReportJson
 
         writer.WriteEndArray();
         writer.WriteEndObject();
-    }
-
-    private static void WriteNullable(Utf8JsonWriter writer, string name, double? value)
-    {
-        if (value is { } v)
-        {
-            writer.WriteNumber(name, Math.Round(v, 3));
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
     }
 }

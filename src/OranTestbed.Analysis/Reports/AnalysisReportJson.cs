@@ -103,7 +103,7 @@ public static class AnalysisReportJson
         }
 
         writer.WriteBoolean("checked", timing.NotCheckedReason is null);
-        WriteNullableString(writer, "reason", timing.NotCheckedReason);
+        writer.WriteNullableString("reason", timing.NotCheckedReason);
         writer.WriteNumber("frameIdMismatch", timing.FrameIdMismatch);
         writer.WriteNumber("unresolved", timing.Unresolved);
         writer.WriteStartArray("histogramRangeUs");
@@ -123,7 +123,7 @@ public static class AnalysisReportJson
             {
                 writer.WriteStartObject(TimingWindows.Name(window));
                 writer.WriteBoolean("checked", false);
-                WriteNullableString(writer, "reason", timing.NotCheckedReason);
+                writer.WriteNullableString("reason", timing.NotCheckedReason);
                 WriteLimits(writer, null);
                 WriteSummary(writer, none);
                 writer.WriteStartArray("histogram");
@@ -140,7 +140,7 @@ public static class AnalysisReportJson
         {
             writer.WriteStartObject(window.Name);
             writer.WriteBoolean("checked", window.Checked);
-            WriteNullableString(writer, "reason", window.Reason);
+            writer.WriteNullableString("reason", window.Reason);
             WriteLimits(writer, window.Limits);
             WriteSummary(writer, window.Offsets);
             writer.WriteStartArray("histogram");
@@ -173,8 +173,8 @@ public static class AnalysisReportJson
 
     private static void WriteLimits(Utf8JsonWriter writer, WindowLimits? limits)
     {
-        WriteNullableNumber(writer, "earliestUs", limits?.EarliestNs / 1000.0);
-        WriteNullableNumber(writer, "latestUs", limits?.LatestNs / 1000.0);
+        writer.WriteNullableNumber("earliestUs", limits?.EarliestNs / 1000.0);
+        writer.WriteNullableNumber("latestUs", limits?.LatestNs / 1000.0);
     }
 
     private static void WriteSummary(Utf8JsonWriter writer, OffsetSummary offsets)
@@ -182,9 +182,9 @@ public static class AnalysisReportJson
         writer.WriteNumber("early", offsets.Early);
         writer.WriteNumber("onTime", offsets.OnTime);
         writer.WriteNumber("late", offsets.Late);
-        WriteNullableNumber(writer, "minUs", offsets.MinUs);
-        WriteNullableNumber(writer, "meanUs", offsets.MeanUs);
-        WriteNullableNumber(writer, "maxUs", offsets.MaxUs);
+        writer.WriteNullableNumber("minUs", offsets.MinUs);
+        writer.WriteNullableNumber("meanUs", offsets.MeanUs);
+        writer.WriteNullableNumber("maxUs", offsets.MaxUs);
         if (offsets.Percentiles is { } p)
         {
             writer.WriteStartObject("percentiles");
@@ -197,30 +197,6 @@ public static class AnalysisReportJson
         else
         {
             writer.WriteNull("percentiles");
-        }
-    }
-
-    private static void WriteNullableNumber(Utf8JsonWriter writer, string name, double? value)
-    {
-        if (value is { } v)
-        {
-            writer.WriteNumber(name, v);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
-    private static void WriteNullableString(Utf8JsonWriter writer, string name, string? value)
-    {
-        if (value is null)
-        {
-            writer.WriteNull(name);
-        }
-        else
-        {
-            writer.WriteString(name, value);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using OranTestbed.Analysis.Reports;
 
 namespace OranTestbed.Analysis.SPlane;
 
@@ -20,7 +21,7 @@ public static class PtpReportJson
         writer.WriteNumber("messages", report.Messages);
         writer.WriteNumber("untracked", report.Untracked);
         writer.WriteBoolean("evaluated", report.Evaluated);
-        WriteNullableString(writer, "reason", report.NotEvaluatedReason);
+        writer.WriteNullableString("reason", report.NotEvaluatedReason);
         writer.WriteStartArray("clocks");
         foreach (var clock in report.Clocks)
         {
@@ -29,7 +30,7 @@ public static class PtpReportJson
                 $"{ClockIdentity(clock.PortIdentity.ClockIdentity)}-{clock.PortIdentity.PortNumber}"));
             writer.WriteNumber("domain", clock.Domain);
             writer.WriteNumber("messages", clock.Messages);
-            WriteNullableString(writer, "grandmasterIdentity",
+            writer.WriteNullableString("grandmasterIdentity",
                 clock.GrandmasterIdentity is { } gm ? ClockIdentity(gm) : null);
             if (clock.ClockClass is { } clockClass)
             {
@@ -79,35 +80,11 @@ public static class PtpReportJson
     {
         writer.WriteStartObject(name);
         writer.WriteNumber("count", rate.Count);
-        WriteNullableNumber(writer, "perSecond", rate.PerSecond);
-        WriteNullableNumber(writer, "expected", rate.ExpectedPerSecond);
+        writer.WriteNullableNumber("perSecond", rate.PerSecond);
+        writer.WriteNullableNumber("expected", rate.ExpectedPerSecond);
         writer.WriteBoolean("evaluated", rate.Evaluated);
         writer.WriteBoolean("outOfTolerance", rate.OutOfTolerance);
-        WriteNullableString(writer, "reason", rate.Reason);
+        writer.WriteNullableString("reason", rate.Reason);
         writer.WriteEndObject();
-    }
-
-    private static void WriteNullableNumber(Utf8JsonWriter writer, string name, double? value)
-    {
-        if (value is { } v)
-        {
-            writer.WriteNumber(name, v);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
-    private static void WriteNullableString(Utf8JsonWriter writer, string name, string? value)
-    {
-        if (value is null)
-        {
-            writer.WriteNull(name);
-        }
-        else
-        {
-            writer.WriteString(name, value);
-        }
     }
 }
