@@ -24,8 +24,8 @@ public static class IqReportJson
             writer.WriteNumber("eAxC", flow.Eaxc);
             writer.WriteString("direction", flow.Direction == DataDirection.Downlink ? "DL" : "UL");
             writer.WriteNumber("samples", flow.Samples);
-            writer.WriteNullableNumber("meanPowerDbfs", flow.MeanPowerDbfs);
-            writer.WriteNullableNumber("peakDbfs", flow.PeakDbfs);
+            writer.WriteNullableNumber("meanPowerDbfs", RoundedDb(flow.MeanPowerDbfs));
+            writer.WriteNullableNumber("peakDbfs", RoundedDb(flow.PeakDbfs));
             writer.WriteNumber("clipped", flow.Clipped);
             writer.WriteNumber("clippedRatio", flow.ClippedRatio);
             writer.WriteNumber("skippedSections", flow.SkippedSections);
@@ -35,4 +35,7 @@ public static class IqReportJson
         writer.WriteEndArray();
         writer.WriteEndObject();
     }
+
+    /// <summary>Levels to 0.001 dB: finer digits are noise of the floating-point sums.</summary>
+    private static double? RoundedDb(double? db) => db is { } v ? Math.Round(v, 3) : null;
 }
