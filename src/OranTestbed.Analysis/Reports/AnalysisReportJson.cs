@@ -18,8 +18,9 @@ namespace OranTestbed.Analysis.Reports;
 /// histogramRangeUs}, <c>windows</c> keyed by window name ({checked, reason, earliestUs, latestUs, early, onTime, late,
 /// minUs, meanUs, maxUs, percentiles {p50, p90, p99, p99.9}, histogram [[binUs, count], …] (non-empty 1 µs bins of
 /// packet − air time), underflow, overflow, perEaxc [{eAxC, early, …, percentiles}]}; every window of the tap, or all
-/// eight unchecked when the tap is unknown), <c>findings</c> [{rule, severity, count, examples}], <c>verdict</c>
-/// {value, reasons}. Written with <see cref="Utf8JsonWriter"/> so the key order is fixed.
+/// eight unchecked when the tap is unknown), <c>correlation</c> (C/U-plane, see WriteCorrelation), <c>ptp</c>
+/// (<see cref="SPlane.PtpReportJson"/>), <c>iq</c> (<see cref="Iq.IqReportJson"/>), <c>findings</c> [{rule, severity,
+/// count, examples}], <c>verdict</c> {value, reasons}. Written with <see cref="Utf8JsonWriter"/> so the key order is fixed.
 /// </summary>
 public static class AnalysisReportJson
 {
