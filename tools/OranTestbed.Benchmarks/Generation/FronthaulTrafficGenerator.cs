@@ -1,5 +1,6 @@
 using OranTestbed.Fronthaul.Compression;
 using OranTestbed.Fronthaul.Ecpri;
+using OranTestbed.Fronthaul.Timing;
 
 namespace OranTestbed.Benchmarks.Generation;
 
@@ -18,8 +19,12 @@ namespace OranTestbed.Benchmarks.Generation;
 /// </summary>
 public sealed class FronthaulTrafficGenerator
 {
-    /// <summary>2024-01-01T00:00:00Z, a whole second so that slot 0 starts a radio frame.</summary>
-    public const long StartNanoseconds = 1_704_067_200L * 1_000_000_000L;
+    /// <summary>
+    /// The UTC start of the first radio frame after 2024-01-01T00:00:00Z whose SFN is 0 (10 ms frames counted from the
+    /// GPS epoch, leap seconds included: <see cref="AirTimeClock"/>), so that the frameId, subframeId and slotId of slot
+    /// n counted from here agree with the packet timestamps, as the analyzer checks.
+    /// </summary>
+    public static readonly long StartNanoseconds = FirstFrameWithSfnZero(1_704_067_200L * 1_000_000_000L);
 
     private const long CPlaneAdvanceNanoseconds = 250_000;
     private const long SyncIntervalNanoseconds = 62_500_000;
@@ -209,4 +214,12 @@ public sealed class FronthaulTrafficGenerator
         _slotFrames.Add(new Pending(timestamp, _slotFrames.Count, _scratch.AsSpan(0, length).ToArray()));
 
     private readonly record struct Pending(long Timestamp, int Order, byte[] Frame);
+
+    private static long FirstFrameWithSfnZero(long notBeforeUtcNs)
+    {
+        var clock = new AirTimeClock(TrafficProfile.Numerology);
+        long frame = clock.FrameAt(notBeforeUtcNs) + 1;
+        frame += (1024 - (frame % 1024)) % 1024;
+        return clock.SymbolStart(frame, 0, 0, 0);
+    }
 }

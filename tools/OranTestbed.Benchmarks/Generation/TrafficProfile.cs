@@ -14,6 +14,8 @@ namespace OranTestbed.Benchmarks.Generation;
 /// </summary>
 public sealed record TrafficProfile
 {
+    /// <summary>µ = 1: 30 kHz subcarrier spacing, 2 slots per subframe.</summary>
+    public const int Numerology = 1;
     public const int Prbs = 273;
     public const int SymbolsPerSlot = 14;
     public const long SlotNanoseconds = 500_000;
