@@ -17,84 +17,54 @@ namespace OranTestbed.Analysis.Tests.SPlane;
 [NonParallelizable]
 public sealed class PtpAnalyzerLiveSpecs
 {
-    private const string Ptp4l = "/usr/sbin/ptp4l";
-
     [Test]
     public async Task PtpAnalyzer_must_find_ptp4l_G8275_1_master_and_slave_conformant()
     {
-        if (!File.Exists(Ptp4l))
-        {
-            Assert.Fail("ptp4l missing: install linuxptp (tools/setup/install-system-packages.sh does)");
-        }
-
         using var link = VethLink.Create();
-        var directory = Directory.CreateTempSubdirectory("otb-ptp4l-analysis-");
-        try
+        await using var source = LiveCaptureSource.Start(new LiveCaptureOptions
         {
-            var master = WriteConfig(directory.FullName, "master", "masterOnly 1\nclockClass 248\n");
-            var slave = WriteConfig(directory.FullName, "slave", "slaveOnly 1\nfree_running 1\n");
-            var log = new ConcurrentQueue<string>();
-            await using var source = LiveCaptureSource.Start(new LiveCaptureOptions
-            {
-                Interface = link.InterfaceA,
-                NetworkNamespace = link.NamespaceA,
-                KernelBufferBytes = 8 << 20,
-            });
-            link.StartIn(link.NamespaceA, l => log.Enqueue("master: " + l), Ptp4l, "-i", link.InterfaceA, "-m", "-2",
-                "-S", "--step_threshold=1", "-f", master);
-            link.StartIn(link.NamespaceB, l => log.Enqueue("slave: " + l), Ptp4l, "-i", link.InterfaceB, "-m", "-2",
-                "-S", "--step_threshold=1", "-f", slave);
-            var frames = await LiveFrames.CollectAsync(source, int.MaxValue, TimeSpan.FromSeconds(4.5));
-            await source.StopAsync();
+            Interface = link.InterfaceA,
+            NetworkNamespace = link.NamespaceA,
+            KernelBufferBytes = 8 << 20,
+        });
+        using var ptp4l = Ptp4lPair.Start(link);
+        var log = ptp4l.Log;
+        var frames = await LiveFrames.CollectAsync(source, int.MaxValue, TimeSpan.FromSeconds(4.5));
+        await source.StopAsync();
 
-            var analyzer = new FronthaulAnalyzer(Support.Analyze.Options, 1);
-            foreach (var (data, timestamp, number) in frames)
-            {
-                analyzer.Process(data, timestamp, number);
-            }
-
-            var report = analyzer.BuildReport();
-            string context = Analysis.Reports.AnalysisReportJson.ToJson(report) + "\n" + string.Join('\n', log);
-            var ptp = report.Ptp;
-            var grandmaster = ptp.Clocks.Single(c => c.Rates.Sync.Count > 0);
-            var slaveClock = ptp.Clocks.Single(c => c.Rates.DelayReq.Count > 0);
-            Assert.Multiple(() =>
-            {
-                Assert.That(report.Packets.Ptp, Is.EqualTo(report.Packets.Total), "only PTP crosses the link");
-                Assert.That(report.Findings, Is.Empty, context);
-                Assert.That(ptp.Evaluated, Is.True, context);
-                Assert.That(ptp.Clocks, Has.Length.EqualTo(2), context);
-                Assert.That(ptp.Clocks.All(c => c.Domain == 24), Is.True, "domain 24");
-                Assert.That(grandmaster.Rates.Sync.Evaluated, Is.True, context);
-                Assert.That(grandmaster.Rates.Sync.PerSecond, Is.EqualTo(16).Within(10).Percent, "Sync/s");
-                Assert.That(grandmaster.Rates.Announce.Evaluated, Is.True, context);
-                Assert.That(grandmaster.Rates.Announce.PerSecond, Is.EqualTo(8).Within(10).Percent, "Announce/s");
-                Assert.That(slaveClock.Rates.DelayReq.Evaluated, Is.True, context);
-                Assert.That(slaveClock.Rates.DelayReq.PerSecond, Is.EqualTo(16).Within(25).Percent, "Delay_Req/s");
-                Assert.That(grandmaster.ClockClass, Is.EqualTo(248));
-                Assert.That(grandmaster.ClockClassChangeCount, Is.Zero);
-                Assert.That(grandmaster.GrandmasterIdentity, Is.EqualTo(grandmaster.PortIdentity.ClockIdentity));
-                Assert.That(grandmaster.SequenceGaps + slaveClock.SequenceGaps, Is.Zero, "no sequence gaps");
-                Assert.That(grandmaster.UnpairedSync + grandmaster.UnpairedFollowUp, Is.Zero, "Sync/Follow_Up pairs");
-                Assert.That(grandmaster.Rates.FollowUp.Count, Is.InRange(grandmaster.Rates.Sync.Count - 1,
-                    grandmaster.Rates.Sync.Count + 1), "one Follow_Up per Sync");
-                Assert.That(report.Findings.Any(f => f.Rule == RuleCatalogue.PtpMulticastAddress), Is.False,
-                    "every message to 01-80-C2-00-00-0E as configured");
-            });
-        }
-        finally
+        var analyzer = new FronthaulAnalyzer(Support.Analyze.Options, 1);
+        foreach (var (data, timestamp, number) in frames)
         {
-            directory.Delete(recursive: true);
+            analyzer.Process(data, timestamp, number);
         }
-    }
 
-    /// <summary>linuxptp's shipped G.8275.1 example plus domain 24, two-step and per-instance UDS sockets.</summary>
-    private static string WriteConfig(string directory, string role, string extra)
-    {
-        var profile = File.ReadAllText("/usr/share/doc/linuxptp/configs/G.8275.1.cfg");
-        var path = Path.Combine(directory, role + ".cfg");
-        File.WriteAllText(path, profile.Replace("masterOnly\t\t\t0\n", string.Empty, StringComparison.Ordinal)
-            + $"\ndomainNumber 24\ntwoStepFlag 1\nuds_address {Path.Combine(directory, role + ".sock")}\n{extra}");
-        return path;
+        var report = analyzer.BuildReport();
+        string context = Analysis.Reports.AnalysisReportJson.ToJson(report) + "\n" + string.Join('\n', log);
+        var ptp = report.Ptp;
+        var grandmaster = ptp.Clocks.Single(c => c.Rates.Sync.Count > 0);
+        var slaveClock = ptp.Clocks.Single(c => c.Rates.DelayReq.Count > 0);
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Packets.Ptp, Is.EqualTo(report.Packets.Total), "only PTP crosses the link");
+            Assert.That(report.Findings, Is.Empty, context);
+            Assert.That(ptp.Evaluated, Is.True, context);
+            Assert.That(ptp.Clocks, Has.Length.EqualTo(2), context);
+            Assert.That(ptp.Clocks.All(c => c.Domain == 24), Is.True, "domain 24");
+            Assert.That(grandmaster.Rates.Sync.Evaluated, Is.True, context);
+            Assert.That(grandmaster.Rates.Sync.PerSecond, Is.EqualTo(16).Within(10).Percent, "Sync/s");
+            Assert.That(grandmaster.Rates.Announce.Evaluated, Is.True, context);
+            Assert.That(grandmaster.Rates.Announce.PerSecond, Is.EqualTo(8).Within(10).Percent, "Announce/s");
+            Assert.That(slaveClock.Rates.DelayReq.Evaluated, Is.True, context);
+            Assert.That(slaveClock.Rates.DelayReq.PerSecond, Is.EqualTo(16).Within(25).Percent, "Delay_Req/s");
+            Assert.That(grandmaster.ClockClass, Is.EqualTo(Ptp4lPair.ClockClass));
+            Assert.That(grandmaster.ClockClassChangeCount, Is.Zero);
+            Assert.That(grandmaster.GrandmasterIdentity, Is.EqualTo(grandmaster.PortIdentity.ClockIdentity));
+            Assert.That(grandmaster.SequenceGaps + slaveClock.SequenceGaps, Is.Zero, "no sequence gaps");
+            Assert.That(grandmaster.UnpairedSync + grandmaster.UnpairedFollowUp, Is.Zero, "Sync/Follow_Up pairs");
+            Assert.That(grandmaster.Rates.FollowUp.Count, Is.InRange(grandmaster.Rates.Sync.Count - 1,
+                grandmaster.Rates.Sync.Count + 1), "one Follow_Up per Sync");
+            Assert.That(report.Findings.Any(f => f.Rule == RuleCatalogue.PtpMulticastAddress), Is.False,
+                "every message to 01-80-C2-00-00-0E as configured");
+        });
     }
 }

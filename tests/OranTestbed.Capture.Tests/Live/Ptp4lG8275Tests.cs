@@ -24,57 +24,42 @@ namespace OranTestbed.Capture.Tests.Live;
 [NonParallelizable]
 public sealed partial class Ptp4lG8275Tests
 {
-    private const string Ptp4l = "/usr/sbin/ptp4l";
     private const string Pmc = "/usr/sbin/pmc";
     private static readonly byte[] NonForwardableMulticast = [0x01, 0x80, 0xC2, 0x00, 0x00, 0x0E];
 
     [Test]
     public async Task Ptp4l_G8275_1_master_and_slave_over_veth_must_show_the_profile_on_the_wire()
     {
-        if (!File.Exists(Ptp4l) || !File.Exists(Pmc))
+        if (!File.Exists(Pmc))
         {
-            Assert.Fail("ptp4l/pmc missing: install linuxptp (tools/setup/install-system-packages.sh does)");
+            Assert.Fail("pmc missing: install linuxptp (tools/setup/install-system-packages.sh does)");
         }
 
         using var link = VethLink.Create();
-        var directory = Directory.CreateTempSubdirectory("otb-ptp4l-");
-        try
+        await using var source = LiveCaptureSource.Start(new LiveCaptureOptions
         {
-            var master = WriteConfig(directory.FullName, "master", "masterOnly 1\nclockClass 248\n");
-            var slave = WriteConfig(directory.FullName, "slave", "slaveOnly 1\nfree_running 1\n");
-            var log = new ConcurrentQueue<string>();
+            Interface = link.InterfaceA,
+            NetworkNamespace = link.NamespaceA,
+            KernelBufferBytes = 8 << 20,
+        });
+        using var ptp4l = Ptp4lPair.Start(link);
+        var log = ptp4l.Log;
 
-            await using var source = LiveCaptureSource.Start(new LiveCaptureOptions
-            {
-                Interface = link.InterfaceA,
-                NetworkNamespace = link.NamespaceA,
-                KernelBufferBytes = 8 << 20,
-            });
-            link.StartIn(link.NamespaceA, l => log.Enqueue("master: " + l), Ptp4l, "-i", link.InterfaceA, "-m", "-2",
-                "-S", "--step_threshold=1", "-f", master);
-            link.StartIn(link.NamespaceB, l => log.Enqueue("slave: " + l), Ptp4l, "-i", link.InterfaceB, "-m", "-2",
-                "-S", "--step_threshold=1", "-f", slave);
+        var frames = new List<(byte[] Data, long Timestamp, long Number)>();
+        var collect = LiveFrames.CollectAsync(source, int.MaxValue, TimeSpan.FromSeconds(4.5));
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var parent = VethLink.RunIn(link.NamespaceB, Pmc, "-u", "-b", "0", "-d", "24", "-s",
+            Path.Combine(ptp4l.Directory, "slave.sock"), "-i", Path.Combine(ptp4l.Directory, "pmc.sock"),
+            "GET PARENT_DATA_SET").Output;
+        frames.AddRange(await collect);
+        await source.StopAsync();
+        var health = source.Health;
+        TestContext.Out.WriteLine(string.Join('\n', log));
+        TestContext.Out.WriteLine(parent);
 
-            var frames = new List<(byte[] Data, long Timestamp, long Number)>();
-            var collect = LiveFrames.CollectAsync(source, int.MaxValue, TimeSpan.FromSeconds(4.5));
-            await Task.Delay(TimeSpan.FromSeconds(3));
-            var parent = VethLink.RunIn(link.NamespaceB, Pmc, "-u", "-b", "0", "-d", "24", "-s",
-                Path.Combine(directory.FullName, "slave.sock"), "-i", Path.Combine(directory.FullName, "pmc.sock"),
-                "GET PARENT_DATA_SET").Output;
-            frames.AddRange(await collect);
-            await source.StopAsync();
-            var health = source.Health;
-            TestContext.Out.WriteLine(string.Join('\n', log));
-            TestContext.Out.WriteLine(parent);
-
-            var reportedClockClass = int.Parse(ClockClassLine().Match(parent).Groups[1].Value, CultureInfo.InvariantCulture);
-            AssertProfile(frames, reportedClockClass, log);
-            Assert.That(health.IsLossless, Is.True, health.ToString());
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+        var reportedClockClass = int.Parse(ClockClassLine().Match(parent).Groups[1].Value, CultureInfo.InvariantCulture);
+        AssertProfile(frames, reportedClockClass, log);
+        Assert.That(health.IsLossless, Is.True, health.ToString());
     }
 
     private static void AssertProfile(List<(byte[] Data, long Timestamp, long Number)> frames, int reportedClockClass,
@@ -131,7 +116,7 @@ public sealed partial class Ptp4lG8275Tests
 
             Assert.That(announces.Select(a => (int)a.Ptp.ClockClass!.Value).Distinct(),
                 Is.EquivalentTo(new[] { reportedClockClass }), "Announce clockClass is what the slave's pmc reports");
-            Assert.That(reportedClockClass, Is.EqualTo(248), "a free-running G.8275.1 grandmaster announces 248");
+            Assert.That(reportedClockClass, Is.EqualTo(Ptp4lPair.ClockClass), "a free-running G.8275.1 grandmaster announces 248");
         });
     }
 
@@ -139,15 +124,6 @@ public sealed partial class Ptp4lG8275Tests
         messages.Count < 2
             ? 0
             : (messages.Count - 1) / ((messages[^1].Timestamp - messages[0].Timestamp) / 1e9);
-
-    private static string WriteConfig(string directory, string role, string extra)
-    {
-        var profile = File.ReadAllText("/usr/share/doc/linuxptp/configs/G.8275.1.cfg");
-        var path = Path.Combine(directory, role + ".cfg");
-        File.WriteAllText(path, profile.Replace("masterOnly\t\t\t0\n", string.Empty, StringComparison.Ordinal)
-            + $"\ndomainNumber 24\ntwoStepFlag 1\nuds_address {Path.Combine(directory, role + ".sock")}\n{extra}");
-        return path;
-    }
 
     [GeneratedRegex(@"gm\.ClockClass\s+(\d+)")]
     private static partial Regex ClockClassLine();
