@@ -225,8 +225,8 @@ internal static class VendorFileLoader
 
     private static CommandLineDriver? ReadCommandLine(YamlMappingReader map)
     {
-        var variables = ReadStrings(map, "variables");
-        var environment = ReadStrings(map, "environment");
+        var variables = ReadStrings(map, "variables", PlanIds.IsKebab, "a kebab-case variable name");
+        var environment = ReadStrings(map, "environment", IsEnvironmentName, "an environment variable name (letters, digits, _)");
         string? workingDirectory = map.Text("working-directory");
         var known = new HashSet<string>(CommandLineDriver.BuiltInVariables, StringComparer.Ordinal);
         foreach (var name in variables.Keys)
@@ -282,7 +282,11 @@ internal static class VendorFileLoader
             : new CommandLineDriver(steps.ToImmutable(), variables, workingDirectory, environment);
     }
 
-    private static ImmutableSortedDictionary<string, string> ReadStrings(YamlMappingReader map, string key)
+    private static bool IsEnvironmentName(string name) =>
+        name.Length > 0 && !char.IsAsciiDigit(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+
+    private static ImmutableSortedDictionary<string, string> ReadStrings(YamlMappingReader map, string key, Func<string, bool> isName,
+        string what)
     {
         var result = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         if (map.ValueOf(key) is not { } node)
@@ -298,9 +302,9 @@ internal static class VendorFileLoader
 
         foreach (var (k, v) in mapping.Children)
         {
-            if (k is not YamlScalarNode { Value: { } name } || !PlanIds.IsKebab(name))
+            if (k is not YamlScalarNode { Value: { } name } || !isName(name))
             {
-                map.Errors.Add(k, map.PathOf(key), $"{YamlMappingReader.Describe(k)} is not a kebab-case name");
+                map.Errors.Add(k, map.PathOf(key), $"{YamlMappingReader.Describe(k)} is not {what}");
                 continue;
             }
 
