@@ -157,7 +157,7 @@ public static class TestPlanLoader
 
     private static void LoadFronthaulProfile(PlanSourceFile file, PlanLoadContext context, TestPlanBuilder plan)
     {
-        Fronthaul.Profiles.FronthaulProfile profile;
+        Fronthaul.Profiles.FronthaulProfile? profile = null;
         try
         {
             profile = FronthaulProfileLoader.Parse(file.Text, file.DisplayPath);
@@ -165,15 +165,20 @@ public static class TestPlanLoader
         catch (PlanValidationException ex)
         {
             context.AddExternal(ex.Errors);
+        }
+
+        // The loader gives the model only: read the name again (also from an invalid profile, so that references to it
+        // do not add errors of their own) and define it at its node.
+        using var text = new StringReader(file.Text);
+        var root = YamlPlanDocument.LoadRootMapping(text, new PlanErrors(file.DisplayPath));
+        var nameNode = root?.Children.FirstOrDefault(c => c.Key is YamlDotNet.RepresentationModel.YamlScalarNode { Value: "name" }).Value;
+        string name = profile?.Name ?? (nameNode as YamlDotNet.RepresentationModel.YamlScalarNode)?.Value ?? Path.GetFileNameWithoutExtension(file.RelativePath);
+        if (root is null)
+        {
             return;
         }
 
-        // The loader returns the model only; find the name's node again for a duplicate-name error.
-        var errors = context.ErrorsFor(file.DisplayPath);
-        using var text = new StringReader(file.Text);
-        var root = YamlPlanDocument.LoadRootMapping(text, errors)!;
-        var nameNode = root.Children.FirstOrDefault(c => c.Key is YamlDotNet.RepresentationModel.YamlScalarNode { Value: "name" }).Value ?? root;
-        if (context.Define(PlanItemKind.FronthaulProfile, profile.Name, errors, nameNode, "name"))
+        if (context.Define(PlanItemKind.FronthaulProfile, name, context.ErrorsFor(file.DisplayPath), nameNode ?? root, "name") && profile is not null)
         {
             var named = new NamedFronthaulProfile(profile.Name, file.RelativePath, profile);
             plan.FronthaulProfiles.Add(named);

@@ -29,11 +29,13 @@ internal static class BandLoader
         var root = YamlPlanDocument.LoadRootMapping(text, errors);
         if (root is null)
         {
+            context.DefineUnreadable(PlanItemKind.Band, file.DisplayPath);
             return null;
         }
 
         var map = new YamlMappingReader(root, "", errors, RootKeys);
         var id = PlanIds.FileId(map, file.DisplayPath);
+        bool defined = id is { } located && context.Define(PlanItemKind.Band, located.Value, errors, located.Node, "id");
         string? description = map.Text("description");
         var environment = map.Choice("environment", PlanNames.Environments, required: true);
         var operating = ReadOperatingBand(map);
@@ -42,13 +44,8 @@ internal static class BandLoader
         int? prbs = ReadPrbs(map, operating, scs, bandwidth);
         var (arfcn, centre) = ReadCentre(map, operating, scs, bandwidth);
         var tdd = ReadTdd(map, operating, scs);
-        if (id is not { } bandId || environment is null || operating is null || scs is null || bandwidth is null || prbs is null
+        if (!defined || id is not { } bandId || environment is null || operating is null || scs is null || bandwidth is null || prbs is null
             || arfcn is null || centre is null || (operating.Duplex == DuplexMode.Tdd && tdd is null))
-        {
-            return null;
-        }
-
-        if (!context.Define(PlanItemKind.Band, bandId.Value, errors, bandId.Node, "id"))
         {
             return null;
         }

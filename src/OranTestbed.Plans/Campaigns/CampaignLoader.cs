@@ -27,12 +27,14 @@ internal static class CampaignLoader
         var root = YamlPlanDocument.LoadRootMapping(text, errors);
         if (root is null)
         {
+            context.DefineUnreadable(PlanItemKind.Campaign, file.DisplayPath);
             return null;
         }
 
         int before = errors.Count;
         var map = new YamlMappingReader(root, "", errors, RootKeys);
         var id = PlanIds.FileId(map, file.DisplayPath);
+        bool defined = id is { } located && context.Define(PlanItemKind.Campaign, located.Value, errors, located.Node, "id");
         var operators = PlanIds.Ids(map, "operators", required: true, "an operator profile id", allowEmpty: false).ToList();
         var bands = PlanIds.Ids(map, "bands", required: false, "a band id").ToList();
         var products = PlanIds.Ids(map, "products", required: false, "a product VENDOR/PRODUCT", products: true).ToList();
@@ -57,8 +59,7 @@ internal static class CampaignLoader
         int repetitions = map.Int("repetitions", 1, MaxRepetitions, what: "how many times each execution runs") ?? 1;
         var capture = CommonReaders.Duration(map, "capture-duration", what: "the capture duration");
         var priorities = ReadPriorities(map, context, operators);
-        if (id is not { } campaignId || cases is null || errors.Count > before
-            || !context.Define(PlanItemKind.Campaign, campaignId.Value, errors, campaignId.Node, "id"))
+        if (!defined || id is not { } campaignId || cases is null || errors.Count > before)
         {
             return null;
         }

@@ -35,6 +35,7 @@ internal static class IotProfileLoader
             name = null;
         }
 
+        bool defined = name is not null && context.Define(PlanItemKind.IotProfile, name, errors, nameNode!, "name");
         string? specification = map.Text("specification", required: true, "the specification, e.g. O-RAN.WG4.IOT.0");
         string? version = map.Text("spec-version", required: true, "the pinned spec version \"NN.NN\", e.g. \"12.00\"");
         if (version is not null && !IsSpecVersion(version))
@@ -65,7 +66,7 @@ internal static class IotProfileLoader
             LinkSpeedsGbps = CommonReaders.LinkSpeeds(map, "fronthaul-links", required: false),
         };
 
-        if (errors.Count > before || name is null || !context.Define(PlanItemKind.IotProfile, name, errors, nameNode!, "name"))
+        if (!defined || errors.Count > before || name is null)
         {
             return null;
         }

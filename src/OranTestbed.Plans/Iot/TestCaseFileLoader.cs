@@ -63,6 +63,7 @@ internal static class TestCaseFileLoader
     {
         int before = map.Errors.Count;
         var id = PlanIds.Id(map, "id", required: true, "the case id, e.g. cu-dl-throughput");
+        bool defined = id is { } located && context.Define(PlanItemKind.TestCase, located.Value, map.Errors, located.Node, map.PathOf("id"));
         string? name = map.Text("name", required: true, "the case's name");
         var group = map.Choice("group", PlanNames.Groups, required: fileGroup is null) ?? fileGroup;
         var status = map.Choice("status", PlanNames.Statuses, required: true);
@@ -98,8 +99,7 @@ internal static class TestCaseFileLoader
             context.Reference(PlanItemKind.TestCase, dependency, map.Errors);
         }
 
-        if (id is not { } caseId || map.Errors.Count > before
-            || !context.Define(PlanItemKind.TestCase, caseId.Value, map.Errors, caseId.Node, map.PathOf("id")))
+        if (!defined || id is not { } caseId || map.Errors.Count > before)
         {
             return null;
         }

@@ -38,6 +38,7 @@ internal static class BenchFileLoader
     {
         int before = map.Errors.Count;
         var id = PlanIds.Id(map, "id", required: true, "the bench id, e.g. rack-1");
+        bool defined = id is { } located && context.Define(PlanItemKind.Bench, located.Value, map.Errors, located.Node, map.PathOf("id"));
         var kind = map.Choice("kind", PlanNames.BenchKinds, required: true);
         string? description = map.Text("description");
         var products = PlanIds.Ids(map, "products", required: kind == BenchKind.Physical, "a product VENDOR/PRODUCT",
@@ -61,8 +62,7 @@ internal static class BenchFileLoader
             capture!.Error("interface", "an emulated bench captures the emulator's own stream: remove interface");
         }
 
-        if (id is not { } benchId || kind is null || map.Errors.Count > before
-            || !context.Define(PlanItemKind.Bench, benchId.Value, map.Errors, benchId.Node, map.PathOf("id")))
+        if (!defined || id is not { } benchId || kind is null || map.Errors.Count > before)
         {
             return null;
         }

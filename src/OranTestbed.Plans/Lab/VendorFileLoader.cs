@@ -37,6 +37,7 @@ internal static class VendorFileLoader
         var root = YamlPlanDocument.LoadRootMapping(text, errors);
         if (root is null)
         {
+            context.DefineUnreadable(PlanItemKind.Vendor, file.DisplayPath);
             return null;
         }
 
@@ -67,28 +68,24 @@ internal static class VendorFileLoader
     private static Product? ReadProduct(YamlMappingReader map, string? vendorId, PlanLoadContext context, TestPlanBuilder plan)
     {
         var localId = PlanIds.Id(map, "id", required: true, "the product id within its vendor, e.g. xd-100");
+        string? productId = vendorId is not null && localId is { } local ? $"{vendorId}/{local.Value}" : null;
+        bool defined = productId is not null && context.Define(PlanItemKind.Product, productId, map.Errors, localId!.Value.Node, map.PathOf("id"));
         var role = map.Choice("role", PlanNames.Roles, required: true);
         string? model = map.Text("model", required: true, "the vendor's model name");
         string? description = map.Text("description");
         var versions = ReadVersions(map);
         var capabilities = role is { } r ? ReadCapabilities(map, r) : null;
-        string? productId = vendorId is not null && localId is { } local ? $"{vendorId}/{local.Value}" : null;
         var driver = ReadDriver(map, vendorId, localId?.Value, productId, plan);
-        if (productId is null || role is null || model is null || versions is null || capabilities is null || driver is null)
-        {
-            return null;
-        }
-
-        if (!context.Define(PlanItemKind.Product, productId, map.Errors, localId!.Value.Node, map.PathOf("id")))
+        if (!defined || role is null || model is null || versions is null || capabilities is null || driver is null)
         {
             return null;
         }
 
         var product = new Product
         {
-            Id = productId,
+            Id = productId!,
             VendorId = vendorId!,
-            LocalId = localId.Value.Value,
+            LocalId = localId!.Value.Value,
             Role = role.Value,
             Model = model,
             Description = description,
@@ -96,7 +93,7 @@ internal static class VendorFileLoader
             Capabilities = capabilities,
             Driver = driver,
         };
-        plan.Products.Add(productId, product);
+        plan.Products.Add(product.Id, product);
         return product;
     }
 

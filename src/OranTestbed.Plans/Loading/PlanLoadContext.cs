@@ -47,6 +47,16 @@ internal sealed class PlanLoadContext
         return true;
     }
 
+    /// <summary>
+    /// Records the id of a file that could not be read (a YAML syntax error): its file name, so that references to it
+    /// do not add errors of their own.
+    /// </summary>
+    public void DefineUnreadable(PlanItemKind kind, string source)
+    {
+        string id = Path.GetFileNameWithoutExtension(source);
+        IdsOf(kind).TryAdd(id, (source, new Mark(0, 1, 1)));
+    }
+
     public bool IsDefined(PlanItemKind kind, string id) => IdsOf(kind).ContainsKey(id);
 
     /// <summary>Records a reference to check once every file is loaded.</summary>

@@ -24,12 +24,14 @@ internal static class OperatorProfileLoader
         var root = YamlPlanDocument.LoadRootMapping(text, errors);
         if (root is null)
         {
+            context.DefineUnreadable(PlanItemKind.Operator, file.DisplayPath);
             return null;
         }
 
         int before = errors.Count;
         var map = new YamlMappingReader(root, "", errors, RootKeys);
         var id = PlanIds.FileId(map, file.DisplayPath);
+        bool defined = id is { } located && context.Define(PlanItemKind.Operator, located.Value, errors, located.Node, "id");
         string? name = map.Text("name", required: true, "the operator's name");
         var vendors = PlanIds.Ids(map, "vendors", required: true, "a vendor id", allowEmpty: false).ToList();
         foreach (var vendor in vendors)
@@ -41,8 +43,7 @@ internal static class OperatorProfileLoader
         var sync = YamlLists.Choices(map, "sync-topologies", PlanNames.SyncTopologies, required: true, "an S-plane topology", allowEmpty: false);
         var bands = ReadBands(map, context, plan, sync);
         var needs = ReadNeeds(map, context, plan, vendors);
-        if (id is not { } operatorId || errors.Count > before
-            || !context.Define(PlanItemKind.Operator, operatorId.Value, errors, operatorId.Node, "id"))
+        if (!defined || id is not { } operatorId || errors.Count > before)
         {
             return null;
         }

@@ -73,7 +73,9 @@ internal static class PlanIds
             {
                 map.Error(key, $"the id '{given.Value}' differs from the file name '{stem}': name the file {given.Value}.yaml "
                     + "(one item per file, found by its id)");
-                return null;
+
+                // Go on under the file name, so that references to it do not add errors of their own.
+                return new Located<string>(stem, given.Node, key);
             }
 
             return id;
