@@ -237,6 +237,13 @@ internal static class TestCaseFileLoader
         }
 
         string stepPath = $"{path}.{name}";
+        bool hasParameters = parameters is not null and not YamlScalarNode { Value: null or "" or "~" };
+        if (hasParameters && kind is StepKind.Analyze or StepKind.StopTraffic)
+        {
+            map.Errors.Add(parameters!, stepPath, $"{name} takes no parameters: write - {name}");
+            return null;
+        }
+
         YamlMappingReader? p = null;
         if (parameters is YamlMappingNode mapping)
         {
@@ -252,12 +259,6 @@ internal static class TestCaseFileLoader
         if (p is null && kind is not (StepKind.Configure or StepKind.Analyze or StepKind.StopTraffic))
         {
             map.Errors.Add(node, path, $"{name} needs its parameters: - {name}: {{{string.Join(", ", KeysOf(kind))}}}");
-            return null;
-        }
-
-        if (p is not null && kind is StepKind.Analyze or StepKind.StopTraffic)
-        {
-            map.Errors.Add(parameters!, stepPath, $"{name} takes no parameters: write - {name}");
             return null;
         }
 
@@ -356,6 +357,7 @@ internal static class TestCaseFileLoader
                     break;
                 case AnalyzeStep when !captured:
                     map.Errors.Add(node, path, "analyze needs a capture step before it");
+                    analyzed = true;
                     break;
                 case AnalyzeStep:
                     analyzed = true;
@@ -387,9 +389,9 @@ internal static class TestCaseFileLoader
         {
             string? missing = metric.Source switch
             {
-                MetricSource.Analyzer when !analyzed => "an analyze step",
-                MetricSource.ORuCounters when !queried.Contains(ProductRole.ORu) => "a query-counters step of the o-ru",
-                MetricSource.ODuCounters when !queried.Contains(ProductRole.ODu) => "a query-counters step of the o-du",
+                MetricSource.Analyzer when !analyzed => "analyze step",
+                MetricSource.ORuCounters when !queried.Contains(ProductRole.ORu) => "query-counters step of the o-ru",
+                MetricSource.ODuCounters when !queried.Contains(ProductRole.ODu) => "query-counters step of the o-du",
                 _ => null,
             };
             if (missing is not null)
