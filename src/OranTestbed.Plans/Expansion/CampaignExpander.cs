@@ -108,7 +108,8 @@ public static class CampaignExpander
                 }
 
                 compatible++;
-                (List<ProductView> Fit, string? Reason)? oCus = null;
+                var pairProducts = new ExecutionProducts(du.Product, ru.Product, null);
+                (List<ExecutionProducts> Products, string? Reason)? oCus = null;
                 Dictionary<string, List<string>?>? done = dependencies ? new(StringComparer.Ordinal) : null;
                 foreach (var c in cases)
                 {
@@ -118,7 +119,7 @@ public static class CampaignExpander
                         oCus ??= CompatibleCus(setup, cus, du, ru, benches);
                         if (oCus.Value.Reason is { } why)
                         {
-                            caseReasons.Add(why);
+                            (caseReasons ??= []).Add(why);
                         }
                     }
 
@@ -136,11 +137,11 @@ public static class CampaignExpander
                         }
                         else
                         {
-                            caseReasons.Add($"it runs after {prerequisite}, which is excluded on this combination");
+                            (caseReasons ??= []).Add($"it runs after {prerequisite}, which is excluded on this combination");
                         }
                     }
 
-                    if (caseReasons.Count > 0)
+                    if (caseReasons is not null)
                     {
                         exclusions.Add(new Exclusion(ExclusionKind.Execution, op, band, du.Product.Id, ru.Product.Id, null, c.Planned.Id, Join(caseReasons)));
                         done?.Add(c.Planned.Id, null);
@@ -149,14 +150,14 @@ public static class CampaignExpander
 
                     var ids2 = done is null ? null : new List<string>();
                     int priority = campaign.Priorities.Of(op, c.Planned.Case);
-                    foreach (var cu in c.NeedsOCu ? oCus!.Value.Fit : [null!])
+                    foreach (var products in c.NeedsOCu ? oCus!.Value.Products : [pairProducts])
                     {
                         for (int repetition = 1; repetition <= campaign.Repetitions; repetition++)
                         {
                             string id = ExecutionIds.Of(op, band, setup.IotProfile.Name, setup.FronthaulProfile.Name, du.Product.Id,
-                                ru.Product.Id, cu?.Product.Id, c.Planned.Id, repetition);
-                            executions.Add(new Execution(id, setup, new ExecutionProducts(du.Product, ru.Product, cu?.Product), c.Planned,
-                                repetition, priority, after.IsEmpty ? after : [.. SameRepetition(after, campaign.Repetitions, repetition)]));
+                                ru.Product.Id, products.OCu?.Id, c.Planned.Id, repetition);
+                            executions.Add(new Execution(id, setup, products, c.Planned, repetition, priority,
+                                after.IsEmpty ? after : [.. SameRepetition(after, campaign.Repetitions, repetition)]));
                             ids2?.Add(id);
                         }
                     }
@@ -225,10 +226,10 @@ public static class CampaignExpander
         return planned;
     }
 
-    private static (List<ProductView> Fit, string? Reason) CompatibleCus(ExecutionSetup setup, ProductView[] cus, ProductView du, ProductView ru,
-        ImmutableArray<Bench> benches)
+    private static (List<ExecutionProducts> Products, string? Reason) CompatibleCus(ExecutionSetup setup, ProductView[] cus, ProductView du,
+        ProductView ru, ImmutableArray<Bench> benches)
     {
-        var fit = new List<ProductView>();
+        var fit = new List<ExecutionProducts>();
         var why = new List<string>();
         var duVersions = du.Product.Capabilities.F1apVersions;
         foreach (var cu in cus)
@@ -245,7 +246,7 @@ public static class CampaignExpander
             }
             else
             {
-                fit.Add(cu);
+                fit.Add(new ExecutionProducts(du.Product, ru.Product, cu.Product));
             }
         }
 

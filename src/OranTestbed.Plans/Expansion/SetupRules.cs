@@ -195,9 +195,18 @@ internal sealed class SetupRules
         return reasons;
     }
 
-    /// <summary>Why a compatible pair cannot run a case that applies to the setup; empty when it can.</summary>
-    public List<string> CaseOnPairReasons(CaseView view, ProductView du, ProductView ru)
+    /// <summary>Why a compatible pair cannot run a case that applies to the setup; null when it can (the common case
+    /// allocates nothing).</summary>
+    public List<string>? CaseOnPairReasons(CaseView view, ProductView du, ProductView ru)
     {
+        if ((view.SectionTypes & ~(du.SectionTypes & ru.SectionTypes)) == 0 && (view.Extensions & ~(du.Extensions & ru.Extensions)) == 0
+            && (view.MPlane == 0 || ((view.MPlane & du.MPlane) != 0 && (view.MPlane & ru.MPlane) != 0))
+            && (view.Sync == 0 || (view.Sync & du.Sync & ru.Sync & _syncMask) != 0)
+            && (view.Compression is null || (Supports(du, view.Compression) && Supports(ru, view.Compression))))
+        {
+            return null;
+        }
+
         var reasons = new List<string>();
         foreach (var product in (ReadOnlySpan<ProductView>)[du, ru])
         {
@@ -211,7 +220,7 @@ internal sealed class SetupRules
                 reasons.Add($"{product.Label} does not support section extension {e}");
             }
 
-            if (view.Compression is { } c && !product.Product.Capabilities.Compression.Any(s => s.Covers(c.Static.Method, c.Static.IqWidth, c.UdCompHdrPresent)))
+            if (view.Compression is { } c && !Supports(product, c))
             {
                 reasons.Add($"{product.Label} does not support {OperatorsDescribe(c)}");
             }
@@ -229,6 +238,19 @@ internal sealed class SetupRules
         }
 
         return reasons;
+    }
+
+    private static bool Supports(ProductView product, UPlaneCompression c)
+    {
+        foreach (var support in product.Product.Capabilities.Compression)
+        {
+            if (support.Covers(c.Static.Method, c.Static.IqWidth, c.UdCompHdrPresent))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void CheckCompression(List<string> reasons, string who, ProductCapabilities caps, UPlaneCompression compression)
