@@ -81,7 +81,8 @@ public static class CampaignExpander
         }
 
         var selected = cases.Select(c => c.Planned.Id).ToHashSet(StringComparer.Ordinal);
-        bool dependencies = cases.Any(c => c.Planned.Case.DependsOn.Any(selected.Contains));
+        var prerequisites = cases.SelectMany(c => c.Planned.Case.DependsOn).Where(selected.Contains).ToHashSet(StringComparer.Ordinal);
+        bool dependencies = prerequisites.Count > 0;
         var duReasons = dus.Select(rules.ProductReasons).ToArray();
         var ruReasons = rus.Select(rules.ProductReasons).ToArray();
         var benches = plan.Lab.Benches;
@@ -108,7 +109,7 @@ public static class CampaignExpander
                 }
 
                 compatible++;
-                var pairProducts = new ExecutionProducts(du.Product, ru.Product, null);
+                List<ExecutionProducts> pairProducts = [new ExecutionProducts(du.Product, ru.Product, null)];
                 (List<ExecutionProducts> Products, string? Reason)? oCus = null;
                 Dictionary<string, List<string>?>? done = dependencies ? new(StringComparer.Ordinal) : null;
                 foreach (var c in cases)
@@ -126,7 +127,7 @@ public static class CampaignExpander
                     var after = ImmutableArray<string>.Empty;
                     foreach (string prerequisite in c.Planned.Case.DependsOn)
                     {
-                        if (done is null || !selected.Contains(prerequisite))
+                        if (done is null || !prerequisites.Contains(prerequisite))
                         {
                             continue;
                         }
@@ -141,16 +142,22 @@ public static class CampaignExpander
                         }
                     }
 
+                    // Only the executions of cases others depend on are remembered (for their dependents' "after").
+                    bool track = done is not null && prerequisites.Contains(c.Planned.Id);
                     if (caseReasons is not null)
                     {
                         exclusions.Add(new Exclusion(ExclusionKind.Execution, op, band, du.Product.Id, ru.Product.Id, null, c.Planned.Id, Join(caseReasons)));
-                        done?.Add(c.Planned.Id, null);
+                        if (track)
+                        {
+                            done!.Add(c.Planned.Id, null);
+                        }
+
                         continue;
                     }
 
-                    var ids2 = done is null ? null : new List<string>();
+                    var trackedIds = track ? new List<string>() : null;
                     int priority = campaign.Priorities.Of(op, c.Planned.Case);
-                    foreach (var products in c.NeedsOCu ? oCus!.Value.Products : [pairProducts])
+                    foreach (var products in c.NeedsOCu ? oCus!.Value.Products : pairProducts)
                     {
                         for (int repetition = 1; repetition <= campaign.Repetitions; repetition++)
                         {
@@ -158,11 +165,14 @@ public static class CampaignExpander
                                 ru.Product.Id, products.OCu?.Id, c.Planned.Id, repetition);
                             executions.Add(new Execution(id, setup, products, c.Planned, repetition, priority,
                                 after.IsEmpty ? after : [.. SameRepetition(after, campaign.Repetitions, repetition)]));
-                            ids2?.Add(id);
+                            trackedIds?.Add(id);
                         }
                     }
 
-                    done?.Add(c.Planned.Id, ids2);
+                    if (track)
+                    {
+                        done!.Add(c.Planned.Id, trackedIds);
+                    }
                 }
             }
         }
