@@ -101,7 +101,6 @@ public class ShippedPlanSpecs
             Assert.That(reasons, Has.Some.Contains("O-RU quasar/q-300 does not support bfp:9"));
             Assert.That(reasons, Has.Some.Contains("O-RU zephyr/zr-200 does not support section type 3"));
             Assert.That(reasons, Has.Some.Contains("does not support the eAxC split 4/2/4/6"));
-            Assert.That(reasons, Has.Some.Contains("none of which operator-b runs"));
             Assert.That(Demo.Exclusions.Select(e => e.Kind).Distinct(), Is.EquivalentTo(Enum.GetValues<ExclusionKind>()));
         }
     }

@@ -137,7 +137,7 @@ internal sealed class SetupRules
             var small = duCaps.MtuBytes <= ruCaps.MtuBytes ? du : ru;
             var rigid = !duCaps.UPlaneFragmentation ? du : ru;
             var profile = _setup.FronthaulProfile.Profile;
-            reasons.Add($"a U-plane symbol of {profile.Carrier.Prbs} PRBs at {OperatorsDescribe(profile.DownlinkCompression)} takes "
+            reasons.Add($"a U-plane symbol of {profile.Carrier.Prbs} PRBs at {Describe(profile.DownlinkCompression)} takes "
                 + $"{UPlaneSymbolBytes} B, more than the link MTU of {mtu} B ({small.Product.Id}), and {rigid.Product.Id} cannot split "
                 + "a symbol over several messages");
         }
@@ -189,7 +189,7 @@ internal sealed class SetupRules
 
         if (view.Compression is { } c && !iot.Compression.Any(s => s.Covers(c.Static.Method, c.Static.IqWidth, c.UdCompHdrPresent)))
         {
-            reasons.Add($"the case configures {OperatorsDescribe(c)}, which IOT profile {iot.Name} does not allow ({string.Join("; ", iot.Compression)})");
+            reasons.Add($"the case configures {Describe(c)}, which IOT profile {iot.Name} does not allow ({string.Join("; ", iot.Compression)})");
         }
 
         return reasons;
@@ -222,7 +222,7 @@ internal sealed class SetupRules
 
             if (view.Compression is { } c && !Supports(product, c))
             {
-                reasons.Add($"{product.Label} does not support {OperatorsDescribe(c)}");
+                reasons.Add($"{product.Label} does not support {Describe(c)}");
             }
 
             if (view.MPlane != 0 && (view.MPlane & product.MPlane) == 0)
@@ -258,7 +258,7 @@ internal sealed class SetupRules
         var hdr = compression.Static;
         if (!caps.Compression.Any(c => c.Covers(hdr.Method, hdr.IqWidth, compression.UdCompHdrPresent)))
         {
-            reasons.Add($"{who} does not support {OperatorsDescribe(compression)} (it supports {string.Join("; ", caps.Compression)})");
+            reasons.Add($"{who} does not support {Describe(compression)} (it supports {string.Join("; ", caps.Compression)})");
         }
     }
 
@@ -266,5 +266,5 @@ internal sealed class SetupRules
         UPlaneOverheadBytes + (compression.UdCompHdrPresent ? CompHdrBytes : 0) + (profile.EcpriUdpPort is null ? 0 : UdpIpBytes)
         + profile.Carrier.Prbs * IqCompression.PrbSize(compression.Static);
 
-    private static string OperatorsDescribe(UPlaneCompression compression) => SetupConsistency.Describe(compression);
+    private static string Describe(UPlaneCompression compression) => SetupConsistency.Describe(compression);
 }

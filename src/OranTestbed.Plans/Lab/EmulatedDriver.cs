@@ -3,6 +3,7 @@ namespace OranTestbed.Plans.Lab;
 /// <summary>
 /// <c>driver: emulated</c>: the product is played by the emulator with its personality,
 /// <c>testplans/personalities/VENDOR/PRODUCT.yaml</c> (<see cref="PersonalityFile"/>, relative to the plan directory).
+/// The emulator plays O-DUs and O-RUs; for an emulated O-CU (a stand-in the orchestrator provides) the file is not required.
 /// </summary>
 public sealed record EmulatedDriver(string PersonalityFile) : DeviceDriver
 {

@@ -75,7 +75,7 @@ internal static class VendorFileLoader
         string? description = map.Text("description");
         var versions = ReadVersions(map);
         var capabilities = role is { } r ? ReadCapabilities(map, r) : null;
-        var driver = ReadDriver(map, vendorId, localId?.Value, productId, plan);
+        var driver = ReadDriver(map, vendorId, localId?.Value, productId, role, plan);
         if (!defined || role is null || model is null || versions is null || capabilities is null || driver is null)
         {
             return null;
@@ -187,7 +187,8 @@ internal static class VendorFileLoader
         return dot is > 0 and < 3 && text.Length - dot is > 1 and < 4 && text.Remove(dot, 1).All(char.IsAsciiDigit);
     }
 
-    private static DeviceDriver? ReadDriver(YamlMappingReader map, string? vendorId, string? localId, string? productId, TestPlanBuilder plan)
+    private static DeviceDriver? ReadDriver(YamlMappingReader map, string? vendorId, string? localId, string? productId, ProductRole? role,
+        TestPlanBuilder plan)
     {
         var node = map.ValueOf("driver");
         if (node is null)
@@ -210,8 +211,12 @@ internal static class VendorFileLoader
                 return null;
             }
 
+            // The emulator plays O-DUs and O-RUs; an emulated O-CU is the orchestrator's stand-in, with no personality.
             string personality = EmulatedDriver.PersonalityFileOf(vendorId, localId);
-            plan.Personalities.Add((productId!, personality, new Located<string>(personality, scalar, path), map.Errors));
+            if (role is not ProductRole.OCu)
+            {
+                plan.Personalities.Add((productId!, personality, new Located<string>(personality, scalar, path), map.Errors));
+            }
             return new EmulatedDriver(personality);
         }
 
