@@ -41,7 +41,7 @@ public class PlanCommandSpecs
     {
         CopyPlan();
         Replace("bands/n28-rural.yaml", "bandwidth: 20MHz", "bandwidth: 100MHz");
-        Replace("operators/operator-a.yaml", "vendors: [xylem, ymir, zephyr]", "vendors: [xylem, ymir, zephir]");
+        Replace("operators/operator-a.yaml", "vendors: [xylem, ymir, zephyr, quasar]", "vendors: [xylem, ymir, zephir, quasar]");
         var output = new StringWriter();
         var errors = new StringWriter();
         int exit = PlanCommand.Validate(_directory, output, errors);
