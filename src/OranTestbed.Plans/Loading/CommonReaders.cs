@@ -5,7 +5,6 @@ using OranTestbed.Fronthaul.Ecpri;
 using OranTestbed.Plans.Bands;
 using OranTestbed.Plans.Lab;
 using OranTestbed.Plans.Yaml;
-using YamlDotNet.RepresentationModel;
 
 namespace OranTestbed.Plans.Loading;
 
