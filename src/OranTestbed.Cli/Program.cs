@@ -32,6 +32,7 @@ public static class Program
         root.Subcommands.Add(AnalyzeCommand.Create());
         root.Subcommands.Add(ProfileCommand.Create());
         root.Subcommands.Add(RulesCommand.Create());
+        root.Subcommands.Add(PlanCommand.Create());
         return root;
     }
 }

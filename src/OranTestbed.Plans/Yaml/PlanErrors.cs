@@ -13,6 +13,9 @@ internal sealed class PlanErrors(string source)
 
     public bool IsEmpty => _errors.Count == 0;
 
+    /// <summary>Errors so far (a reader compares counts to tell whether a part of the file was valid).</summary>
+    public int Count => _errors.Count;
+
     public void Add(YamlNode node, string keyPath, string message) => Add(node.Start, keyPath, message);
 
     public void Add(Mark mark, string keyPath, string message) =>

@@ -22,6 +22,12 @@ internal static class YamlPlanDocument
             errors.Add(ex.Start, "", SyntaxMessage(ex));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this (without a position) when the text ends inside a flow collection.
+            errors.Add(new Mark(0, 1, 1), "", "YAML syntax error: the file ends inside an unclosed [ or {");
+            return null;
+        }
 
         if (stream.Documents.Count != 1)
         {
