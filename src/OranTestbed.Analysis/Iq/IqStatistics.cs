@@ -8,8 +8,9 @@ using OranTestbed.Fronthaul.UPlane;
 namespace OranTestbed.Analysis.Iq;
 
 /// <summary>
-/// Decompresses every U-plane section (<see cref="UPlaneSection.DecompressTo"/>, integers on the 16-bit scale) into a
-/// preallocated scratch buffer and accumulates per eAxC and direction: complex samples, Σ(I² + Q²), peak |I| or |Q|
+/// Measures every U-plane section (BFP of up to 9 bits straight from the packed mantissas with
+/// <see cref="BfpSectionStatistics"/>; anything else decompressed with <see cref="UPlaneSection.DecompressTo"/>, integers
+/// on the 16-bit scale, into a preallocated scratch buffer) and accumulates per eAxC and direction: complex samples, Σ(I² + Q²), peak |I| or |Q|
 /// and samples at full scale. Per-flow state is allocated on first sight; nothing is allocated per message after.
 /// <para>
 /// Full scale at width w: a w-bit mantissa reaches at most (2^(w−1) − 1)·2^(16−w) = 32768 − 2^(16−w) and at least
@@ -55,6 +56,14 @@ public sealed class IqStatistics
             _flows.Add(key, flow);
         }
 
+        if (BfpSectionStatistics.Handles(section.Compression)
+            && BfpSectionStatistics.TryMeasure(section.IqData, section.NumPrb, section.Compression.IqWidth,
+                out long bfpPower, out int bfpPeak, out long bfpClipped))
+        {
+            Add(flow, section.NumPrb * (SamplesPerPrb / 2), bfpPower, bfpPeak, bfpClipped, frameNumber);
+            return;
+        }
+
         int count = section.NumPrb * SamplesPerPrb;
         if (count > _scratch.Length)
         {
@@ -91,9 +100,18 @@ public sealed class IqStatistics
             }
         }
 
-        flow.Samples += count / 2;
-        flow.SumPower += sum;
-        flow.Peak = peak;
+        Add(flow, count / 2, sum, peak, clipped, frameNumber);
+    }
+
+    private static void Add(IqFlowState flow, long samples, long power, int peak, long clipped, long frameNumber)
+    {
+        flow.Samples += samples;
+        flow.SumPower += power;
+        if (peak > flow.Peak)
+        {
+            flow.Peak = peak;
+        }
+
         if (clipped > 0)
         {
             flow.Clipped += clipped;

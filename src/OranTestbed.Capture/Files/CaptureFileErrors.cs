@@ -118,6 +118,18 @@ internal static class CaptureFileErrors
         return new CaptureFileException(kind, path, message, frameNumber, byteOffset, libpcapText);
     }
 
+    /// <summary>A record the classic-pcap stream found cut short or impossible; its own <paramref name="reason"/>
+    /// takes the place of libpcap's text.</summary>
+    public static CaptureFileException BrokenRecord(CaptureFileErrorKind kind, string path, string reason,
+        long frameNumber, long byteOffset, long framesDelivered, long fileLength)
+    {
+        var where = Invariant($"frame {frameNumber} (record at byte {byteOffset}, file length {fileLength} bytes)");
+        var message = kind == CaptureFileErrorKind.Truncated
+            ? Invariant($"Capture file '{path}' is truncated: {where} is cut short by the end of the file: {reason}; {framesDelivered} frames before it were read.")
+            : Invariant($"Capture file '{path}' is corrupt at {where}: {reason}; {framesDelivered} frames before it were read.");
+        return new CaptureFileException(kind, path, message, frameNumber, byteOffset);
+    }
+
     public static CaptureFileException BadFilter(string path, string filter, string libpcapText) =>
         new(CaptureFileErrorKind.BadFilter, path,
             $"BPF filter '{filter}' is not valid for capture file '{path}': {libpcapText}",

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PacketDotNet;
@@ -8,9 +9,10 @@ using SharpPcap.LibPcap;
 namespace OranTestbed.Capture.Files;
 
 /// <summary>
-/// Streams frames from a pcap or pcapng file with exact nanosecond timestamps, in constant memory, through libpcap
-/// (SharpPcap's <see cref="CaptureFileReaderDevice"/>), optionally through a BPF filter. Frame numbers are the records'
-/// positions in the file (as Wireshark numbers them), also when a filter skips records.
+/// Streams frames from a pcap or pcapng file with exact nanosecond timestamps, in constant memory, optionally through
+/// a BPF filter (libpcap's). Frame numbers are the records' positions in the file (as Wireshark numbers them), also when
+/// a filter skips records. Classic pcap is read through <see cref="PcapRecordStream"/> (1 MiB reads, 5-10x libpcap's
+/// throughput); pcapng through libpcap (SharpPcap's <see cref="CaptureFileReaderDevice"/>).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -19,14 +21,16 @@ namespace OranTestbed.Capture.Files;
 /// Open failures (missing, empty, not a capture file, bad filter, ...) throw <see cref="CaptureFileException"/>.
 /// </para>
 /// <para>
-/// Per frame this costs one <c>pcap_next_ex</c> P/Invoke and a few adds; it allocates nothing, neither here nor
-/// in SharpPcap (see <see cref="NativePacketHeader"/> for why <c>GetNextPacket</c> is not used).
+/// Per frame this allocates nothing: a slice of the stream's window, or for pcapng one <c>pcap_next_ex</c> P/Invoke
+/// (see <see cref="NativePacketHeader"/> for why SharpPcap's <c>GetNextPacket</c> is not used).
 /// Not thread-safe: one reader, one thread.
 /// </para>
 /// </remarks>
 public sealed class CaptureFileReader : IDisposable
 {
-    private readonly CaptureFileReaderDevice _device;
+    // Exactly one of the two is set: the classic-pcap fast path, or libpcap for pcapng.
+    private readonly PcapRecordStream? _pcap;
+    private readonly CaptureFileReaderDevice? _device;
     private readonly ILogger _logger;
 
     // 1 when libpcap granted nanosecond precision (always, for libpcap >= 1.5.1); 1000 otherwise.
@@ -38,8 +42,10 @@ public sealed class CaptureFileReader : IDisposable
     private readonly long _secondsMask;
 
     // The filter runs here (pcap_offline_filter) rather than inside libpcap (pcap_setfilter), which would hide the
-    // skipped records and with them the file's frame numbering.
+    // skipped records and with them the file's frame numbering. On the pcap path it runs on the stream's pinned
+    // window with a native pcap_pkthdr of which it reads only the lengths.
     private BpfProgram? _filter;
+    private IntPtr _filterHeader;
 
     private State _state;
     private long _records;
@@ -63,7 +69,14 @@ public sealed class CaptureFileReader : IDisposable
         {
             Format = Precheck(path, out var fileLength);
             FileLength = fileLength;
-            _device = OpenDevice(path);
+            if (Format is CaptureFileFormat.PcapMicrosecond or CaptureFileFormat.PcapNanosecond)
+            {
+                _pcap = OpenStream(path);
+            }
+            else
+            {
+                _device = OpenDevice(path);
+            }
         }
         catch (CaptureFileException e)
         {
@@ -73,8 +86,8 @@ public sealed class CaptureFileReader : IDisposable
 
         try
         {
-            LinkType = _device.LinkType;
-            Resolution = _device.TimestampResolution;
+            LinkType = _pcap?.LinkType ?? _device!.LinkType;
+            Resolution = _pcap is null ? _device!.TimestampResolution : TimestampResolution.Nanosecond;
             _nanosecondsPerFractionUnit = Resolution == TimestampResolution.Nanosecond ? 1 : 1000;
             _secondsMask = Format == CaptureFileFormat.PcapNg ? -1L : uint.MaxValue;
             if (options.RequireEthernet && LinkType != LinkLayers.Ethernet)
@@ -89,7 +102,8 @@ public sealed class CaptureFileReader : IDisposable
         }
         catch (CaptureFileException e)
         {
-            _device.Dispose();
+            _pcap?.Dispose();
+            _device?.Dispose();
             CaptureLog.CaptureFileOpenFailed(_logger, path, e.Kind, e);
             throw;
         }
@@ -155,11 +169,41 @@ public sealed class CaptureFileReader : IDisposable
             return NotReading(out frame);
         }
 
+        return _pcap is not null ? TryReadPcap(_pcap, out frame) : TryReadLibpcap(_device!, out frame);
+    }
+
+    private bool TryReadPcap(PcapRecordStream pcap, out CapturedFrame frame)
+    {
+        PcapRecordStatus status;
+        long timestamp;
+        int originalLength;
+        Span<byte> data;
+        do
+        {
+            status = pcap.TryRead(out timestamp, out originalLength, out data);
+            if (status != PcapRecordStatus.Read)
+            {
+                frame = default;
+                StopPcap(pcap, status);
+                return false;
+            }
+
+            _records++;
+        }
+        while (_filter is not null && !MatchesFilter(data, originalLength));
+
+        Count(data.Length, originalLength, timestamp);
+        frame = new CapturedFrame(data, timestamp, originalLength, _records);
+        return true;
+    }
+
+    private bool TryReadLibpcap(CaptureFileReaderDevice device, out CapturedFrame frame)
+    {
         IntPtr header = IntPtr.Zero;
         IntPtr data = IntPtr.Zero;
         do
         {
-            var status = _device.GetNextPacketPointers(ref header, ref data);
+            var status = device.GetNextPacketPointers(ref header, ref data);
             if (status != (int)GetPacketStatus.PacketRead)
             {
                 frame = default;
@@ -176,6 +220,14 @@ public sealed class CaptureFileReader : IDisposable
         var timestamp = (NativePacketHeader.Seconds(header) & _secondsMask) * 1_000_000_000L
                         + NativePacketHeader.Fraction(header) * _nanosecondsPerFractionUnit;
 
+        Count(captureLength, originalLength, timestamp);
+        frame = new CapturedFrame(NativePacketHeader.Data(data, captureLength), timestamp, originalLength, _records);
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Count(int captureLength, int originalLength, long timestamp)
+    {
         _frames++;
         _capturedBytes += captureLength;
         _wireBytes += originalLength;
@@ -190,8 +242,12 @@ public sealed class CaptureFileReader : IDisposable
         }
 
         _lastTimestamp = timestamp;
-        frame = new CapturedFrame(NativePacketHeader.Data(data, captureLength), timestamp, originalLength, _records);
-        return true;
+    }
+
+    private bool MatchesFilter(Span<byte> data, int originalLength)
+    {
+        NativePacketHeader.WriteLengths(_filterHeader, data.Length, originalLength);
+        return _filter!.Matches(_filterHeader, PcapRecordStream.AddressOf(data));
     }
 
     /// <summary>Throws <see cref="Error"/> if reading stopped on a broken file.</summary>
@@ -212,7 +268,14 @@ public sealed class CaptureFileReader : IDisposable
 
         _state = State.Disposed;
         _filter?.Dispose();
-        _device.Dispose();
+        if (_filterHeader != IntPtr.Zero)
+        {
+            Marshal.FreeHGlobal(_filterHeader);
+            _filterHeader = IntPtr.Zero;
+        }
+
+        _pcap?.Dispose();
+        _device?.Dispose();
         CaptureLog.CaptureFileClosed(_logger, Path, _frames, _capturedBytes);
     }
 
@@ -250,6 +313,22 @@ public sealed class CaptureFileReader : IDisposable
         return format;
     }
 
+    private static PcapRecordStream OpenStream(string path)
+    {
+        try
+        {
+            return PcapRecordStream.Open(path);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw CaptureFileErrors.Open(CaptureFileErrorKind.PermissionDenied, path, e.Message, e);
+        }
+        catch (IOException e)
+        {
+            throw CaptureFileErrors.Open(CaptureFileErrorKind.ReadFailed, path, e.Message, e);
+        }
+    }
+
     private static CaptureFileReaderDevice OpenDevice(string path)
     {
         var device = new CaptureFileReaderDevice(path);
@@ -269,10 +348,26 @@ public sealed class CaptureFileReader : IDisposable
 
     private void ApplyFilter(string filter)
     {
-        _filter = BpfProgram.TryCreate(_device.Handle, filter, 1, 0);
-        if (_filter is null)
+        if (_device is not null)
         {
-            throw CaptureFileErrors.BadFilter(Path, filter, _device.LastError);
+            _filter = BpfProgram.TryCreate(_device.Handle, filter, 1, 0);
+            if (_filter is null)
+            {
+                throw CaptureFileErrors.BadFilter(Path, filter, _device.LastError);
+            }
+        }
+        else
+        {
+            // Compiled for the file's link type on a pcap_open_dead handle, which keeps no error text: ask
+            // CheckFilter (an Ethernet handle) for it.
+            _filter = BpfProgram.TryCreate(LinkType, filter, 1, 0);
+            if (_filter is null)
+            {
+                PcapDevice.CheckFilter(filter, out var reason);
+                throw CaptureFileErrors.BadFilter(Path, filter, reason ?? "it does not compile");
+            }
+
+            _filterHeader = Marshal.AllocHGlobal(NativePacketHeader.Size);
         }
 
         CaptureLog.CaptureFilterApplied(_logger, Path, filter);
@@ -291,6 +386,29 @@ public sealed class CaptureFileReader : IDisposable
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
+    private void StopPcap(PcapRecordStream pcap, PcapRecordStatus status)
+    {
+        if (status == PcapRecordStatus.End)
+        {
+            _state = State.Ended;
+            CaptureLog.CaptureFileEnded(_logger, Path, _frames, _capturedBytes, _snappedFrames);
+            return;
+        }
+
+        var kind = status == PcapRecordStatus.Corrupt ? CaptureFileErrorKind.Corrupt : CaptureFileErrorKind.Truncated;
+        Fail(CaptureFileErrors.BrokenRecord(kind, Path, pcap.DescribeBreak(status), _records + 1, pcap.RecordOffset,
+            _frames, FileLength));
+    }
+
+    private void Fail(CaptureFileException error)
+    {
+        Error = error;
+        _state = State.Failed;
+        CaptureLog.CaptureFileReadFailed(_logger, Path, error.Kind, error.FrameNumber, error.ByteOffset, _frames,
+            error);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void Stop(int status)
     {
         if (status == (int)GetPacketStatus.NoRemainingPackets)
@@ -303,11 +421,8 @@ public sealed class CaptureFileReader : IDisposable
         // -1 (PCAP_ERROR): libpcap's text is in pcap_geterr. A 0 (timeout) never happens for files; treat anything
         // unexpected as a failure rather than loop on it.
         var text = status == (int)GetPacketStatus.Error
-            ? _device.LastError
+            ? _device!.LastError
             : $"pcap_next_ex returned unexpected status {status}";
-        Error = CaptureFileErrors.Read(Path, text, _frames, FileLength);
-        _state = State.Failed;
-        CaptureLog.CaptureFileReadFailed(_logger, Path, Error.Kind, Error.FrameNumber, Error.ByteOffset, _frames,
-            Error);
+        Fail(CaptureFileErrors.Read(Path, text, _frames, FileLength));
     }
 }

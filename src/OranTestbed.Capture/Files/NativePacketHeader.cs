@@ -51,6 +51,17 @@ internal static class NativePacketHeader
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int PacketLength(IntPtr header) => Marshal.ReadInt32(header, PacketLengthOffset);
 
+    /// <summary>Fills the lengths of a header that only a BPF filter will read (<c>pcap_offline_filter</c> looks at
+    /// <c>caplen</c> and <c>len</c>, never at the timestamp).</summary>
+    public static void WriteLengths(IntPtr header, int captureLength, int packetLength)
+    {
+        Marshal.WriteInt32(header, CaptureLengthOffset, captureLength);
+        Marshal.WriteInt32(header, PacketLengthOffset, packetLength);
+    }
+
+    /// <summary>Bytes of one header on this platform.</summary>
+    public static int Size => Is32BitTimeval ? 16 : 24;
+
     /// <summary>
     /// A span over libpcap's packet buffer, valid until the next <c>pcap_next_ex</c> or close: SharpPcap's own
     /// <c>new Span&lt;byte&gt;(data.ToPointer(), caplen)</c>. Copying into a managed buffer instead would cost a memcpy

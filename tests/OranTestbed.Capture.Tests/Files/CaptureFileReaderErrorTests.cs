@@ -105,7 +105,7 @@ public class CaptureFileReaderErrorTests
         var brokenAt = 24 + (5 * RecordLength);
         var path = Cut(WriteFrames(6), brokenAt + headerBytesLeft);
 
-        AssertTruncatedAfterFiveFrames(path, brokenAt, "header bytes");
+        AssertTruncatedAfterFiveFrames(path, brokenAt, "the record header needs 16 bytes");
     }
 
     [TestCase(0)]
@@ -116,7 +116,7 @@ public class CaptureFileReaderErrorTests
         var brokenAt = 24 + (5 * RecordLength);
         var path = Cut(WriteFrames(6), brokenAt + 16 + dataBytesLeft);
 
-        AssertTruncatedAfterFiveFrames(path, brokenAt, "captured bytes");
+        AssertTruncatedAfterFiveFrames(path, brokenAt, "captured bytes run past the end of the file");
     }
 
     [Test]
@@ -260,7 +260,7 @@ public class CaptureFileReaderErrorTests
             Is.EqualTo(new[] { (1003, "CaptureFileOpenFailed") }));
     }
 
-    private static void AssertTruncatedAfterFiveFrames(string path, long brokenAt, string libpcapWording)
+    private static void AssertTruncatedAfterFiveFrames(string path, long brokenAt, string reason)
     {
         var logger = new RecordingLogger();
         using var reader = new CaptureFileReader(path, logger: logger);
@@ -275,8 +275,8 @@ public class CaptureFileReaderErrorTests
             Assert.That(error.Path, Is.EqualTo(path));
             Assert.That(error.FrameNumber, Is.EqualTo(6));
             Assert.That(error.ByteOffset, Is.EqualTo(brokenAt));
-            Assert.That(error.LibpcapError, Does.Contain("truncated dump file").And.Contain(libpcapWording));
-            Assert.That(error.Message, Does.Contain(path).And.Contain("frame 6").And.Contain($"byte {brokenAt}"));
+            Assert.That(error.Message, Does.Contain(path).And.Contain("frame 6").And.Contain($"byte {brokenAt}")
+                .And.Contain(reason).And.Contain("5 frames before it were read"));
             Assert.That(reader.TryReadNext(out _), Is.False, "stays failed");
             Assert.That(reader.Error, Is.SameAs(error));
             Assert.That(reader.ThrowIfFailed, Throws.TypeOf<CaptureFileException>());

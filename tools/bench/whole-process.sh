@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Whole-process benchmark (issue 2): `oran-testbed decode` (count-only and jsonl) against `tshark -T fields` on the same
-# 100 MB capture of 273-PRB BFP-9 U-plane and C-plane traffic (tools/OranTestbed.Benchmarks `generate`).
+# Whole-process benchmark: `oran-testbed decode` (count-only, jsonl, jsonl --iq) and `oran-testbed analyze` (headers,
+# timing, sequence, correlation, PTP; and with --iq) against `tshark -T fields` on the same capture of 273-PRB BFP-9
+# U-plane and C-plane traffic (tools/OranTestbed.Benchmarks `generate`; 100 MB by default).
 #
-#   tools/bench/decode-vs-tshark.sh [--size 100MB] [--runs 5] [--jumbo] [--out DIR] [--no-tshark]
+#   tools/bench/whole-process.sh [--size 100MB] [--runs 5] [--jumbo] [--out DIR] [--no-tshark] [--only analyze|decode]
 #
-# Builds Release, generates the capture into DIR (default tools/bench/out, gitignored) if absent, then times each
+# Publishes oran-testbed as shipped (tools/setup/publish-cli.sh: ReadyToRun), generates the capture into DIR (default
+# tools/bench/out, gitignored) if absent, then times each
 # command with hyperfine (installed with apt when missing and root/sudo is available; otherwise /usr/bin/time, median
 # of the runs). Prints a table of wall times, MB/s, frames/s, peak RSS and the tshark/ours ratios.
 # Every command writes to /dev/null; the page cache holds the file after the first (warm-up) run.
@@ -16,6 +18,7 @@ runs=5
 jumbo=""
 out="$root/tools/bench/out"
 with_tshark=1
+only=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --size) size="$2"; shift 2 ;;
@@ -23,8 +26,9 @@ while [ $# -gt 0 ]; do
     --jumbo) jumbo="--jumbo"; shift ;;
     --out) out="$2"; shift 2 ;;
     --no-tshark) with_tshark=0; shift ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
-    *) echo "decode-vs-tshark: unknown option $1" >&2; exit 2 ;;
+    --only) only="$2"; shift 2 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) echo "whole-process: unknown option $1" >&2; exit 2 ;;
   esac
 done
 
@@ -44,10 +48,9 @@ if ! command -v hyperfine >/dev/null; then
 fi
 
 # --- build and capture ---------------------------------------------------------------------------------------------
-log "building Release (oran-testbed, benchmarks)"
-dotnet build "$root/src/OranTestbed.Cli" -c Release -v quiet -nologo >&2
+log "publishing oran-testbed (Release, ReadyToRun) and building the benchmarks"
+cli=("$("$root/tools/setup/publish-cli.sh")")
 dotnet build "$root/tools/OranTestbed.Benchmarks" -c Release -v quiet -nologo >&2
-cli=(dotnet "$root/src/OranTestbed.Cli/bin/Release/net10.0/oran-testbed.dll")
 gen=(dotnet "$root/tools/OranTestbed.Benchmarks/bin/Release/net10.0/OranTestbed.Benchmarks.dll" generate)
 
 mkdir -p "$out"
@@ -60,6 +63,7 @@ bytes=$(stat -c %s "$capture")
 
 # The options that match the generated traffic (printed by `generate`; TrafficProfile.cs).
 ours_opts=(--eaxc-bits 4,4,4,4 --dl-comp bfp:9 --ul-comp bfp:9 --prbs 273)
+profile="$root/testplans/profiles/benchmark-273prb-bfp9.yaml"   # the same traffic as a profile (tap du, no windows)
 prefs=(-o oran_fh_cus.oran.du_port_id_bits:4 -o oran_fh_cus.oran.bandsector_id_bits:4
        -o oran_fh_cus.oran.cc_id_bits:4 -o oran_fh_cus.oran.ru_port_id_bits:4
        -o oran_fh_cus.oran.ud_comp_hdr_down:FALSE -o oran_fh_cus.oran.ud_comp_hdr_up:FALSE
@@ -75,24 +79,45 @@ fields=(-e frame.number -e ecpri.type -e oran_fh_cus.ru_port_id -e oran_fh_cus.d
 q() { printf '%q ' "$@"; }
 # Each of ours is compared with the tshark run that extracts the same: headers only, or headers + every IQ sample.
 names=("oran-testbed decode --format count" "oran-testbed decode --format jsonl" "oran-testbed decode --format jsonl --iq"
+       "oran-testbed analyze" "oran-testbed analyze --iq"
        "tshark -T fields" "tshark -T fields + IQ samples")
 cmds=("$(q "${cli[@]}" decode "$capture" --format count "${ours_opts[@]}") > /dev/null"
       "$(q "${cli[@]}" decode "$capture" --format jsonl "${ours_opts[@]}") > /dev/null"
       "$(q "${cli[@]}" decode "$capture" --format jsonl --iq "${ours_opts[@]}") > /dev/null"
+      "$(q "${cli[@]}" analyze "$capture" --profile "$profile") > /dev/null"
+      "$(q "${cli[@]}" analyze "$capture" --profile "$profile" --iq) > /dev/null"
       "$(q tshark -n -r "$capture" -T fields -E occurrence=a -E aggregator=, "${prefs[@]}" "${fields[@]}") > /dev/null 2>&1"
       "$(q tshark -n -r "$capture" -T fields -E occurrence=a -E aggregator=, "${prefs[@]}" "${fields[@]}" -e oran_fh_cus.iSample -e oran_fh_cus.qSample) > /dev/null 2>&1")
-reference=(3 3 4 -1 -1)
-[ "$with_tshark" -eq 1 ] || { names=("${names[@]:0:3}"); cmds=("${cmds[@]:0:3}"); reference=(-1 -1 -1); }
+# Each of ours is compared with the tshark run that extracts the same wire fields (headers; headers + every IQ
+# sample); tshark checks no timing, sequence or correlation, so the analyze ratios understate our work.
+reference=(5 5 6 5 6 -1 -1)
+keep=()
+for i in "${!names[@]}"; do
+  is_tshark=$(( reference[i] < 0 ))
+  if [ "$is_tshark" -eq 1 ]; then [ "$with_tshark" -eq 1 ] && keep+=("$i"); continue; fi
+  case "$only:${names[$i]}" in
+    :*|decode:*decode*|analyze:*analyze*) keep+=("$i") ;;
+  esac
+done
+# The kept commands, with each reference turned from an index into names[] into a position among the kept.
+sel_names=(); sel_cmds=(); sel_ref=()
+for i in "${keep[@]}"; do
+  sel_names+=("${names[$i]}"); sel_cmds+=("${cmds[$i]}")
+  pos=-1
+  for k in "${!keep[@]}"; do [ "${keep[$k]}" = "${reference[$i]}" ] && pos=$k; done
+  sel_ref+=("$pos")
+done
+names=("${sel_names[@]}"); cmds=("${sel_cmds[@]}"); reference=("${sel_ref[@]}")
 
 # --- sanity: every command succeeds, and what each sees -------------------------------------------------------------
 log "sanity run (also warms the page cache)"
 "${cli[@]}" decode "$capture" --format count "${ours_opts[@]}" | sed 's/^/[bench]   ours count: /' >&2
-frames=$(tshark -n -r "$capture" -T fields -e frame.number 2>/dev/null | wc -l)
+frames=$("${cli[@]}" decode "$capture" --format count "${ours_opts[@]}" | awk '/^frames/ {gsub(",", "", $2); print $2; exit}')
 log "  $frames frames, $bytes bytes in $capture"
 
 # --- timing ----------------------------------------------------------------------------------------------------------
 declare -a mean sd cpu rss
-csv="$out/decode-vs-tshark.csv"
+csv="$out/whole-process.csv"
 if command -v hyperfine >/dev/null; then
   log "timing with hyperfine ($runs runs each, 1 warm-up)"
   # Named commands: the CSV's first column is then the name, free of the commas the commands contain.
@@ -128,12 +153,12 @@ echo
 echo "capture: $capture ($bytes bytes, $frames frames)"
 echo "MB/s and frames/s are from wall time; CPU = user + sys (robust when the machine is shared)."
 echo "timer:   $timer; machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-40s %9s %7s %9s %10s %12s %9s %12s %12s\n' command "wall (s)" "± (s)" "CPU (s)" "MB/s" "frames/s" "RSS (MB)" "tshark/this" "(CPU ratio)"
+printf '%-38s %9s %7s %9s %10s %12s %9s %12s %12s\n' command "wall (s)" "± (s)" "CPU (s)" "MB/s" "frames/s" "RSS (MB)" "tshark/this" "(CPU ratio)"
 for i in "${!cmds[@]}"; do
   ref=${reference[$i]}
   awk -v n="${names[$i]}" -v m="${mean[$i]}" -v s="${sd[$i]}" -v b="$bytes" -v f="$frames" -v r="${rss[$i]}" \
       -v t="${mean[$ref]:-0}" -v c="${cpu[$i]}" -v tc="${cpu[$ref]:-0}" -v has_t="$(( ref >= 0 ))" 'BEGIN {
     ratio = has_t ? sprintf("%.1fx", t / m) : "-"; cratio = has_t ? sprintf("%.1fx", tc / c) : "-";
-    printf "%-40s %9.3f %7.3f %9.3f %10.1f %12.0f %9.1f %12s %12s\n", n, m, s, c, b / m / 1e6, f / m, r / 1024, ratio, cratio }'
+    printf "%-38s %9.3f %7.3f %9.3f %10.1f %12.0f %9.1f %12s %12s\n", n, m, s, c, b / m / 1e6, f / m, r / 1024, ratio, cratio }'
 done
 echo "tshark/this: wall-time ratio against the tshark run that extracts the same fields (headers; headers + IQ)."
