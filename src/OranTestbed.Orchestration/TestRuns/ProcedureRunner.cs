@@ -297,26 +297,36 @@ public sealed class ProcedureRunner(TestRunSettings settings, ILogger logger)
     private async Task<T> Call<T>(IDeviceDriver device, string step, Func<CancellationToken, Task<T>> call,
         CancellationToken abort)
     {
+        var limit = LimitOf(device, step);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(abort);
-        timeout.CancelAfter(settings.StepTimeout);
+        timeout.CancelAfter(limit);
         try
         {
-            return await call(timeout.Token).WaitAsync(settings.StepTimeout, abort).ConfigureAwait(false);
+            return await call(timeout.Token).WaitAsync(limit, abort).ConfigureAwait(false);
         }
-        catch (TimeoutException)
+        catch (Exception e) when (e is TimeoutException
+                                  || (e is OperationCanceledException && !abort.IsCancellationRequested))
         {
             throw new DeviceFaultException(device.Product.Id, step,
-                $"no answer within {settings.StepTimeout.TotalSeconds:0.#} s (the device hangs)");
-        }
-        catch (OperationCanceledException) when (!abort.IsCancellationRequested)
-        {
-            throw new DeviceFaultException(device.Product.Id, step,
-                $"no answer within {settings.StepTimeout.TotalSeconds:0.#} s (the device hangs)");
+                $"no answer within {limit.TotalSeconds:0.#} s (the device hangs)");
         }
         catch (Exception e) when (e is not (DeviceFaultException or OperationCanceledException))
         {
             throw new DeviceFaultException(device.Product.Id, step, $"{e.GetType().Name}: {e.Message}", e);
         }
+    }
+
+    /// <summary>The driver's own timeout for the step (plus a grace for killing its command), else the default.</summary>
+    private TimeSpan LimitOf(IDeviceDriver device, string step)
+    {
+        var lifecycle = step switch
+        {
+            "read-counters" => LifecycleStep.ReadCounters,
+            _ => Enum.Parse<LifecycleStep>(step, ignoreCase: true),
+        };
+        return device is IStepTimeouts own && own.TimeoutOf(lifecycle) is { } declared
+            ? declared + TimeSpan.FromSeconds(5)
+            : settings.StepTimeout;
     }
 
     private static IDeviceDriver DeviceFor(BenchSession session, ProductRole role) => role switch
