@@ -73,7 +73,7 @@ internal static class VendorFileLoader
         var versions = ReadVersions(map);
         var capabilities = role is { } r ? ReadCapabilities(map, r) : null;
         string? productId = vendorId is not null && localId is { } local ? $"{vendorId}/{local.Value}" : null;
-        var driver = ReadDriver(map, vendorId, localId?.Value, productId, plan);
+        var driver = ReadDriver(map, vendorId, localId?.Value, productId, role, plan);
         if (productId is null || role is null || model is null || versions is null || capabilities is null || driver is null)
         {
             return null;
@@ -190,7 +190,8 @@ internal static class VendorFileLoader
         return dot is > 0 and < 3 && text.Length - dot is > 1 and < 4 && text.Remove(dot, 1).All(char.IsAsciiDigit);
     }
 
-    private static DeviceDriver? ReadDriver(YamlMappingReader map, string? vendorId, string? localId, string? productId, TestPlanBuilder plan)
+    private static DeviceDriver? ReadDriver(YamlMappingReader map, string? vendorId, string? localId, string? productId,
+        ProductRole? role, TestPlanBuilder plan)
     {
         var node = map.ValueOf("driver");
         if (node is null)
@@ -213,8 +214,13 @@ internal static class VendorFileLoader
                 return null;
             }
 
+            // An emulated O-CU needs no personality: it is not on the fronthaul the emulator produces.
             string personality = EmulatedDriver.PersonalityFileOf(vendorId, localId);
-            plan.Personalities.Add((productId!, personality, new Located<string>(personality, scalar, path), map.Errors));
+            if (role != ProductRole.OCu)
+            {
+                plan.Personalities.Add((productId!, personality, new Located<string>(personality, scalar, path), map.Errors));
+            }
+
             return new EmulatedDriver(personality);
         }
 
