@@ -1,4 +1,7 @@
+using System.Collections.Immutable;
 using OranTestbed.Analysis.Reports;
+using OranTestbed.Fronthaul.CPlane;
+using OranTestbed.Fronthaul.Profiles;
 
 namespace OranTestbed.Orchestration.TestRuns;
 
@@ -53,10 +56,47 @@ internal static class AnalyzerMetrics
                 long samples = report.Iq.PerFlow.Sum(f => f.Samples);
                 value = Ratio(report.Iq.PerFlow.Sum(f => f.Clipped), samples);
                 return true;
+            case "st3-messages" or "st6-messages":
+                var type = metricId == "st3-messages" ? CPlaneSectionType.Prach : CPlaneSectionType.ChannelInformation;
+                value = report.CPlaneSectionTypes.Where(t => t.SectionType == type).Sum(t => t.Messages);
+                return true;
+            case "prach-lost-ratio" or "prach-late-ratio":
+                var prach = report.CPlaneSectionTypes.FirstOrDefault(t => t.SectionType == CPlaneSectionType.Prach)?.Eaxcs ?? [];
+                if (prach.IsEmpty)
+                {
+                    note = "no PRACH (section type 3) C-plane was seen";
+                    return false;
+                }
+
+                return metricId == "prach-lost-ratio"
+                    ? PrachLost(report, prach, out value, out note)
+                    : PrachLate(report, prach, out value, out note);
             default:
                 note = $"the analyzer does not measure '{metricId}'";
                 return false;
         }
+    }
+
+    /// <summary>UL C-plane sections on the PRACH eAxCs that no UL U-plane answered, over those judged.</summary>
+    private static bool PrachLost(AnalysisReport report, ImmutableArray<ushort> prach, out decimal value, out string? note)
+    {
+        var counts = report.Correlation.PerEaxc.Where(e => prach.Contains(e.Eaxc)).Select(e => e.Counts).ToList();
+        long judged = counts.Sum(c => c.UlAnswered + c.UlOrphans);
+        note = judged == 0 ? "no PRACH section could be judged" : null;
+        value = Ratio(counts.Sum(c => c.UlOrphans), judged);
+        return judged > 0;
+    }
+
+    /// <summary>UL U-plane messages on the PRACH eAxCs outside the tap's UL window (Ta3 at the O-RU, Ta4 at the O-DU).</summary>
+    private static bool PrachLate(AnalysisReport report, ImmutableArray<ushort> prach, out decimal value, out string? note)
+    {
+        var offsets = report.Timing.Windows
+            .Where(w => w.Checked && w.Window is DelayWindow.Ta3 or DelayWindow.Ta4)
+            .SelectMany(w => w.PerEaxc).Where(e => prach.Contains(e.Eaxc)).Select(e => e.Offsets).ToList();
+        long all = offsets.Sum(o => o.Total);
+        note = all == 0 ? report.Timing.NotCheckedReason ?? "no PRACH U-plane was checked against Ta3/Ta4" : null;
+        value = Ratio(offsets.Sum(o => o.Early + o.Late), all);
+        return all > 0;
     }
 
     private static decimal Ratio(long part, long whole) => whole == 0 ? 0 : (decimal)part / whole;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using OranTestbed.Analysis.Reports;
 using OranTestbed.Analysis.Verdicts;
@@ -180,7 +181,7 @@ public sealed class ProcedureRunner(TestRunSettings settings, ILogger logger)
             if (result.Verdict != Verdict.Pass)
             {
                 attempt.Escalate(result.Verdict, result.Verdict == Verdict.Fail
-                    ? $"{metric.Id} = {result.Measured} does not meet {result.Threshold}"
+                    ? $"{metric.Id} = {Math.Round(result.Measured!.Value, 6).ToString(CultureInfo.InvariantCulture)} does not meet {result.Threshold}"
                     : $"{metric.Id} not measured: {result.Note}");
             }
         }
