@@ -6,6 +6,7 @@ using OranTestbed.Analysis.Correlation;
 using OranTestbed.Analysis.Findings;
 using OranTestbed.Analysis.Flows;
 using OranTestbed.Analysis.Iq;
+using OranTestbed.Analysis.SectionTypes;
 using OranTestbed.Analysis.Reports;
 using OranTestbed.Analysis.Rules;
 using OranTestbed.Analysis.Sequence;
@@ -62,6 +63,7 @@ public sealed class FronthaulAnalyzer
     private readonly IqStatistics? _iq;
 
     private long _total, _cplane, _uplane, _ptp, _other, _malformed;
+    private readonly SectionTypeTally _sectionTypes = new();
 
     // Per frame and per message state, reset as frames and messages begin.
     private long _frameNumber;
@@ -210,6 +212,7 @@ public sealed class FronthaulAnalyzer
             Correlation = correlation,
             Ptp = ptp,
             Iq = iq,
+            CPlaneSectionTypes = _sectionTypes.Build(),
         };
         string verdictName = report.Verdict.Value.ToWireName();
         AnalysisLog.AnalysisCompleted(_logger, packets.Total, packets.Malformed, report.Sequence.Flows.Length,
@@ -260,6 +263,7 @@ public sealed class FronthaulAnalyzer
 
         var direction = header.Downlink ? DataDirection.Downlink : DataDirection.Uplink;
         ObserveSequence(new FlowKey(_transport.Eaxc.Value, MessagePlane.CPlane, direction));
+        _sectionTypes.Observe(header.SectionType, _transport.Eaxc.Value);
         if (header.PayloadVersion != CPlaneFields.PayloadVersion)
         {
             _findings.Record(RuleCatalogue.CPlanePayloadVersion, _frameNumber);

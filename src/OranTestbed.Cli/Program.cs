@@ -33,6 +33,7 @@ public static class Program
         root.Subcommands.Add(ProfileCommand.Create());
         root.Subcommands.Add(RulesCommand.Create());
         root.Subcommands.Add(PlanCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
         return root;
     }
 }

@@ -1,10 +1,16 @@
 using BenchmarkDotNet.Running;
 using OranTestbed.Benchmarks.Generation;
 
-// `generate ...` writes the benchmark capture; anything else goes to BenchmarkDotNet (e.g. --filter '*FrameDecoder*').
+// `generate ...` writes the benchmark capture, `schedule ...` measures the orchestrator's overhead per execution;
+// anything else goes to BenchmarkDotNet (e.g. --filter '*FrameDecoder*').
 if (args.Length > 0 && args[0] == "generate")
 {
     return CaptureGenerator.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "schedule")
+{
+    return OranTestbed.Benchmarks.Orchestration.SchedulingOverhead.Run(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(CaptureGenerator).Assembly).Run(args);

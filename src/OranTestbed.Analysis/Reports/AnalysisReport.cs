@@ -7,6 +7,8 @@ using OranTestbed.Analysis.SPlane;
 using OranTestbed.Analysis.Timing;
 using OranTestbed.Analysis.Verdicts;
 
+using OranTestbed.Analysis.SectionTypes;
+
 namespace OranTestbed.Analysis.Reports;
 
 /// <summary>
@@ -24,4 +26,7 @@ public sealed record AnalysisReport(PacketCounts Packets, SequenceReport Sequenc
     public PtpReport Ptp { get; init; } = PtpReport.Empty;
     /// <summary>IQ statistics per eAxC and direction (issue 3 §3, <c>--iq</c>); disabled unless asked for.</summary>
     public IqReport Iq { get; init; } = IqReport.Disabled;
+
+    /// <summary>C-plane messages per section type, with their eAxCs.</summary>
+    public ImmutableArray<SectionTypeCount> CPlaneSectionTypes { get; init; } = [];
 }

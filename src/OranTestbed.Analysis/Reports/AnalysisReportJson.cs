@@ -18,7 +18,8 @@ namespace OranTestbed.Analysis.Reports;
 /// histogramRangeUs}, <c>windows</c> keyed by window name ({checked, reason, earliestUs, latestUs, early, onTime, late,
 /// minUs, meanUs, maxUs, percentiles {p50, p90, p99, p99.9}, histogram [[binUs, count], …] (non-empty 1 µs bins of
 /// packet − air time), underflow, overflow, perEaxc [{eAxC, early, …, percentiles}]}; every window of the tap, or all
-/// eight unchecked when the tap is unknown), <c>correlation</c> (C/U-plane, see WriteCorrelation), <c>ptp</c>
+/// eight unchecked when the tap is unknown), <c>correlation</c> (C/U-plane, see WriteCorrelation),
+/// <c>cplaneSectionTypes</c> [{sectionType, messages, eaxcs}], <c>ptp</c>
 /// (<see cref="SPlane.PtpReportJson"/>), <c>iq</c> (<see cref="Iq.IqReportJson"/>), <c>findings</c> [{rule, severity,
 /// count, examples}], <c>verdict</c> {value, reasons}. Written with <see cref="Utf8JsonWriter"/> so the key order is fixed.
 /// </summary>
@@ -34,6 +35,23 @@ public static class AnalysisReportJson
         WriteTiming(writer, report.Timing);
         WriteWindows(writer, report.Timing);
         WriteCorrelation(writer, report.Correlation);
+        writer.WriteStartArray("cplaneSectionTypes");
+        foreach (var type in report.CPlaneSectionTypes)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("sectionType", (int)type.SectionType);
+            writer.WriteNumber("messages", type.Messages);
+            writer.WriteStartArray("eaxcs");
+            foreach (ushort eaxc in type.Eaxcs)
+            {
+                writer.WriteNumberValue(eaxc);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
         PtpReportJson.Write(writer, report.Ptp);
         Iq.IqReportJson.Write(writer, report.Iq);
         writer.WriteStartArray("findings");

@@ -35,6 +35,9 @@ public sealed record TestCase
 
     public required TimeSpan ExpectedDuration { get; init; }
 
+    /// <summary>Extra attempts after a non-PASS (a flaky bench); a PASS after a retry is recorded as flaky.</summary>
+    public int Retries { get; init; }
+
     /// <summary>Cases to run first on the same combination (their failure makes this one moot).</summary>
     public ImmutableArray<string> DependsOn { get; init; } = [];
 

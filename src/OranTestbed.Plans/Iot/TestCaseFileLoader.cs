@@ -21,7 +21,7 @@ internal static class TestCaseFileLoader
     private static readonly string[] CaseKeys =
     [
         "id", "name", "group", "status", "condition", "reference", "description", "requires", "procedure", "metrics",
-        "expected-duration", "depends-on",
+        "expected-duration", "depends-on", "retries",
     ];
 
     private static readonly string[] RequireKeys =
@@ -82,6 +82,7 @@ internal static class TestCaseFileLoader
         var procedure = ReadProcedure(map);
         var metrics = ReadMetrics(map);
         var expected = CommonReaders.Duration(map, "expected-duration", required: true, what: "the expected duration");
+        var retries = map.Int("retries", 0, 5, what: "the extra attempts after a failure (0-5)") ?? 0;
         var dependsOn = PlanIds.Ids(map, "depends-on", required: false, "a case id").ToList();
         if (!procedure.IsDefault)
         {
@@ -119,6 +120,7 @@ internal static class TestCaseFileLoader
             Metrics = metrics,
             ExpectedDuration = expected!.Value,
             DependsOn = [.. dependsOn.Select(d => d.Value)],
+            Retries = retries,
         };
     }
 

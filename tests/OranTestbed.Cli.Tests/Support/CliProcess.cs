@@ -9,7 +9,9 @@ internal static class CliProcess
 
     public static string Program { get; } = Path.Combine(AppContext.BaseDirectory, "oran-testbed.dll");
 
-    public static CliResult Run(params string[] arguments)
+    public static CliResult Run(params string[] arguments) => Run(Timeout, arguments);
+
+    public static CliResult Run(TimeSpan timeout, params string[] arguments)
     {
         Assert.That(File.Exists(Program), Is.True, $"{Program} was not built next to the tests");
         var psi = new ProcessStartInfo("dotnet")
@@ -27,10 +29,10 @@ internal static class CliProcess
         using var process = System.Diagnostics.Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(Timeout))
+        if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"oran-testbed {string.Join(' ', arguments)} did not finish within {Timeout}");
+            Assert.Fail($"oran-testbed {string.Join(' ', arguments)} did not finish within {timeout}");
         }
 
         return new CliResult(process.ExitCode, stdout.Result, stderr.Result);

@@ -1,0 +1,168 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using System.Globalization;
+using OranTestbed.Orchestration.Emulated;
+using OranTestbed.Orchestration.Results;
+using OranTestbed.Orchestration.Runs;
+using OranTestbed.Plans;
+using OranTestbed.Plans.Expansion;
+using OranTestbed.Plans.Yaml;
+
+namespace OranTestbed.Cli.Commands;
+
+/// <summary>
+/// <c>oran-testbed run CAMPAIGN [--benches B,...] [--resume RUN-ID] [--only-failed RUN-ID] [--results DIR]</c>: expands
+/// the campaign and runs every execution on the lab's benches through the orchestrator; progress on standard error,
+/// the matrix per band × operator profile on standard output. Ctrl+C aborts gracefully (clean-up runs, results kept,
+/// the run is marked aborted and can be resumed); a second Ctrl+C exits at once. Exit codes: 0 all pass, 1 any fail,
+/// 2 inconclusive, errors, aborted or not run; 64 usage or invalid plan; 66 missing campaign or run.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var campaign = new Argument<string>("CAMPAIGN") { Description = "a campaign file (testplans/campaigns/*.yaml)" };
+        var benches = new Option<string[]>("--benches")
+        {
+            Description = "run only on these benches (ids of testplans/lab/benches.yaml)",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var resume = new Option<string?>("--resume") { Description = "resume this run: only what had not finished runs" };
+        var onlyFailed = new Option<string?>("--only-failed")
+        {
+            Description = "a new run of the executions that did not pass in this run",
+        };
+        var results = new Option<string>("--results")
+        {
+            Description = "results folder (journal.db, runs/RUN-ID/)",
+            DefaultValueFactory = _ => "results",
+        };
+        var plans = new Option<string?>("--plans") { Description = "the plan directory (default: the campaign's)" };
+        var command = new Command("run", "Run a campaign on the lab's benches (emulated equipment by default)")
+        {
+            campaign, benches, resume, onlyFailed, results, plans,
+        };
+        command.SetAction(async (parse, cancel) =>
+        {
+            using var loggers = CliLogging.Create(parse);
+            return await RunAsync(new RunOptions(parse.GetRequiredValue(campaign), parse.GetValue(benches) ?? [],
+                parse.GetValue(resume), parse.GetValue(onlyFailed), parse.GetRequiredValue(results), parse.GetValue(plans)),
+                Console.Out, Console.Error, loggers).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    internal static async Task<int> RunAsync(RunOptions options, TextWriter output, TextWriter diagnostics,
+        Microsoft.Extensions.Logging.ILoggerFactory loggers)
+    {
+        if (!File.Exists(options.Campaign))
+        {
+            diagnostics.WriteLine($"oran-testbed run: {options.Campaign}: no such campaign file");
+            return ExitCodes.NoInput;
+        }
+
+        TestPlan plan;
+        CampaignExpansion expansion;
+        try
+        {
+            var (loaded, campaign) = TestPlanLoader.LoadCampaign(options.Campaign, options.Plans);
+            plan = loaded;
+            expansion = CampaignExpander.Expand(plan, campaign);
+        }
+        catch (PlanValidationException ex)
+        {
+            foreach (var error in ex.Errors)
+            {
+                diagnostics.WriteLine(error.ToString());
+            }
+
+            return ExitCodes.Usage;
+        }
+
+        var benches = plan.Lab.Benches;
+        if (options.Benches.Length > 0)
+        {
+            var unknown = options.Benches.Where(b => benches.All(x => x.Id != b)).ToList();
+            if (unknown.Count > 0)
+            {
+                diagnostics.WriteLine($"oran-testbed run: no bench {string.Join(", ", unknown)}; the lab has "
+                                      + string.Join(", ", benches.Select(b => b.Id)));
+                return ExitCodes.Usage;
+            }
+
+            benches = [.. benches.Where(b => options.Benches.Contains(b.Id))];
+        }
+
+        var executions = expansion.Executions;
+        string runId;
+        if (options.OnlyFailed is { } previous)
+        {
+            var file = Path.Combine(options.Results, "runs", previous, "results.db");
+            if (!File.Exists(file))
+            {
+                diagnostics.WriteLine($"oran-testbed run: no run {previous} in {options.Results}");
+                return ExitCodes.NoInput;
+            }
+
+            var again = RunResultsStore.NotPassed(file).ToHashSet(StringComparer.Ordinal);
+            executions = [.. executions.Where(e => again.Contains(e.Id))];
+            runId = NewRunId(expansion.Campaign.Id) + "-retry";
+        }
+        else
+        {
+            runId = options.Resume ?? NewRunId(expansion.Campaign.Id);
+            if (options.Resume is not null && !Directory.Exists(Path.Combine(options.Results, "runs", options.Resume)))
+            {
+                diagnostics.WriteLine($"oran-testbed run: no run {options.Resume} in {options.Results}");
+                return ExitCodes.NoInput;
+            }
+        }
+
+        var request = new RunRequest(runId, expansion, executions, benches, new LabEquipment(plan), options.Results);
+        diagnostics.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"run {runId}: {executions.Length} executions of campaign {expansion.Campaign.Id} on {benches.Length} bench(es); results in {request.RunFolder}"));
+        var progress = new RunProgress(diagnostics, executions.Length, benches.Select(b => b.Id).ToImmutableArray());
+        using var abort = new CancellationTokenSource();
+        int interrupts = 0;
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            if (Interlocked.Increment(ref interrupts) == 1)
+            {
+                e.Cancel = true;
+                diagnostics.WriteLine("interrupted: aborting (clean-up runs, results are kept); Ctrl+C again to quit at once");
+                abort.Cancel();
+            }
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            var completed = await CampaignRunner.RunAsync(request, progress, loggers, abort.Token).ConfigureAwait(false);
+            if (completed.Refused is { } refused)
+            {
+                diagnostics.WriteLine($"oran-testbed run: {refused}");
+                return ExitCodes.Usage;
+            }
+
+            RunMatrixTable.Write(output, RunMatrix.Build(expansion, executions, completed));
+            var verdict = RunVerdict.Of(completed);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"run {runId}: {Analysis.Verdicts.VerdictExtensions.ToWireName(verdict)}{(completed.Aborted ? " (aborted; resume with --resume " + runId + ")" : string.Empty)}; "
+                + $"{completed.Records.Count(r => r.Verdict == Analysis.Verdicts.Verdict.Pass)} pass, "
+                + $"{completed.Records.Count(r => r.Verdict == Analysis.Verdicts.Verdict.Fail)} fail, "
+                + $"{completed.Records.Count(r => r.Verdict is Analysis.Verdicts.Verdict.Inconclusive)} inconclusive, "
+                + $"{completed.Records.Count(r => r.Verdict is Analysis.Verdicts.Verdict.Error)} error, "
+                + $"{completed.NotRun.Length} not run, {completed.Records.Count(r => r.Flaky)} flaky; summary {Path.Combine(request.RunFolder, "summary.json")}"));
+            return RunVerdict.ExitCode(completed);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private static string NewRunId(string campaign) =>
+        $"{campaign}-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}";
+}
+
+internal sealed record RunOptions(string Campaign, string[] Benches, string? Resume, string? OnlyFailed, string Results,
+    string? Plans);

@@ -1,0 +1,302 @@
+using System.Collections.Immutable;
+using Akka.Actor;
+using Akka.Persistence;
+using Microsoft.Extensions.Logging;
+using OranTestbed.Analysis.Verdicts;
+using OranTestbed.Orchestration.Benches;
+using OranTestbed.Plans.Expansion;
+using OranTestbed.Plans.Lab;
+
+namespace OranTestbed.Orchestration.Campaigns;
+
+/// <summary>
+/// Owns one run: the queue of executions and their results, persisted (Akka.Persistence, one journal per run id) so
+/// that a killed process resumes where it stopped. Every result is journaled before anyone is told about it; on resume
+/// the journal says what is done and only the rest runs (an execution aborted by Ctrl+C counts as not done).
+/// Executions go to idle benches that host all their products, in plan order, after the executions they depend on.
+/// A bench that dies or leaves has its execution re-queued; one out of service gets no more work, and an execution that
+/// no bench in service can run is recorded as ERROR with that reason, so the run always ends.
+/// </summary>
+public sealed class CampaignCoordinatorActor : ReceivePersistentActor
+{
+    private readonly string _runId;
+    private readonly CoordinatorSettings _settings;
+    private readonly ILogger _logger;
+
+    // Journal state (rebuilt on recovery).
+    private RunStarted? _started;
+    private readonly Dictionary<string, ExecutionRecord> _records = new(StringComparer.Ordinal);
+    private RunClosed? _closed;
+
+    // Run state (this incarnation).
+    private readonly Dictionary<string, Execution> _executions = new(StringComparer.Ordinal);
+    private readonly List<string> _pending = [];
+    private readonly Dictionary<string, BenchSlot> _benches = new(StringComparer.Ordinal);
+    private IActorRef _listener = ActorRefs.Nobody;
+    private IActorRef _requester = ActorRefs.Nobody;
+    private bool _running;
+    private bool _aborting;
+
+    public CampaignCoordinatorActor(string runId, CoordinatorSettings settings)
+    {
+        _runId = runId;
+        _settings = settings;
+        _logger = settings.Loggers.CreateLogger<CampaignCoordinatorActor>();
+        PersistenceId = "campaign-run-" + runId;
+
+        Recover<RunStarted>(e => _started = e);
+        Recover<ExecutionRecorded>(e => _records[e.Record.ExecutionId] = e.Record);
+        Recover<RunClosed>(e => _closed = e);
+
+        Command<StartRun>(Handle);
+        Command<RegisterBench>(Handle);
+        Command<ExecutionFinished>(Handle);
+        Command<BenchOutOfService>(Handle);
+        Command<AbortRun>(Handle);
+        Command<Terminated>(Handle);
+    }
+
+    public override string PersistenceId { get; }
+
+    public static Props Props(string runId, CoordinatorSettings settings) =>
+        Akka.Actor.Props.Create(() => new CampaignCoordinatorActor(runId, settings));
+
+    private void Handle(StartRun start)
+    {
+        _listener = start.Listener;
+        _requester = Sender;
+        if (_running)
+        {
+            Sender.Tell(Refuse(start, "the run is already in progress"));
+            return;
+        }
+
+        if (_started is not null && _started.PlanHash != start.PlanHash)
+        {
+            Sender.Tell(Refuse(start, $"run {_runId} was started from a different plan (hash {_started.PlanHash}, now " +
+                                      $"{start.PlanHash}); resume it with the plan it ran, or start a new run"));
+            return;
+        }
+
+        if (_closed is { Aborted: false })
+        {
+            Finish();
+            return;
+        }
+
+        if (_started is null)
+        {
+            var started = new RunStarted(_runId, start.CampaignId, start.PlanHash,
+                [.. start.Executions.Select(e => e.Id)], DateTimeOffset.UtcNow);
+            Persist(started, e =>
+            {
+                _started = e;
+                Begin(start);
+            });
+        }
+        else
+        {
+            int done = _records.Values.Count(IsDone);
+            OrchestrationLog.RunResumed(_logger, _runId, done, _started.ExecutionIds.Length);
+            Begin(start);
+        }
+    }
+
+    private RunCompleted Refuse(StartRun start, string reason)
+    {
+        OrchestrationLog.RunRefused(_logger, _runId, reason);
+        return new RunCompleted(start.RunId, false, [], [], reason);
+    }
+
+    private void Begin(StartRun start)
+    {
+        _running = true;
+        _closed = null;
+        var planned = _started!.ExecutionIds.ToHashSet(StringComparer.Ordinal);
+        foreach (var execution in start.Executions.Where(e => planned.Contains(e.Id)))
+        {
+            _executions[execution.Id] = execution;
+            if (!(_records.TryGetValue(execution.Id, out var record) && IsDone(record)))
+            {
+                _pending.Add(execution.Id);
+            }
+        }
+
+        foreach (var bench in start.Benches)
+        {
+            var actor = Context.ActorOf(BenchActor.Props(bench, _settings.Equipment, _settings.TestRun,
+                _settings.RunFolder, _settings.Loggers), "bench-" + bench.Id);
+            AddBench(bench, actor);
+        }
+
+        Dispatch();
+    }
+
+    private void Handle(RegisterBench register)
+    {
+        AddBench(register.Bench, register.BenchActor);
+        Dispatch();
+    }
+
+    private void AddBench(Bench bench, IActorRef actor)
+    {
+        Context.Watch(actor);
+        _benches[bench.Id] = new BenchSlot(bench, actor);
+    }
+
+    private void Handle(ExecutionFinished finished)
+    {
+        if (_benches.TryGetValue(finished.BenchId, out var slot) && slot.Current == finished.Record.ExecutionId)
+        {
+            slot.Current = null;
+        }
+
+        Record(finished.Record);
+    }
+
+    private void Record(ExecutionRecord record)
+    {
+        if (_records.TryGetValue(record.ExecutionId, out var known) && IsDone(known))
+        {
+            return; // a late duplicate (a bench answering after it was given up): the first result stands
+        }
+
+        Persist(new ExecutionRecorded(record), e =>
+        {
+            _records[record.ExecutionId] = record;
+            int done = _started!.ExecutionIds.Count(id => _records.TryGetValue(id, out var r) && IsDone(r));
+            _listener.Tell(new ExecutionCompleted(_runId, record, done, _started.ExecutionIds.Length));
+            Dispatch();
+        });
+    }
+
+    private void Handle(BenchOutOfService retired)
+    {
+        if (_benches.TryGetValue(retired.BenchId, out var slot))
+        {
+            slot.InService = false;
+            OrchestrationLog.BenchRetired(_logger, retired.BenchId, retired.Reason);
+            _listener.Tell(new BenchRetired(_runId, retired.BenchId, retired.Reason));
+        }
+    }
+
+    private void Handle(Terminated terminated)
+    {
+        var slot = _benches.Values.FirstOrDefault(s => s.Actor.Equals(terminated.ActorRef));
+        if (slot is null)
+        {
+            return;
+        }
+
+        _benches.Remove(slot.Bench.Id);
+        _listener.Tell(new BenchRetired(_runId, slot.Bench.Id, "the bench stopped or its host left the cluster"));
+        if (slot.Current is { } lost && !_records.ContainsKey(lost))
+        {
+            _pending.Insert(0, lost); // re-queued: it never finished
+        }
+
+        Dispatch();
+    }
+
+    private void Handle(AbortRun abort)
+    {
+        _aborting = true;
+        OrchestrationLog.RunAborting(_logger, _runId, abort.Reason);
+        foreach (var slot in _benches.Values.Where(s => s.Current is not null))
+        {
+            slot.Actor.Tell(new AbortExecution(abort.Reason));
+        }
+
+        Dispatch();
+    }
+
+    /// <summary>Hands pending executions to idle benches; closes the run when nothing is pending or running.</summary>
+    private void Dispatch()
+    {
+        if (!_running)
+        {
+            return;
+        }
+
+        if (!_aborting)
+        {
+            for (int i = 0; i < _pending.Count;)
+            {
+                var execution = _executions[_pending[i]];
+                if (!DependenciesDone(execution))
+                {
+                    i++;
+                    continue;
+                }
+
+                var capable = _benches.Values.Where(s => s.InService && CanHost(s.Bench, execution)).ToList();
+                if (capable.Count == 0)
+                {
+                    _pending.RemoveAt(i);
+                    Record(new ExecutionRecord(execution.Id, Verdict.Error, 0, false,
+                        [$"no bench in service can host {execution.Products}"], "-", TimeSpan.Zero, Folder(execution)));
+                    return; // Record dispatches again once durable
+                }
+
+                var idle = capable.FirstOrDefault(s => s.Current is null);
+                if (idle is null)
+                {
+                    i++;
+                    continue;
+                }
+
+                _pending.RemoveAt(i);
+                idle.Current = execution.Id;
+                idle.Actor.Tell(new RunExecution(_runId, execution, _settings.MaxAttempts(execution), Folder(execution)));
+                _listener.Tell(new ExecutionDispatched(_runId, execution.Id, idle.Bench.Id, _pending.Count));
+            }
+        }
+
+        bool busy = _benches.Values.Any(s => s.Current is not null);
+        if (!busy && (_pending.Count == 0 || _aborting))
+        {
+            Persist(new RunClosed(_aborting, DateTimeOffset.UtcNow), e =>
+            {
+                _closed = e;
+                Finish();
+            });
+        }
+    }
+
+    private void Finish()
+    {
+        _running = false;
+        var records = _started!.ExecutionIds.Where(_records.ContainsKey).Select(id => _records[id]).ToImmutableArray();
+        var notRun = _started.ExecutionIds.Where(id => !(_records.TryGetValue(id, out var r) && IsDone(r))).ToImmutableArray();
+        var completed = new RunCompleted(_runId, _closed?.Aborted ?? false, records, notRun, null);
+        OrchestrationLog.RunClosed(_logger, _runId, records.Length, notRun.Length, completed.Aborted);
+        _listener.Tell(completed);
+        if (!_requester.Equals(_listener))
+        {
+            _requester.Tell(completed);
+        }
+    }
+
+    private bool DependenciesDone(Execution execution) =>
+        execution.After.All(id => !_executions.ContainsKey(id) || (_records.TryGetValue(id, out var r) && IsDone(r)));
+
+    private static bool CanHost(Bench bench, Execution execution) =>
+        bench.Hosts(execution.Products.ODu) && bench.Hosts(execution.Products.ORu)
+        && (execution.Products.OCu is null || bench.Hosts(execution.Products.OCu));
+
+    /// <summary>Aborted executions did not finish: a resume runs them again.</summary>
+    private static bool IsDone(ExecutionRecord record) => record.Verdict != Verdict.Aborted;
+
+    private static string Folder(Execution execution) => Path.Combine("executions", execution.Id);
+
+    private sealed class BenchSlot(Bench bench, IActorRef actor)
+    {
+        public Bench Bench { get; } = bench;
+
+        public IActorRef Actor { get; } = actor;
+
+        public string? Current { get; set; }
+
+        public bool InService { get; set; } = true;
+    }
+}

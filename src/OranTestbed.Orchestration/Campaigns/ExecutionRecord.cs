@@ -1,0 +1,12 @@
+using System.Collections.Immutable;
+using OranTestbed.Analysis.Verdicts;
+
+namespace OranTestbed.Orchestration.Campaigns;
+
+/// <summary>
+/// The durable result of one execution in a run: its final verdict, the attempts it took (a PASS after a failed
+/// attempt is <see cref="Flaky"/>, never a plain pass), why it is not a PASS, where it ran and its evidence folder
+/// (relative to the run folder). Persisted in the coordinator's journal before anyone is told.
+/// </summary>
+public sealed record ExecutionRecord(string ExecutionId, Verdict Verdict, int Attempts, bool Flaky,
+    ImmutableArray<string> Reasons, string BenchId, TimeSpan Duration, string EvidenceFolder);

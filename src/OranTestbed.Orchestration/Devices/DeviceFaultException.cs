@@ -1,0 +1,34 @@
+namespace OranTestbed.Orchestration.Devices;
+
+/// <summary>A device step failed: the product, the step and why (exit code, timeout, garbage output...).</summary>
+public sealed class DeviceFaultException : Exception
+{
+    public DeviceFaultException()
+        : this(string.Empty, string.Empty, "device fault")
+    {
+    }
+
+    public DeviceFaultException(string message)
+        : this(string.Empty, string.Empty, message)
+    {
+    }
+
+    public DeviceFaultException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        ProductId = string.Empty;
+        Step = string.Empty;
+    }
+
+    public DeviceFaultException(string productId, string step, string message, Exception? innerException = null)
+        : base($"{productId}: {step} failed: {message}", innerException)
+    {
+        ProductId = productId;
+        Step = step;
+    }
+
+    public string ProductId { get; }
+
+    /// <summary>The lifecycle step (open, configure, start, stop, read-counters, close, health).</summary>
+    public string Step { get; }
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using OranTestbed.Orchestration.Benches;
+using OranTestbed.Orchestration.Capture;
+using OranTestbed.Orchestration.Devices;
+using OranTestbed.Plans;
+using OranTestbed.Plans.Expansion;
+using OranTestbed.Plans.Lab;
+using OranTestbed.Plans.Personalities;
+
+namespace OranTestbed.Orchestration.Emulated;
+
+/// <summary>
+/// The equipment of the plan's lab: an emulated product gets an <see cref="EmulatedDeviceDriver"/> with its personality
+/// (<c>testplans/personalities/VENDOR/PRODUCT.yaml</c>), a real one a <see cref="CommandLineDeviceDriver"/>. An
+/// emulated bench captures with the <see cref="EmulatedTap"/> (both products emulated, seeded by the execution id so a
+/// rerun is identical); a physical bench captures on its interface.
+/// </summary>
+public sealed class LabEquipment(TestPlan plan) : IBenchEquipment
+{
+    public BenchSession Prepare(Bench bench, Execution execution, string evidenceDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(bench);
+        ArgumentNullException.ThrowIfNull(execution);
+        var products = execution.Products;
+        var personalities = Path.Combine(plan.Root, "personalities");
+        if (bench.Kind == BenchKind.Emulated)
+        {
+            var link = new EmulatedLink(PersonalityLoader.LoadById(personalities, products.ODu.Id),
+                PersonalityLoader.LoadById(personalities, products.ORu.Id), SeedOf(execution.Id));
+            IDeviceDriver? cu = products.OCu is { } oCu ? new EmulatedDeviceDriver(oCu, link) : null;
+            return new BenchSession(new EmulatedDeviceDriver(products.ODu, link), new EmulatedDeviceDriver(products.ORu, link),
+                cu, new EmulatedTap(link));
+        }
+
+        return new BenchSession(Driver(products.ODu, bench), Driver(products.ORu, bench),
+            products.OCu is { } c ? Driver(c, bench) : null,
+            new LiveTap(bench.CaptureInterface ?? throw new InvalidOperationException(
+                $"bench {bench.Id} has no capture interface")));
+    }
+
+    private CommandLineDeviceDriver Driver(Product product, Bench bench) => product.Driver switch
+    {
+        CommandLineDriver commands => new CommandLineDeviceDriver(product, commands, bench.CaptureInterface, plan.Root),
+        _ => throw new InvalidOperationException(
+            $"{product.Id} is emulated; on physical bench {bench.Id} only command-line products can run"),
+    };
+
+    /// <summary>Execution ids are hex content hashes: their first 16 digits seed the emulation.</summary>
+    private static ulong SeedOf(string executionId) =>
+        ulong.TryParse(executionId.AsSpan(0, Math.Min(16, executionId.Length)), NumberStyles.HexNumber,
+            CultureInfo.InvariantCulture, out var seed) ? seed : (ulong)executionId.GetHashCode(StringComparison.Ordinal);
+}

@@ -1,0 +1,54 @@
+using Akka.Actor;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OranTestbed.Orchestration.Campaigns;
+using OranTestbed.Orchestration.Hosting;
+using OranTestbed.Orchestration.Results;
+
+namespace OranTestbed.Orchestration.Runs;
+
+/// <summary>
+/// Runs a campaign on the orchestrator's actor system: starts the host (SQLite journal), a coordinator for the run
+/// id (which resumes when the journal knows the run), a listener that projects results into the run's SQLite results
+/// file, and waits for the end. Cancelling <c>abort</c> asks the coordinator to abort (clean-up still runs); the result
+/// is the coordinator's <see cref="RunCompleted"/>, written also as <c>summary.json</c>.
+/// </summary>
+public static class CampaignRunner
+{
+    public static async Task<RunCompleted> RunAsync(RunRequest request, IRunObserver observer, ILoggerFactory loggers,
+        CancellationToken abort)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Directory.CreateDirectory(request.RunFolder);
+        using var store = RunResultsStore.Open(Path.Combine(request.RunFolder, "results.db"), request);
+        using var host = OrchestrationHost.Build(request.JournalFile, loggers);
+        await host.StartAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            var system = host.ActorSystem();
+            var settings = new CoordinatorSettings(request.RunFolder, request.Equipment, request.TestRun, loggers)
+            {
+                MaxAttempts = e => 1 + e.Case.Case.Retries,
+            };
+            var listener = system.ActorOf(RunProgressActor.Props(store, observer), "run-progress");
+            var coordinator = system.ActorOf(CampaignCoordinatorActor.Props(request.RunId, settings), "run-" + request.RunId);
+            var start = new StartRun(request.RunId, request.Expansion.Campaign.Id, request.PlanHash, request.Executions,
+                request.Benches, listener);
+            await using var onAbort = abort.Register(() => coordinator.Tell(new AbortRun("interrupted (Ctrl+C)")));
+            // Not cancelled by abort: an abort ends the run through the coordinator, which still answers.
+            var completed = await coordinator.Ask<RunCompleted>(start, Timeout.InfiniteTimeSpan, CancellationToken.None)
+                .ConfigureAwait(false);
+            if (completed.Refused is null)
+            {
+                store.Close(completed);
+                RunSummaryJson.Write(Path.Combine(request.RunFolder, "summary.json"), request, completed);
+            }
+
+            return completed;
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+}

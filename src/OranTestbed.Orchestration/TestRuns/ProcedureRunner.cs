@@ -1,0 +1,380 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using OranTestbed.Analysis.Reports;
+using OranTestbed.Analysis.Verdicts;
+using OranTestbed.Orchestration.Benches;
+using OranTestbed.Orchestration.Capture;
+using OranTestbed.Orchestration.Devices;
+using OranTestbed.Plans.Expansion;
+using OranTestbed.Plans.Iot;
+using OranTestbed.Plans.Iot.Procedure;
+using OranTestbed.Plans.Lab;
+
+namespace OranTestbed.Orchestration.TestRuns;
+
+/// <summary>
+/// Performs one attempt of an execution on a bench session: the case's procedure steps in order, each device call
+/// bounded by <see cref="TestRunSettings.StepTimeout"/>, then the metrics; the clean-up (stop traffic, close every
+/// device that was opened) always runs, after a failure, a timeout or an abort too. The verdict escalates as in
+/// OpenTAP: analysis and metric verdicts, INCONCLUSIVE for what could not be measured, ERROR when a device or the
+/// tool broke, ABORTED when the run was stopped.
+/// </summary>
+public sealed class ProcedureRunner(TestRunSettings settings, ILogger logger)
+{
+    public async Task<ExecutionOutcome> RunAsync(Execution execution, Bench bench, BenchSession session,
+        string evidenceDirectory, CancellationToken abort)
+    {
+        ArgumentNullException.ThrowIfNull(execution);
+        ArgumentNullException.ThrowIfNull(bench);
+        ArgumentNullException.ThrowIfNull(session);
+        var clock = Stopwatch.StartNew();
+        Directory.CreateDirectory(evidenceDirectory);
+        var attempt = new AttemptState(execution, bench, session, evidenceDirectory);
+        try
+        {
+            foreach (var device in session.Devices)
+            {
+                await Call(device, "open", ct => device.OpenAsync(ct), abort).ConfigureAwait(false);
+                attempt.Opened.Add(device);
+            }
+
+            foreach (var step in execution.Case.Procedure)
+            {
+                await Perform(step, attempt, abort).ConfigureAwait(false);
+            }
+
+            JudgeMetrics(attempt);
+        }
+        catch (OperationCanceledException) when (abort.IsCancellationRequested)
+        {
+            attempt.Escalate(Verdict.Aborted, "the run was aborted");
+        }
+        catch (DeviceFaultException fault)
+        {
+            attempt.DeviceFault = true;
+            attempt.Escalate(Verdict.Error, fault.Message);
+        }
+#pragma warning disable CA1031 // A broken step must end in an ERROR verdict with its reason, never crash the campaign.
+        catch (Exception unexpected)
+#pragma warning restore CA1031
+        {
+            OrchestrationLog.StepCrashed(logger, execution.Id, unexpected);
+            attempt.Escalate(Verdict.Error, $"the test run broke: {unexpected.GetType().Name}: {unexpected.Message}");
+        }
+        finally
+        {
+            await CleanUp(attempt).ConfigureAwait(false);
+        }
+
+        return new ExecutionOutcome(attempt.Verdict, [.. attempt.Reasons], [.. attempt.Metrics], [.. attempt.Evidence],
+            clock.Elapsed, attempt.DeviceFault);
+    }
+
+    private async Task Perform(ProcedureStep step, AttemptState attempt, CancellationToken abort)
+    {
+        var session = attempt.Session;
+        switch (step)
+        {
+            case ConfigureStep configure:
+                foreach (var device in session.Devices)
+                {
+                    var setup = new DeviceSetup(attempt.Execution, configure, attempt.Bench.Id, attempt.EvidenceDirectory);
+                    await Call(device, "configure", ct => device.ConfigureAsync(setup, ct), abort).ConfigureAwait(false);
+                }
+
+                break;
+            case StartTrafficStep:
+                foreach (var device in session.Devices)
+                {
+                    await Call(device, "start", ct => device.StartAsync(ct), abort).ConfigureAwait(false);
+                    attempt.Started.Add(device);
+                }
+
+                break;
+            case CaptureStep capture:
+                await Capture(capture, attempt, abort).ConfigureAwait(false);
+                break;
+            case AnalyzeStep:
+                Analyze(attempt);
+                break;
+            case QueryCountersStep query:
+                var driver = DeviceFor(session, query.Device);
+                var counters = await Call(driver, "read-counters", ct => driver.ReadCountersAsync(ct), abort)
+                    .ConfigureAwait(false);
+                attempt.Counters[query.Device] = counters;
+                break;
+            case StopTrafficStep:
+                await StopTraffic(attempt, abort).ConfigureAwait(false);
+                break;
+            case WaitStep wait:
+                await Task.Delay(wait.Duration, abort).ConfigureAwait(false);
+                break;
+            case WaitForStep waitFor:
+                await WaitForHealthy(attempt, waitFor, abort).ConfigureAwait(false);
+                break;
+            default:
+                attempt.Escalate(Verdict.Inconclusive, $"step '{step.Kind}' is not supported on bench {attempt.Bench.Id}");
+                break;
+        }
+    }
+
+    private async Task Capture(CaptureStep step, AttemptState attempt, CancellationToken abort)
+    {
+        var profile = attempt.Execution.Setup.FronthaulProfile.Profile;
+        var analyzeIq = attempt.Execution.Case.Metrics.Any(m => m.Id == "clipped-ratio");
+        var request = new CaptureRequest(profile, attempt.Bench.Tap, step.Duration, attempt.EvidenceDirectory, analyzeIq);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(abort);
+        timeout.CancelAfter(step.Duration + settings.StepTimeout);
+        var result = await attempt.Session.Tap.CaptureAsync(request, timeout.Token)
+            .WaitAsync(step.Duration + settings.StepTimeout, abort).ConfigureAwait(false);
+        attempt.Capture = result;
+        if (result.CaptureFile is { } file)
+        {
+            attempt.Evidence.Add(Path.GetRelativePath(attempt.EvidenceDirectory, file));
+        }
+    }
+
+    private static void Analyze(AttemptState attempt)
+    {
+        if (attempt.Capture is not { } capture)
+        {
+            attempt.Escalate(Verdict.Error, "analyze ran before any capture step");
+            return;
+        }
+
+        var report = capture.Report;
+        var json = Path.Combine(attempt.EvidenceDirectory, "analysis.json");
+        File.WriteAllText(json, AnalysisReportJson.ToJson(report));
+        var html = Path.Combine(attempt.EvidenceDirectory, "analysis.html");
+        using (var writer = new StreamWriter(html))
+        {
+            AnalysisHtmlWriter.Write(writer, report, $"{attempt.Execution.Case.Id} on {attempt.Execution.Products}");
+        }
+
+        attempt.Evidence.Add("analysis.json");
+        attempt.Evidence.Add("analysis.html");
+        attempt.Report = report;
+        if (!capture.Lossless)
+        {
+            attempt.Escalate(Verdict.Inconclusive, "the capture dropped frames: the evidence is incomplete");
+        }
+
+        // A case that states analyzer metrics is judged by them (a negative case expects late messages, which the
+        // analyzer alone would fail); otherwise the analyzer's own verdict is the case's. Evidence too thin to judge
+        // (no traffic, an unreadable capture) is INCONCLUSIVE either way.
+        var analysis = report.Verdict.Value;
+        bool judgedByMetrics = attempt.Execution.Case.Metrics.Any(m => m.Source == MetricSource.Analyzer);
+        if (!judgedByMetrics || analysis is Verdict.Inconclusive or Verdict.Error)
+        {
+            attempt.Escalate(analysis, "fronthaul analysis: " + string.Join("; ", report.Verdict.Reasons));
+        }
+    }
+
+    private static void JudgeMetrics(AttemptState attempt)
+    {
+        foreach (var metric in attempt.Execution.Case.Metrics)
+        {
+            var result = Measure(metric, attempt);
+            attempt.Metrics.Add(result);
+            if (result.Verdict != Verdict.Pass)
+            {
+                attempt.Escalate(result.Verdict, result.Verdict == Verdict.Fail
+                    ? $"{metric.Id} = {Math.Round(result.Measured!.Value, 6).ToString(CultureInfo.InvariantCulture)} does not meet {result.Threshold}"
+                    : $"{metric.Id} not measured: {result.Note}");
+            }
+        }
+    }
+
+    private static MetricResult Measure(Metric metric, AttemptState attempt)
+    {
+        decimal? measured = null;
+        string? note = null;
+        switch (metric.Source)
+        {
+            case MetricSource.Analyzer when attempt.Report is { } report:
+                if (AnalyzerMetrics.TryMeasure(metric.Id, report, out var value, out note))
+                {
+                    measured = value;
+                }
+
+                break;
+            case MetricSource.Analyzer:
+                note = "the case has no analyzed capture";
+                break;
+            case MetricSource.ORuCounters or MetricSource.ODuCounters:
+                var role = metric.Source == MetricSource.ORuCounters ? ProductRole.ORu : ProductRole.ODu;
+                if (attempt.Counters.TryGetValue(role, out var counters) && counters.TryGet(metric.Id, out var counter))
+                {
+                    measured = counter;
+                }
+                else
+                {
+                    note = $"the {role} did not report '{metric.Id}'";
+                }
+
+                break;
+            default:
+                note = $"no {metric.Source} instrument on this bench";
+                break;
+        }
+
+        var verdict = measured is { } m ? (metric.Threshold.IsMet(m) ? Verdict.Pass : Verdict.Fail) : Verdict.Inconclusive;
+        return new MetricResult(metric.Id, metric.Source, measured, metric.Unit, metric.Threshold.ToString(), verdict, note);
+    }
+
+    private async Task WaitForHealthy(AttemptState attempt, WaitForStep step, CancellationToken abort)
+    {
+        var deadline = Stopwatch.StartNew();
+        foreach (var device in attempt.Session.Devices)
+        {
+            while (true)
+            {
+                var health = await Call(device, "health", ct => device.CheckHealthAsync(ct), abort).ConfigureAwait(false);
+                if (health.Healthy)
+                {
+                    break;
+                }
+
+                if (deadline.Elapsed >= step.Timeout)
+                {
+                    throw new DeviceFaultException(device.Product.Id, "health",
+                        $"not {step.State} within {step.Timeout.TotalSeconds:0.#} s: {health.Detail}");
+                }
+
+                await Task.Delay(settings.HealthPollInterval, abort).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task StopTraffic(AttemptState attempt, CancellationToken abort)
+    {
+        for (int i = attempt.Started.Count - 1; i >= 0; i--)
+        {
+            var device = attempt.Started[i];
+            await Call(device, "stop", ct => device.StopAsync(ct), abort).ConfigureAwait(false);
+            attempt.Started.RemoveAt(i);
+        }
+    }
+
+    /// <summary>Stop what was started and close what was opened, in reverse order, each with its own timeout and
+    /// regardless of the abort: a failure here is recorded, never thrown, and the next device is still released.</summary>
+    private async Task CleanUp(AttemptState attempt)
+    {
+        for (int i = attempt.Started.Count - 1; i >= 0; i--)
+        {
+            await Release(attempt, attempt.Started[i], "stop", (d, ct) => d.StopAsync(ct)).ConfigureAwait(false);
+        }
+
+        for (int i = attempt.Opened.Count - 1; i >= 0; i--)
+        {
+            await Release(attempt, attempt.Opened[i], "close", (d, ct) => d.CloseAsync(ct)).ConfigureAwait(false);
+        }
+    }
+
+    private async Task Release(AttemptState attempt, IDeviceDriver device, string step,
+        Func<IDeviceDriver, CancellationToken, Task> release)
+    {
+        try
+        {
+            await Call(device, step, ct => release(device, ct), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (DeviceFaultException fault)
+        {
+            attempt.DeviceFault = true;
+            attempt.Escalate(Verdict.Error, "clean-up: " + fault.Message);
+        }
+    }
+
+    private async Task Call(IDeviceDriver device, string step, Func<CancellationToken, Task> call, CancellationToken abort) =>
+        await Call<bool>(device, step, async ct =>
+        {
+            await call(ct).ConfigureAwait(false);
+            return true;
+        }, abort).ConfigureAwait(false);
+
+    /// <summary>A device call bounded by the step timeout: a driver that ignores its token is abandoned, not awaited.</summary>
+    private async Task<T> Call<T>(IDeviceDriver device, string step, Func<CancellationToken, Task<T>> call,
+        CancellationToken abort)
+    {
+        var limit = LimitOf(device, step);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(abort);
+        timeout.CancelAfter(limit);
+        try
+        {
+            return await call(timeout.Token).WaitAsync(limit, abort).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is TimeoutException
+                                  || (e is OperationCanceledException && !abort.IsCancellationRequested))
+        {
+            throw new DeviceFaultException(device.Product.Id, step,
+                $"no answer within {limit.TotalSeconds:0.#} s (the device hangs)");
+        }
+        catch (Exception e) when (e is not (DeviceFaultException or OperationCanceledException))
+        {
+            throw new DeviceFaultException(device.Product.Id, step, $"{e.GetType().Name}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The driver's own timeout for the step (plus a grace for killing its command), else the default.</summary>
+    private TimeSpan LimitOf(IDeviceDriver device, string step)
+    {
+        var lifecycle = step switch
+        {
+            "read-counters" => LifecycleStep.ReadCounters,
+            _ => Enum.Parse<LifecycleStep>(step, ignoreCase: true),
+        };
+        return device is IStepTimeouts own && own.TimeoutOf(lifecycle) is { } declared
+            ? declared + TimeSpan.FromSeconds(5)
+            : settings.StepTimeout;
+    }
+
+    private static IDeviceDriver DeviceFor(BenchSession session, ProductRole role) => role switch
+    {
+        ProductRole.ODu => session.ODu,
+        ProductRole.ORu => session.ORu,
+        _ => session.OCu ?? throw new DeviceFaultException("o-cu", "read-counters", "the execution has no O-CU"),
+    };
+
+    /// <summary>Mutable state of one attempt, owned by the single async flow of <see cref="RunAsync"/>.</summary>
+    private sealed class AttemptState(Execution execution, Bench bench, BenchSession session, string evidenceDirectory)
+    {
+        public Execution Execution { get; } = execution;
+
+        public Bench Bench { get; } = bench;
+
+        public BenchSession Session { get; } = session;
+
+        public string EvidenceDirectory { get; } = evidenceDirectory;
+
+        public List<IDeviceDriver> Opened { get; } = [];
+
+        public List<IDeviceDriver> Started { get; } = [];
+
+        public Dictionary<ProductRole, DeviceCounters> Counters { get; } = [];
+
+        public CaptureResult? Capture { get; set; }
+
+        public AnalysisReport? Report { get; set; }
+
+        public List<MetricResult> Metrics { get; } = [];
+
+        public List<string> Reasons { get; } = [];
+
+        public List<string> Evidence { get; } = [];
+
+        public Verdict Verdict { get; private set; } = Verdict.Pass;
+
+        public bool DeviceFault { get; set; }
+
+        public void Escalate(Verdict verdict, string reason)
+        {
+            Verdict = Verdict.Combine(verdict);
+            if (verdict != Verdict.Pass)
+            {
+                Reasons.Add(reason);
+            }
+        }
+    }
+}

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using OranTestbed.Cli.Tests.Support;
+using OranTestbed.Fronthaul.Tests.Support;
+
+namespace OranTestbed.Cli.Tests;
+
+/// <summary>
+/// <c>oran-testbed run</c> end to end on the shipped demo lab (emulated equipment), the capture duration shortened so
+/// the specs stay quick; and a real <c>kill -9</c> of the process followed by <c>--resume</c>.
+/// </summary>
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
+public partial class RunCommandSpecs
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "oran-testbed-tests", "run", Guid.NewGuid().ToString("N"));
+
+    [Test]
+    public void Run_must_run_the_demo_campaign_end_to_end_and_print_the_matrix()
+    {
+        var campaign = DemoCampaign("100ms");
+
+        var result = CliProcess.Run(TimeSpan.FromMinutes(3), "run", campaign, "--plans", Plans, "--results", Results);
+
+        var summary = Summary();
+        var verdicts = summary.GetProperty("executions").EnumerateArray()
+            .Select(e => e.GetProperty("verdict").GetString()).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(1), "a FAIL in the matrix: exit 1\n" + result.Stderr);
+            Assert.That(verdicts, Has.Count.EqualTo(13));
+            Assert.That(verdicts, Has.Some.EqualTo("PASS").And.Some.EqualTo("FAIL").And.None.EqualTo("ERROR"));
+            Assert.That(result.Stdout, Does.Contain("n78-urban × operator-a (O-DU rows × O-RU columns)")
+                .And.Contain("n28-rural × operator-b").And.Contain("INCOMPATIBLE polaris/pd-7 × quasar/q-300: "));
+            Assert.That(result.Stdout, Does.Match(@"polaris/pd-7\s+FAIL"), "the late-burst O-RU fails delay management");
+            Assert.That(Directory.GetFiles(Path.Combine(Results, "runs"), "capture.pcap", SearchOption.AllDirectories),
+                Has.Length.EqualTo(13), "every execution keeps its capture as evidence");
+        });
+    }
+
+    [Test]
+    public void Run_must_resume_after_kill_9_without_rerunning_completed_executions()
+    {
+        var campaign = DemoCampaign("1s");
+        var first = Start("run", campaign, "--plans", Plans, "--results", Results);
+        var completedBeforeKill = new List<string>();
+        string? runId = null;
+        var clock = Stopwatch.StartNew();
+        while (completedBeforeKill.Count < 3 && clock.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            var line = first.StandardError.ReadLine() ?? throw new AssertionException("the run ended before 3 results");
+            runId ??= RunIdLine().Match(line) is { Success: true } m ? m.Groups[1].Value : null;
+            if (CompletedLine().Match(line) is { Success: true } done)
+            {
+                completedBeforeKill.Add(done.Groups[1].Value);
+            }
+        }
+
+        first.Kill(); // SIGKILL: no clean-up, no closing of the run
+        first.WaitForExit();
+        Assert.That(runId, Is.Not.Null);
+
+        var resumed = CliProcess.Run(TimeSpan.FromMinutes(3), "run", campaign, "--plans", Plans, "--results", Results,
+            "--resume", runId!);
+
+        var dispatchedOnResume = DispatchedLine().Matches(resumed.Stderr).Select(m => m.Groups[1].Value).ToList();
+        var verdicts = Summary().GetProperty("executions").EnumerateArray()
+            .Select(e => e.GetProperty("verdict").GetString()).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(resumed.ExitCode, Is.EqualTo(1), resumed.Stderr);
+            Assert.That(dispatchedOnResume, Is.Not.Empty);
+            Assert.That(dispatchedOnResume.Intersect(completedBeforeKill), Is.Empty, "completed executions never run twice");
+            Assert.That(dispatchedOnResume.Count + completedBeforeKill.Count, Is.LessThanOrEqualTo(14),
+                "the rest (and at most the one in flight at the kill) runs on resume");
+            Assert.That(verdicts, Has.Count.EqualTo(13).And.None.EqualTo("NOT_RUN"), "no result is lost");
+        });
+    }
+
+    private static string Plans => Path.Combine(TestPaths.RepositoryRoot, "testplans");
+
+    private string Results => Path.Combine(_folder, "results");
+
+    /// <summary>The shipped demo campaign with another capture duration.</summary>
+    private string DemoCampaign(string captureDuration)
+    {
+        Directory.CreateDirectory(_folder);
+        var text = File.ReadAllText(Path.Combine(Plans, "campaigns", "demo.yaml"));
+        var path = Path.Combine(_folder, "demo-quick.yaml"); // its own id: "demo" is the plan's
+        File.WriteAllText(path, CaptureDuration().Replace(text, "capture-duration: " + captureDuration));
+        return path;
+    }
+
+    private JsonElement Summary()
+    {
+        var file = Directory.GetFiles(Path.Combine(Results, "runs"), "summary.json", SearchOption.AllDirectories).Single();
+        return JsonDocument.Parse(File.ReadAllText(file)).RootElement.Clone();
+    }
+
+    private static Process Start(params string[] arguments)
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        psi.ArgumentList.Add(CliProcess.Program);
+        foreach (var argument in arguments)
+        {
+            psi.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(psi)!;
+        _ = process.StandardOutput.ReadToEndAsync();
+        return process;
+    }
+
+    [GeneratedRegex(@"capture-duration: \S+")]
+    private static partial Regex CaptureDuration();
+
+    [GeneratedRegex(@"^run (\S+): \d+ executions")]
+    private static partial Regex RunIdLine();
+
+    [GeneratedRegex(@"^\[[#.]+\] \d+/\d+ \S+(?: \(flaky\))? ([0-9a-f]+) on ")]
+    private static partial Regex CompletedLine();
+
+    [GeneratedRegex(@"→ \S+: ([0-9a-f]+) \(")]
+    private static partial Regex DispatchedLine();
+}
