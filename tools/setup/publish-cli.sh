@@ -10,7 +10,7 @@ rid="linux-$(uname -m | sed -e 's/x86_64/x64/' -e 's/aarch64/arm64/')"
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 if ! dotnet publish "$root/src/OranTestbed.Cli" -c Release -r "$rid" --self-contained false \
-     -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o "$out" -nologo >"$log" 2>&1; then
+     -p:PublishReadyToRun=true -o "$out" -nologo >"$log" 2>&1; then
   cat "$log" >&2
   echo "publish-cli.sh: publishing oran-testbed failed" >&2
   exit 1
