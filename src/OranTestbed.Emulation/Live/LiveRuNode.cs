@@ -191,7 +191,9 @@ public sealed class LiveRuNode : IDisposable
             Volatile.Write(ref _counters, ru.Counters);
             _completion.TrySetResult(new LiveSendStatistics(frames, bytes, maxLate, late));
         }
-        catch (Exception e) when (e is LiveCaptureException or InvalidOperationException)
+#pragma warning disable CA1031 // A thread's failure must reach Completion, not kill the process.
+        catch (Exception e)
+#pragma warning restore CA1031
         {
             Volatile.Write(ref _counters, ru.Counters);
             _completion.TrySetException(e);
