@@ -30,6 +30,7 @@ public static class Program
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(DecodeCommand.Create());
         root.Subcommands.Add(AnalyzeCommand.Create());
+        root.Subcommands.Add(EmulateCommand.Create());
         root.Subcommands.Add(ProfileCommand.Create());
         root.Subcommands.Add(RulesCommand.Create());
         root.Subcommands.Add(PlanCommand.Create());

@@ -44,6 +44,23 @@ public sealed class DeterminismSpecs
         Assert.That(other, Is.Not.EqualTo(first));
     }
 
+    [TestCase(Fronthaul.Profiles.CaptureTap.Ru)]
+    [TestCase(Fronthaul.Profiles.CaptureTap.Du)]
+    public void Frames_must_come_in_timestamp_order_and_be_numbered_from_one(Fronthaul.Profiles.CaptureTap tap)
+    {
+        var options = Emulate.Options(Emulate.Profile("n3-20mhz-fdd-mu0"), DefectiveDu, DefectiveRu, durationMs: 10, tap: tap);
+        var emulation = new PairEmulation(options);
+        long previous = long.MinValue, number = 0, disorder = 0, misnumbered = 0;
+        while (emulation.TryReadNext(out var frame))
+        {
+            disorder += frame.TimestampNanoseconds < previous ? 1 : 0;
+            misnumbered += frame.Number != ++number ? 1 : 0;
+            previous = frame.TimestampNanoseconds;
+        }
+
+        Assert.That((disorder, misnumbered, number > 1000), Is.EqualTo((0L, 0L, true)));
+    }
+
     /// <summary>SHA-256 over every frame's timestamp and bytes.</summary>
     private static (string Digest, Reports.EmulationReport Report) Digest(EmulationOptions options)
     {

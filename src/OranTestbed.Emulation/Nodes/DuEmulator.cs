@@ -67,7 +67,7 @@ internal sealed class DuEmulator : NodeEgress
         _eaxc = new EaxcPlan(profile.EaxcBits, options.DuPortId, options.BandSectorId, options.CcId, context.Ports,
             options.Prach);
         _timing = new EmulationRandom(options.Seed, RandomStream.DuTiming);
-        _iq = new EmulationRandom(options.Seed, RandomStream.IqVariants);
+        _iq = new EmulationRandom(options.Seed, RandomStream.DuIqVariants);
         _missing = Personality.Defect<MissingCPlaneDefect>();
         _wrongSplit = Personality.Defect<WrongEaxcSplitDefect>();
         _beyond = Personality.Defect<PrbsBeyondCarrierDefect>();

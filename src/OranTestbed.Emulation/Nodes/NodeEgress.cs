@@ -84,9 +84,6 @@ internal abstract class NodeEgress
         return true;
     }
 
-    /// <summary>True when the node has nothing left to send and will schedule nothing more on its own.</summary>
-    public bool IsIdle => !_repeatPending && !_hasActive && Queue.Count == 0 && Fill() == long.MaxValue;
-
     /// <summary>
     /// Sends the next frame (call after <see cref="TryPeek"/> returned true). The span is valid until this node sends
     /// again. <paramref name="frameNumber"/> and <paramref name="tapOffsetNs"/> (send time to tap time) locate the

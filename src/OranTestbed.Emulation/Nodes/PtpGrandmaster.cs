@@ -11,7 +11,8 @@ namespace OranTestbed.Emulation.Nodes;
 /// <summary>
 /// The O-DU as LLS-C1 grandmaster (ITU-T G.8275.1): two-step Sync 16/s, each followed 20 µs later by its Follow_Up,
 /// and Announce 8/s, untagged L2 multicast to 01-1B-19-00-00-00, domain 24, clockClass 6 (locked, GNSS), PTP
-/// timestamps on TAI. The clock-class-degradation defect makes it advertise a degraded class for a while.
+/// timestamps on TAI. It starts one radio frame before the fronthaul (a grandmaster runs before the radio does): first
+/// an Announce, then Sync 1 ms later. The clock-class-degradation defect makes it advertise a degraded class for a while.
 /// </summary>
 internal sealed class PtpGrandmaster
 {
@@ -19,6 +20,9 @@ internal sealed class PtpGrandmaster
     public const long SyncIntervalNs = 62_500_000;
     public const long AnnounceIntervalNs = 125_000_000;
     public const long FollowUpDelayNs = 20_000;
+
+    /// <summary>How long before the first slot the grandmaster starts.</summary>
+    public const long LeadNs = 10_000_000;
 
     private static readonly byte[] Multicast = [0x01, 0x1B, 0x19, 0x00, 0x00, 0x00];
 
@@ -52,8 +56,8 @@ internal sealed class PtpGrandmaster
         _degradation = options.Du.Defect<ClockClassDegradationDefect>();
         _random = new EmulationRandom(options.Seed, RandomStream.Ptp);
         _ledger = ledger;
-        _nextSync = context.StartNs;
-        _nextAnnounce = context.StartNs + 1_000_000;
+        _nextAnnounce = context.StartNs - LeadNs;
+        _nextSync = _nextAnnounce + 1_000_000;
         Enabled = options.Ptp;
     }
 

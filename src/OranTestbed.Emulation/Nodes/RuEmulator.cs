@@ -78,7 +78,7 @@ internal sealed class RuEmulator : NodeEgress
         _udCompHdr = ul.UdCompHdrPresent;
         _wrongComp = _udCompHdr ? Personality.Defect<WrongUdCompHdrDefect>() : null;
         _timing = new EmulationRandom(options.Seed, RandomStream.RuTiming);
-        _iq = new EmulationRandom(options.Seed ^ 0x5555, RandomStream.IqVariants);
+        _iq = new EmulationRandom(options.Seed, RandomStream.RuIqVariants);
         _payloads = IqPayloads.Create(ul.Static, context.CarrierPrbs, options.IqVariants,
             new EmulationRandom(options.Seed, RandomStream.RuIq));
         _maxPrbs = DuEmulator.MaxPrbsPerMessage(Personality.Settings, _address, ul.Static, _udCompHdr);

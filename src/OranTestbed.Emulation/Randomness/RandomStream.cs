@@ -12,6 +12,10 @@ internal enum RandomStream : ulong
     RuDefects = 4,
     DuIq = 5,
     RuIq = 6,
-    IqVariants = 7,
+    /// <summary>Which precomputed IQ payload each O-DU symbol burst sends.</summary>
+    DuIqVariants = 7,
     Ptp = 8,
+
+    /// <summary>Which precomputed IQ payload each O-RU symbol burst sends.</summary>
+    RuIqVariants = 9,
 }

@@ -24,8 +24,6 @@ internal sealed class DefectLedger
 
     public NodeRole Node { get; }
 
-    public long CountOf(DefectKind kind) => _counts[(int)kind];
-
     /// <summary>Adds <paramref name="count"/> finding units of <paramref name="kind"/> caused by one frame.</summary>
     public void Record(DefectKind kind, long count, long frameNumber, long timestampNs)
     {

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using OranTestbed.Emulation.Timing;
 using OranTestbed.Fronthaul.Profiles;
 
 namespace OranTestbed.Emulation.Reports;
@@ -40,7 +39,3 @@ public sealed record EmulationReport(
         return null;
     }
 }
-
-/// <summary>The windows the nodes placed their messages in (advances before, delay after air time, ns).</summary>
-public sealed record TransmitWindowsReport(TimeRange DlCPlaneAdvance, TimeRange UlCPlaneAdvance,
-    TimeRange DlUPlaneAdvance, TimeRange UlUPlaneDelay);

@@ -22,15 +22,30 @@ internal sealed class ReceptionCounter
 
     public long Corrupt { get; set; }
 
+    /// <summary>Messages more than <see cref="FarOffNs"/> from their air time: not classified.</summary>
+    public long FarOff { get; private set; }
+
+    /// <summary>
+    /// Beyond 20 ms (two radio frames) a message's frameId no longer matches its time: it is counted apart, as the
+    /// analyzer does (TIMING-FRAMEID-MISMATCH), so both classify the same messages.
+    /// </summary>
+    public const long FarOffNs = 20_000_000;
+
     /// <summary>Classifies a DL message (C-plane DL or UL, U-plane DL) received <paramref name="offsetNs"/> from air time.</summary>
     public void Observe(bool cplane, bool downlink, long offsetNs)
     {
+        if (offsetNs > FarOffNs || offsetNs < -FarOffNs)
+        {
+            FarOff++;
+            return;
+        }
+
         var window = !cplane ? _up : downlink ? _cpDl : _cpUl;
         window.Observe(offsetNs);
     }
 
     public ReceptionCounters Build() =>
-        new(_cpDl.Build(), _cpUl.Build(), _up.Build(), Received, UnknownEaxc, Corrupt);
+        new(_cpDl.Build(), _cpUl.Build(), _up.Build(), Received, UnknownEaxc, Corrupt) { FarOff = FarOff };
 
     private sealed class Window(DelayWindow window, DelayWindowBounds bounds)
     {

@@ -5,11 +5,16 @@ namespace OranTestbed.Emulation.Reports;
 /// <summary>
 /// What an emulated O-RU counted on reception: early / on time / late per T2a window (DL C-plane, UL C-plane,
 /// DL U-plane), every C/U-plane message received, those on an eAxC it does not serve (dropped, not classified) and
-/// those it could not decode. The orchestrator compares these with the analyzer's window counts at the O-RU tap.
+/// those it could not decode, and those so far from their air time (over 20 ms) that their frameId does not match
+/// (<see cref="FarOff"/>, not classified, as the analyzer's TIMING-FRAMEID-MISMATCH). The orchestrator compares these
+/// with the analyzer's window counts at the O-RU tap.
 /// </summary>
 public sealed record ReceptionCounters(WindowCounters T2aCpDl, WindowCounters T2aCpUl, WindowCounters T2aUp,
     long Received, long UnknownEaxc, long Corrupt)
 {
+    /// <summary>Messages over 20 ms from their air time, not classified.</summary>
+    public long FarOff { get; init; }
+
     public static ReceptionCounters Empty { get; } = new(new(DelayWindow.T2aCpDl, false, 0, 0, 0),
         new(DelayWindow.T2aCpUl, false, 0, 0, 0), new(DelayWindow.T2aUp, false, 0, 0, 0), 0, 0, 0);
 

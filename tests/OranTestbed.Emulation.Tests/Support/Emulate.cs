@@ -1,6 +1,5 @@
 using OranTestbed.Analysis;
 using OranTestbed.Analysis.Reports;
-using OranTestbed.Analysis.Rules;
 using OranTestbed.Emulation.Personalities;
 using OranTestbed.Emulation.Reports;
 using OranTestbed.Fronthaul.Profiles;
@@ -39,23 +38,8 @@ public static class Emulate
         return (emulation.BuildReport(), analyzer.BuildReport());
     }
 
-    public static long CountOf(this AnalysisReport report, string ruleId)
-    {
-        foreach (var finding in report.Findings)
-        {
-            if (finding.Rule.Id == ruleId)
-            {
-                return finding.Count;
-            }
-        }
-
-        return 0;
-    }
-
     /// <summary>Findings as "RULE-ID x count" lines, for assertion messages.</summary>
     public static string Describe(this AnalysisReport report) =>
         string.Join("; ", report.Findings.Select(f => $"{f.Rule.Id} x{f.Count}")) + " | verdict "
         + report.Verdict.Value + ": " + string.Join(" / ", report.Verdict.Reasons);
-
-    public static Rule Rule(string id) => RuleCatalogue.Find(id) ?? throw new ArgumentException("no rule " + id);
 }

@@ -3,15 +3,14 @@ using OranTestbed.Fronthaul.CPlane;
 using OranTestbed.Fronthaul.Ecpri;
 using OranTestbed.Fronthaul.Ethernet;
 using OranTestbed.Fronthaul.Ptp;
-using OranTestbed.Fronthaul.UPlane;
 using OranTestbed.Fronthaul.Writing;
 
 namespace OranTestbed.Benchmarks.Generation;
 
 /// <summary>
-/// Builds the single frames of the benchmark traffic with the library's writers: VLAN-tagged eCPRI C-plane ST1 and
-/// U-plane messages between an O-DU and an O-RU, and untagged PTP. Each method writes into a caller buffer and returns
-/// the frame length.
+/// Builds the single frames the reader benchmarks need beside the emulated traffic, with the library's writers: a
+/// VLAN-tagged C-plane ST1 message with extensions and untagged PTP. Each method writes into a caller buffer and
+/// returns the frame length.
 /// </summary>
 public static class FrameFactory
 {
@@ -25,67 +24,6 @@ public static class FrameFactory
 
     /// <summary>Room for the largest frame the generator writes (a jumbo U-plane frame is 7,678 bytes).</summary>
     public const int MaxFrameLength = 9216;
-
-    /// <summary>Slot timing fields of the radio application header.</summary>
-    public readonly record struct SlotTime(int FrameId, int SubframeId, int SlotId)
-    {
-        /// <summary>The fields of absolute slot <paramref name="slot"/> (20 slots per 10 ms radio frame).</summary>
-        public static SlotTime Of(long slot) => new(
-            (int)((slot / TrafficProfile.SlotsPerFrame) & 0xFF),
-            (int)(slot % TrafficProfile.SlotsPerFrame / 2),
-            (int)(slot % 2));
-    }
-
-    /// <summary>
-    /// A U-plane frame with one section of the PRBs in <paramref name="iq"/> (24 integers per PRB), BFP 9-bit compressed,
-    /// numPrbu written as 0 when it carries the whole carrier.
-    /// </summary>
-    public static int UPlane(Span<byte> buffer, bool downlink, EaxcId eaxc, byte sequenceId, SlotTime time, int symbol,
-        int sectionId, int startPrb, ReadOnlySpan<int> iq)
-    {
-        var frame = Begin(buffer, downlink, EcpriFields.TypeIqData, eaxc, sequenceId, out int ecpri);
-        Span<byte> body = stackalloc byte[MaxFrameLength];
-        var u = new UPlaneWriter(body);
-        u.WriteHeader(UPlaneHeader.Create(downlink, time.FrameId, time.SubframeId, time.SlotId, symbol));
-        int prbs = iq.Length / IqPacking.SamplesPerPrb;
-        u.WriteSection(sectionId, startPrb, TrafficProfile.Compression, includeUdCompHdr: false, iq,
-            numPrbAsZero: prbs == TrafficProfile.Prbs);
-        frame.WriteBytes(u.Written);
-        frame.EndEcpri(ecpri);
-        return frame.Finish();
-    }
-
-    /// <summary>A C-plane section type 1 frame: one section over the whole carrier (startPrbc 0, numPrbc 0).</summary>
-    public static int CPlane(Span<byte> buffer, bool downlink, EaxcId eaxc, byte sequenceId, SlotTime time,
-        int startSymbol, int numSymbols, int sectionId, int beamId)
-    {
-        var frame = Begin(buffer, downlink, EcpriFields.TypeRealTimeControl, eaxc, sequenceId, out int ecpri);
-        Span<byte> body = stackalloc byte[64];
-        var c = new CPlaneWriter(body);
-        c.WriteHeader(new CPlaneHeaderValues
-        {
-            Downlink = downlink,
-            FrameId = time.FrameId,
-            SubframeId = time.SubframeId,
-            SlotId = time.SlotId,
-            StartSymbolId = startSymbol,
-            NumberOfSections = 1,
-            SectionType = 1,
-            UdCompHdr = TrafficProfile.Compression.Raw,
-        });
-        c.WriteSection(new CPlaneSectionValues
-        {
-            SectionId = sectionId,
-            StartPrbc = 0,
-            NumPrbc = 0,
-            ReMask = 0x0FFF,
-            NumSymbol = numSymbols,
-            BeamId = beamId,
-        });
-        frame.WriteBytes(c.Written);
-        frame.EndEcpri(ecpri);
-        return frame.Finish();
-    }
 
     /// <summary>
     /// A C-plane ST1 frame with extensions, for the C-plane reader benchmark: one section with SE1 beamforming weights

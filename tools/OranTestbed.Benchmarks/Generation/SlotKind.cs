@@ -1,9 +1,0 @@
-namespace OranTestbed.Benchmarks.Generation;
-
-/// <summary>TDD slot direction in the DDDSU pattern.</summary>
-public enum SlotKind
-{
-    Downlink,
-    Special,
-    Uplink,
-}
