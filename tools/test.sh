@@ -8,25 +8,33 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/setup/install-system-packages.sh
 
-live_filter=()
+live=0
 probe="otb-probe-$$"
 if [ "$(id -u)" -eq 0 ] && ip netns add "$probe" 2>/dev/null; then
   ip netns delete "$probe"
+  live=1
   echo "[test] running Live tests too (root, network namespaces available)"
 else
-  live_filter=(--filter "TestCategory!=Live")
   echo "[test] NOTICE: Live tests (veth pairs in network namespaces, ptp4l) are EXCLUDED: they need root and 'ip netns add'"
 fi
 
-# A --filter of the caller is kept, and still excludes Live tests when they cannot run.
+# A --filter of the caller is combined with each phase's category filter.
 args=("$@")
+user_filter=""
 for i in "${!args[@]}"; do
   if [ "${args[$i]}" = "--filter" ] && [ $((i + 1)) -lt ${#args[@]} ]; then
-    if [ ${#live_filter[@]} -gt 0 ]; then
-      args[$((i + 1))]="(${args[$((i + 1))]})&TestCategory!=Live"
-    fi
-    live_filter=()
+    user_filter="${args[$((i + 1))]}"
+    unset 'args[i]' 'args[i+1]'
   fi
 done
+args=("${args[@]}")
+with() { if [ -n "$user_filter" ]; then echo "($user_filter)&$1"; else echo "$1"; fi; }
 
-dotnet test OranTestbed.sln -c Release "${live_filter[@]}" "${args[@]}"
+# Phase 1: everything but the Live tests, test assemblies in parallel.
+dotnet test OranTestbed.sln -c Release --filter "$(with 'TestCategory!=Live')" "${args[@]}"
+
+# Phase 2: the Live tests (real-time pacing over veth pairs, ptp4l), one assembly at a time so that the other suites'
+# load does not make the emulated nodes miss their microsecond windows.
+if [ "$live" -eq 1 ]; then
+  dotnet test OranTestbed.sln -c Release --no-build -m:1 --filter "$(with 'TestCategory=Live')" "${args[@]}"
+fi

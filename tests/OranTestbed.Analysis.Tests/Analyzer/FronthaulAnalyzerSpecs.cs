@@ -4,6 +4,7 @@ using OranTestbed.Analysis.Flows;
 using OranTestbed.Analysis.Reports;
 using OranTestbed.Analysis.Rules;
 using OranTestbed.Analysis.Tests.Support;
+using OranTestbed.Fronthaul.CPlane;
 using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Capture.Files;
 
@@ -11,8 +12,6 @@ namespace OranTestbed.Analysis.Tests.Analyzer;
 
 public class FronthaulAnalyzerSpecs
 {
-    private static readonly string[] ReportKeys =
-        ["packets", "sequence", "timing", "windows", "correlation", "ptp", "iq", "findings", "verdict"];
     private static readonly string[] PacketKeys = ["total", "cplane", "uplane", "ptp", "other", "malformed"];
 
     /// <summary>n slots of DL C-plane + DL U-plane on eAxC 1 and UL U-plane on eAxC 2, seqIds from 250 (wrapping).</summary>
@@ -165,6 +164,19 @@ public class FronthaulAnalyzerSpecs
     }
 
     [Test]
+    public void FronthaulAnalyzer_must_count_cplane_messages_per_section_type_with_their_eaxcs()
+    {
+        var report = Analyze.Frames(
+        [
+            FronthaulFrames.CPlane(0x0002, 0, true), FronthaulFrames.CPlane(0x0001, 0, true),
+            FronthaulFrames.CPlane(0x0001, 1, true), FronthaulFrames.UPlane(0x0001, 0, true),
+        ]);
+
+        var types = report.CPlaneSectionTypes.Select(t => (t.SectionType, t.Messages, string.Join(",", t.Eaxcs)));
+        Assert.That(types, Is.EqualTo(new[] { (CPlaneSectionType.Normal, 3L, "1,2") }));
+    }
+
+    [Test]
     public void FronthaulAnalyzer_must_be_inconclusive_without_fronthaul_traffic()
     {
         var report = Analyze.Frames([new byte[60]]);
@@ -234,7 +246,7 @@ public class FronthaulAnalyzerSpecs
         var root = json.RootElement;
         Assert.Multiple(() =>
         {
-            Assert.That(root.EnumerateObject().Select(p => p.Name), Is.EqualTo(ReportKeys));
+            Assert.That(root.EnumerateObject().Select(p => p.Name), Is.EqualTo(ReportContract.TopLevelKeys));
             Assert.That(root.GetProperty("packets").EnumerateObject().Select(p => p.Name),
                 Is.EqualTo(PacketKeys));
             Assert.That(root.GetProperty("sequence").GetProperty("lost").GetInt64(), Is.EqualTo(3));

@@ -15,8 +15,6 @@ public class TimingWindowSpecs
 {
     private const long Us = 1000;
 
-    private static readonly string[] ReportKeys =
-        ["packets", "sequence", "timing", "windows", "correlation", "ptp", "iq", "findings", "verdict"];
     private static readonly string[] RuWindowNames = ["t2a-cp-dl", "t2a-cp-ul", "t2a-up", "ta3"];
     private static readonly string[] WindowKeys =
     [
@@ -303,7 +301,7 @@ public class TimingWindowSpecs
         var cpdl = windows.GetProperty("t2a-cp-dl");
         Assert.Multiple(() =>
         {
-            Assert.That(json.RootElement.EnumerateObject().Select(p => p.Name), Is.EqualTo(ReportKeys));
+            Assert.That(json.RootElement.EnumerateObject().Select(p => p.Name), Is.EqualTo(ReportContract.TopLevelKeys));
             Assert.That(windows.EnumerateObject().Select(p => p.Name), Is.EqualTo(RuWindowNames));
             Assert.That(cpdl.EnumerateObject().Select(p => p.Name), Is.EqualTo(WindowKeys));
             Assert.That(cpdl.GetProperty("checked").GetBoolean(), Is.True);

@@ -29,7 +29,7 @@ namespace OranTestbed.Emulation.Tests.Live;
 [NonParallelizable]
 public sealed class LivePairSpecs
 {
-    private const int Attempts = 3;
+    private const int Attempts = 6;
     private const long HostLatenessNs = 1_500_000; // below the least slack to a late edge (1.7 ms)
 
     // µ = 0 (1 ms slots), 52 PRBs (one 1456-byte U-plane message per symbol), and windows of milliseconds: a host

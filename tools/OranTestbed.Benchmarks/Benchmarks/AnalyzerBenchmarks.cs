@@ -5,7 +5,7 @@ using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Benchmarks.Reporting;
 using OranTestbed.Capture.Files;
 using OranTestbed.Fronthaul.Profiles;
-using OranTestbed.Plans.Profiles;
+using OranTestbed.Benchmarks.Generation;
 
 namespace OranTestbed.Benchmarks.Benchmarks;
 
@@ -34,8 +34,7 @@ public class AnalyzerBenchmarks : IThroughputBenchmark
     public void Setup()
     {
         CaptureFileReaderBenchmarks.EnsureCapture();
-        _profile = FronthaulProfileLoader.Load(Path.Combine(RepositoryRoot(), "testplans", "profiles",
-            "benchmark-273prb-bfp9.yaml"));
+        _profile = TrafficProfile.FronthaulProfile;
         using var reader = new CaptureFileReader(CaptureFileReaderBenchmarks.CapturePath);
         var buffer = new MemoryStream();
         _offsets = new int[FramesPerInvoke];
@@ -79,18 +78,5 @@ public class AnalyzerBenchmarks : IThroughputBenchmark
         }
 
         return analyzer.BuildReport();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "OranTestbed.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("OranTestbed.sln not found above " + AppContext.BaseDirectory);
     }
 }

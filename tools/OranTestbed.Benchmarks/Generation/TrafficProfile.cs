@@ -5,6 +5,8 @@ using OranTestbed.Fronthaul.Decoding;
 using OranTestbed.Fronthaul.Ecpri;
 using OranTestbed.Fronthaul.Profiles;
 using OranTestbed.Fronthaul.Timing;
+using OranTestbed.Benchmarks.Reporting;
+using OranTestbed.Plans.Profiles;
 
 namespace OranTestbed.Benchmarks.Generation;
 
@@ -32,19 +34,10 @@ public sealed record TrafficProfile
 
     public static UdCompHdr Compression { get; } = UdCompHdr.From(CompressionMethod.BlockFloatingPoint, IqWidth);
 
-    /// <summary>The fronthaul profile of the traffic (as testplans/profiles/benchmark-273prb-bfp9.yaml, no delay windows).</summary>
-    public static FronthaulProfile FronthaulProfile { get; } = new()
-    {
-        Name = "benchmark-273prb-bfp9",
-        Carrier = new Carrier(Numerology, Prbs),
-        EaxcBits = EaxcBits,
-        VlanId = VlanId,
-        DownlinkCompression = new UPlaneCompression(Compression, false),
-        UplinkCompression = new UPlaneCompression(Compression, false),
-        Duplex = DuplexMode.Tdd,
-        TddPattern = TddPattern.Create("DDDSU", new SpecialSlotSplit(10, 2, 2), Numerology, CyclicPrefix.Normal),
-        Tap = CaptureTap.Du,
-    };
+    /// <summary>The fronthaul profile of the traffic: testplans/profiles/benchmark-273prb-bfp9.yaml itself, so the
+    /// generator and every analysis of its capture agree (delay windows included, so timing is exercised).</summary>
+    public static FronthaulProfile FronthaulProfile { get; } = FronthaulProfileLoader.Load(Path.Combine(
+        Repository.Root, "testplans", "profiles", "benchmark-273prb-bfp9.yaml"));
 
     /// <summary>Number of eAxC (antenna carriers): RU ports 0..n-1.</summary>
     public int Eaxcs { get; init; } = 4;

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Akka.Actor;
 using Microsoft.Extensions.Logging.Abstractions;
-using OranTestbed.Analysis.Reports;
+using OranTestbed.Benchmarks.Reporting;
 using OranTestbed.Orchestration.Benches;
 using OranTestbed.Orchestration.Campaigns;
 using OranTestbed.Orchestration.Capture;
@@ -28,7 +28,7 @@ public static class SchedulingOverhead
     {
         int executions = Option(args, "--executions", 10_000);
         int benchCount = Option(args, "--benches", 4);
-        var root = FindRoot();
+        var root = Repository.Root;
         var (plan, campaign) = TestPlanLoader.LoadCampaign(Path.Combine(root, "testplans", "campaigns", "demo.yaml"));
         var template = CampaignExpander.Expand(plan, campaign).Executions[0];
         var noOp = template.Case with { Procedure = [], Metrics = [], ExpectedDuration = TimeSpan.FromSeconds(1) };
@@ -68,19 +68,6 @@ public static class SchedulingOverhead
     {
         int i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-    }
-
-    private static string FindRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        {
-            if (File.Exists(Path.Combine(d.FullName, "OranTestbed.sln")))
-            {
-                return d.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("OranTestbed.sln not found");
     }
 
     private sealed class NoOpEquipment : IBenchEquipment
