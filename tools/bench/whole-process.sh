@@ -5,7 +5,7 @@
 #
 #   tools/bench/whole-process.sh [--size 100MB] [--runs 5] [--jumbo] [--out DIR] [--no-tshark] [--only analyze|decode]
 #
-# Publishes oran-testbed as shipped (tools/setup/publish-cli.sh: ReadyToRun), generates the capture into DIR (default
+# Builds oran-testbed as shipped (tools/setup/build-cli.sh), generates the capture into DIR (default
 # tools/bench/out, gitignored) if absent, then times each
 # command with hyperfine (installed with apt when missing and root/sudo is available; otherwise /usr/bin/time, median
 # of the runs). Prints a table of wall times, MB/s, frames/s, peak RSS and the tshark/ours ratios.
@@ -48,8 +48,8 @@ if ! command -v hyperfine >/dev/null; then
 fi
 
 # --- build and capture ---------------------------------------------------------------------------------------------
-log "publishing oran-testbed (Release, ReadyToRun) and building the benchmarks"
-cli=("$("$root/tools/setup/publish-cli.sh")")
+log "building oran-testbed and the benchmarks (Release)"
+cli=(dotnet "$("$root/tools/setup/build-cli.sh")")
 dotnet build "$root/tools/OranTestbed.Benchmarks" -c Release -v quiet -nologo >&2
 gen=(dotnet "$root/tools/OranTestbed.Benchmarks/bin/Release/net10.0/OranTestbed.Benchmarks.dll" generate)
 
