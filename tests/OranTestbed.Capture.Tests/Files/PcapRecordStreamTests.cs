@@ -1,8 +1,6 @@
 using System.Buffers.Binary;
 using OranTestbed.Capture.Files;
 using OranTestbed.Capture.Tests.Support;
-using SharpPcap;
-using SharpPcap.LibPcap;
 
 namespace OranTestbed.Capture.Tests.Files;
 
@@ -17,7 +15,7 @@ public class PcapRecordStreamTests
     {
         var path = WriteVariedFrames("varied.pcap", 2_000);
 
-        AssertAgreesWithLibpcap(path);
+        Captures.AssertAgreesWithLibpcap(path);
     }
 
     [Test]
@@ -26,7 +24,7 @@ public class PcapRecordStreamTests
         var little = WriteVariedFrames("little.pcap", 300);
         var path = ToBigEndian(little, "big.pcap");
 
-        AssertAgreesWithLibpcap(path);
+        Captures.AssertAgreesWithLibpcap(path);
         Assert.That(Captures.ReadAll(path), Is.EqualTo(Captures.ReadAll(little)).Using<ReadFrame>(SameFrame));
     }
 
@@ -61,32 +59,6 @@ public class PcapRecordStreamTests
             Assert.That(frames.Select(f => f.Data.Length), Is.EqualTo(new[] { 114, big.Length, 114 }));
             Assert.That(frames[1].Data, Is.EqualTo(big));
         });
-    }
-
-    private static void AssertAgreesWithLibpcap(string path)
-    {
-        var expected = new List<ReadFrame>();
-        using (var device = new CaptureFileReaderDevice(path))
-        {
-            device.Open(new DeviceConfiguration { TimestampResolution = TimestampResolution.Nanosecond });
-            long n = 0;
-            while (device.GetNextPacket(out var e) == GetPacketStatus.PacketRead)
-            {
-                var h = (PcapHeader)e.Header;
-                var ns = (long)decimal.Truncate(h.Timeval.Value * 1_000_000_000m);
-                expected.Add(new ReadFrame(++n, ns, (int)h.PacketLength, h.CaptureLength < h.PacketLength,
-                    e.Data.ToArray()));
-            }
-        }
-
-        var frames = Captures.ReadAll(path);
-
-        Assert.That(frames, Has.Count.EqualTo(expected.Count));
-        for (var i = 0; i < frames.Count; i++)
-        {
-            Assert.That(frames[i] with { Data = [] }, Is.EqualTo(expected[i] with { Data = [] }), $"frame {i + 1}");
-            Assert.That(frames[i].Data, Is.EqualTo(expected[i].Data), $"frame {i + 1} bytes");
-        }
     }
 
     /// <summary>Frames of 60..9,000 bytes (some snapped), odd nanosecond timestamps: about 9 MB for 2,000.</summary>
