@@ -126,24 +126,11 @@ internal static class CommonReaders
         var items = ImmutableArray.CreateBuilder<EaxcBitWidths>();
         foreach (var item in YamlLists.Mappings(map, key, EaxcKeys, required, "an eAxC split {du-port, band-sector, cc, ru-port}", allowEmpty: false))
         {
-            int? du = item.Int("du-port", 0, 16, required: true);
-            int? band = item.Int("band-sector", 0, 16, required: true);
-            int? cc = item.Int("cc", 0, 16, required: true);
-            int? ru = item.Int("ru-port", 0, 16, required: true);
-            if (du is null || band is null || cc is null || ru is null)
+            if (EaxcBits(item) is not { } split)
             {
                 continue;
             }
 
-            int sum = du.Value + band.Value + cc.Value + ru.Value;
-            if (sum != 16)
-            {
-                item.Errors.Add(item.Node, item.Path, string.Create(CultureInfo.InvariantCulture,
-                    $"the widths {du}+{band}+{cc}+{ru} = {sum}; they must sum to 16 (the eAxC id is 16 bits, O-RAN.WG4.CUS §5.1.3.1.6)"));
-                continue;
-            }
-
-            var split = new EaxcBitWidths(du.Value, band.Value, cc.Value, ru.Value);
             if (items.Contains(split))
             {
                 item.Errors.Add(item.Node, item.Path, $"the split {Split(split)} is listed twice");
@@ -223,6 +210,31 @@ internal static class CommonReaders
         return close is null
             ? $"'{name}' is not an NR band this tool knows: {string.Join(", ", NrBandCatalogue.Names)}"
             : $"'{name}' is not an NR band this tool knows; did you mean '{close}'?";
+    }
+
+    /// <summary>One eAxC split mapping {du-port, band-sector, cc, ru-port} whose widths sum to 16; null (errors added
+    /// at the mapping) otherwise.</summary>
+    public static EaxcBitWidths? EaxcBits(YamlMappingReader split)
+    {
+        ArgumentNullException.ThrowIfNull(split);
+        int? du = split.Int("du-port", 0, 16, required: true);
+        int? band = split.Int("band-sector", 0, 16, required: true);
+        int? cc = split.Int("cc", 0, 16, required: true);
+        int? ru = split.Int("ru-port", 0, 16, required: true);
+        if (du is null || band is null || cc is null || ru is null)
+        {
+            return null;
+        }
+
+        int sum = du.Value + band.Value + cc.Value + ru.Value;
+        if (sum != 16)
+        {
+            split.Errors.Add(split.Node, split.Path, string.Create(CultureInfo.InvariantCulture,
+                $"the widths {du}+{band}+{cc}+{ru} = {sum}; they must sum to 16 (the eAxC id is 16 bits, O-RAN.WG4.CUS §5.1.3.1.6)"));
+            return null;
+        }
+
+        return new EaxcBitWidths(du.Value, band.Value, cc.Value, ru.Value);
     }
 
     public static string Split(EaxcBitWidths split) => $"{split.DuPort}/{split.BandSector}/{split.Cc}/{split.RuPort}";

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using OranTestbed.Emulation.Personalities;
 using OranTestbed.Fronthaul.Compression;
 using OranTestbed.Fronthaul.Ecpri;
+using OranTestbed.Plans.Loading;
 using OranTestbed.Plans.Yaml;
 
 namespace OranTestbed.Plans.Personalities;
@@ -327,22 +328,7 @@ public static partial class PersonalityLoader
                     return null;
                 }
 
-                int? du = bits.Int("du-port", 0, 16, required: true);
-                int? band = bits.Int("band-sector", 0, 16, required: true);
-                int? cc = bits.Int("cc", 0, 16, required: true);
-                int? ru = bits.Int("ru-port", 0, 16, required: true);
-                if (du is null || band is null || cc is null || ru is null)
-                {
-                    return null;
-                }
-
-                if (du + band + cc + ru != 16)
-                {
-                    d.Error("eaxc-id-bits", $"the widths {du}+{band}+{cc}+{ru} must sum to 16 (the eAxC id is 16 bits)");
-                    return null;
-                }
-
-                return new WrongEaxcSplitDefect(rate, new EaxcBitWidths(du.Value, band.Value, cc.Value, ru.Value));
+                return CommonReaders.EaxcBits(bits) is { } split ? new WrongEaxcSplitDefect(rate, split) : null;
             }
 
             default:

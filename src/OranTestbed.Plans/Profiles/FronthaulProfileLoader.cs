@@ -2,6 +2,7 @@ using System.Globalization;
 using OranTestbed.Fronthaul.Compression;
 using OranTestbed.Fronthaul.Ecpri;
 using OranTestbed.Fronthaul.Profiles;
+using OranTestbed.Plans.Loading;
 using OranTestbed.Plans.Yaml;
 using OranTestbed.Fronthaul.Timing;
 
@@ -216,29 +217,7 @@ public static class FronthaulProfileLoader
     private static EaxcBitWidths? ReadEaxcBits(YamlMappingReader map)
     {
         var m = map.Mapping("eaxc-id-bits", EaxcKeys, required: true, "the eAxC id split {du-port, band-sector, cc, ru-port}");
-        if (m is null)
-        {
-            return null;
-        }
-
-        int? du = m.Int("du-port", 0, 16, required: true);
-        int? band = m.Int("band-sector", 0, 16, required: true);
-        int? cc = m.Int("cc", 0, 16, required: true);
-        int? ru = m.Int("ru-port", 0, 16, required: true);
-        if (du is null || band is null || cc is null || ru is null)
-        {
-            return null;
-        }
-
-        int sum = du.Value + band.Value + cc.Value + ru.Value;
-        if (sum != 16)
-        {
-            map.Error("eaxc-id-bits", $"the widths {du}+{band}+{cc}+{ru} = {sum}; they must sum to 16 "
-                + "(the eAxC id is 16 bits, O-RAN.WG4.CUS §5.1.3.1.6)");
-            return null;
-        }
-
-        return new EaxcBitWidths(du.Value, band.Value, cc.Value, ru.Value);
+        return m is null ? null : CommonReaders.EaxcBits(m);
     }
 
     private static (UPlaneCompression? Downlink, UPlaneCompression? Uplink) ReadCompression(YamlMappingReader map)

@@ -111,7 +111,7 @@ public class PersonalityLoaderSpecs
             F + "8:16: defects.late-bursts.rate: required key is missing: the probability per opportunity, e.g. 0.1% or 0.001",
             F + "8:25: defects.late-bursts.length: 0 is outside 1..1000",
             F + "9:3: defects.sequence-gap: unknown key; did you mean 'sequence-gaps'?",
-            F + "10:45: defects.wrong-eaxc-split.eaxc-id-bits: the widths 4+4+4+8 must sum to 16 (the eAxC id is 16 bits)",
+            F + "10:45: defects.wrong-eaxc-split.eaxc-id-bits: the widths 4+4+4+8 = 20; they must sum to 16 (the eAxC id is 16 bits, O-RAN.WG4.CUS §5.1.3.1.6)",
         }));
     }
 
