@@ -26,6 +26,7 @@ public sealed class CampaignCoordinatorActor : ReceivePersistentActor
     // Journal state (rebuilt on recovery).
     private RunStarted? _started;
     private readonly Dictionary<string, ExecutionRecord> _records = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _recording = new(StringComparer.Ordinal);
     private RunClosed? _closed;
 
     // Run state (this incarnation).
@@ -156,13 +157,16 @@ public sealed class CampaignCoordinatorActor : ReceivePersistentActor
 
     private void Record(ExecutionRecord record)
     {
-        if (_records.TryGetValue(record.ExecutionId, out var known) && IsDone(known))
+        if ((_records.TryGetValue(record.ExecutionId, out var known) && IsDone(known)) || !_recording.Add(record.ExecutionId))
         {
             return; // a late duplicate (a bench answering after it was given up): the first result stands
         }
 
-        Persist(new ExecutionRecorded(record), e =>
+        // PersistAsync: results of several benches are journaled in one batch instead of one round trip each; the
+        // listener still hears of a result only in the handler, after the journal confirmed it.
+        PersistAsync(new ExecutionRecorded(record), e =>
         {
+            _recording.Remove(record.ExecutionId);
             _records[record.ExecutionId] = record;
             int done = _started!.ExecutionIds.Count(id => _records.TryGetValue(id, out var r) && IsDone(r));
             _listener.Tell(new ExecutionCompleted(_runId, record, done, _started.ExecutionIds.Length));
@@ -252,7 +256,7 @@ public sealed class CampaignCoordinatorActor : ReceivePersistentActor
             }
         }
 
-        bool busy = _benches.Values.Any(s => s.Current is not null);
+        bool busy = _benches.Values.Any(s => s.Current is not null) || _recording.Count > 0;
         if (!busy && (_pending.Count == 0 || _aborting))
         {
             Persist(new RunClosed(_aborting, DateTimeOffset.UtcNow), e =>
