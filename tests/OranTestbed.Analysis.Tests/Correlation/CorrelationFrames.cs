@@ -1,7 +1,6 @@
 using OranTestbed.Analysis.Tests.Support;
 using OranTestbed.Fronthaul.CPlane;
 using OranTestbed.Fronthaul.Ecpri;
-using OranTestbed.Fronthaul.Ethernet;
 using OranTestbed.Fronthaul.UPlane;
 using OranTestbed.Fronthaul.Writing;
 
@@ -10,18 +9,10 @@ namespace OranTestbed.Analysis.Tests.Correlation;
 /// <summary>ST1 C-plane and U-plane frames with chosen sections (frameId 1, subframe 0), built with the writers.</summary>
 public static class CorrelationFrames
 {
-    private static readonly byte[] Destination = [0x00, 0xAA, 0xBB, 0xCC, 0xDD, 0x01];
-    private static readonly byte[] Source = [0x00, 0x11, 0x22, 0x33, 0x44, 0x66];
-    private const ushort EtherTypeEcpri = 0xAEFE;
 
     public static byte[] CPlane(ushort eaxc, byte seq, bool downlink, int slot, int startSymbol,
         params CPlaneSectionValues[] sections)
     {
-        var buffer = new byte[512];
-        var frame = new FrameWriter(buffer);
-        frame.WriteEthernetHeader(Destination, Source, [VlanTag.Customer(2, 7)], EtherTypeEcpri);
-        int ecpri = frame.BeginEcpri(EcpriFields.TypeRealTimeControl);
-        frame.WriteOranTransportHeader(new EaxcId(eaxc), seq, true, 0);
         Span<byte> body = stackalloc byte[384];
         var cplane = new CPlaneWriter(body);
         cplane.WriteHeader(new CPlaneHeaderValues
@@ -34,9 +25,7 @@ public static class CorrelationFrames
             cplane.WriteSection(section);
         }
 
-        frame.WriteBytes(cplane.Written);
-        frame.EndEcpri(ecpri);
-        return buffer.AsSpan(0, frame.Finish()).ToArray();
+        return FronthaulFrames.Envelope(EcpriFields.TypeRealTimeControl, eaxc, seq, true, 0, cplane.Written);
     }
 
     public static CPlaneSectionValues Section(int sectionId, int startPrbc, int numPrbc, int numSymbol, bool rb = false) =>
@@ -46,19 +35,12 @@ public static class CorrelationFrames
     public static byte[] UPlane(ushort eaxc, byte seq, bool downlink, int slot, int symbol, int sectionId, int startPrb,
         int numPrb, bool rb = false, int carrierPrbs = 106)
     {
-        var buffer = new byte[8192];
-        var frame = new FrameWriter(buffer);
-        frame.WriteEthernetHeader(Destination, Source, [VlanTag.Customer(2, 7)], EtherTypeEcpri);
-        int ecpri = frame.BeginEcpri(EcpriFields.TypeIqData);
-        frame.WriteOranTransportHeader(new EaxcId(eaxc), seq, true, 0);
         var body = new byte[7000];
         var uplane = new UPlaneWriter(body);
         uplane.WriteHeader(UPlaneHeader.Create(downlink, 1, 0, slot, symbol));
         var iq = new int[(numPrb == 0 ? carrierPrbs : numPrb) * 24];
         uplane.WriteSection(sectionId, startPrb, FronthaulFrames.Bfp9, includeUdCompHdr: true, iq, rb: rb,
             numPrbAsZero: numPrb == 0);
-        frame.WriteBytes(uplane.Written);
-        frame.EndEcpri(ecpri);
-        return buffer.AsSpan(0, frame.Finish()).ToArray();
+        return FronthaulFrames.Envelope(EcpriFields.TypeIqData, eaxc, seq, true, 0, uplane.Written);
     }
 }

@@ -16,16 +16,25 @@ public static class FronthaulFrames
 
     public static UdCompHdr Bfp9 { get; } = UdCompHdr.From(CompressionMethod.BlockFloatingPoint, 9);
 
+    /// <summary>Ethernet (one VLAN tag, PCP 7) + eCPRI + O-RAN transport header around a C-plane or U-plane body.</summary>
+    public static byte[] Envelope(byte messageType, ushort eaxc, byte seqId, bool eBit, byte subseq,
+        ReadOnlySpan<byte> body, int revision = EcpriFields.Revision)
+    {
+        var buffer = new byte[body.Length + 64];
+        var frame = new FrameWriter(buffer);
+        frame.WriteEthernetHeader(Destination, Source, [VlanTag.Customer(2, 7)], EtherTypeEcpri);
+        int ecpri = frame.BeginEcpri(messageType, revision: revision);
+        frame.WriteOranTransportHeader(new EaxcId(eaxc), seqId, eBit, subseq);
+        frame.WriteBytes(body);
+        frame.EndEcpri(ecpri);
+        return buffer.AsSpan(0, frame.Finish()).ToArray();
+    }
+
     /// <summary>A ST1 C-plane message with one section per (startPrbc, numPrbc) pair.</summary>
     public static byte[] CPlane(ushort eaxc, byte seqId, bool downlink, int slotId = 0, int startSymbol = 0,
         int startPrbc = 0, int numPrbc = 10, int numSymbol = 14, int subframeId = 0, bool eBit = true,
         byte subseq = 0, int payloadVersion = 1, int revision = EcpriFields.Revision)
     {
-        var buffer = new byte[256];
-        var frame = new FrameWriter(buffer);
-        frame.WriteEthernetHeader(Destination, Source, [VlanTag.Customer(2, 7)], EtherTypeEcpri);
-        int ecpri = frame.BeginEcpri(EcpriFields.TypeRealTimeControl, revision: revision);
-        frame.WriteOranTransportHeader(new EaxcId(eaxc), seqId, eBit, subseq);
         Span<byte> body = stackalloc byte[128];
         var cplane = new CPlaneWriter(body);
         cplane.WriteHeader(new CPlaneHeaderValues
@@ -34,20 +43,13 @@ public static class FronthaulFrames
             NumberOfSections = 1, SectionType = 1, UdCompHdr = Bfp9.Raw, PayloadVersion = payloadVersion,
         });
         cplane.WriteSection(new CPlaneSectionValues { SectionId = 1, StartPrbc = startPrbc, NumPrbc = numPrbc, NumSymbol = numSymbol });
-        frame.WriteBytes(cplane.Written);
-        frame.EndEcpri(ecpri);
-        return buffer.AsSpan(0, frame.Finish()).ToArray();
+        return Envelope(EcpriFields.TypeRealTimeControl, eaxc, seqId, eBit, subseq, cplane.Written, revision);
     }
 
     /// <summary>A U-plane message with one BFP-9 section of <paramref name="numPrb"/> PRBs (udCompHdr present).</summary>
     public static byte[] UPlane(ushort eaxc, byte seqId, bool downlink, int slotId = 0, int symbolId = 0,
         int startPrb = 0, int numPrb = 2, int subframeId = 0, bool eBit = true, byte subseq = 0)
     {
-        var buffer = new byte[1024];
-        var frame = new FrameWriter(buffer);
-        frame.WriteEthernetHeader(Destination, Source, [VlanTag.Customer(2, 7)], EtherTypeEcpri);
-        int ecpri = frame.BeginEcpri(EcpriFields.TypeIqData);
-        frame.WriteOranTransportHeader(new EaxcId(eaxc), seqId, eBit, subseq);
         Span<byte> body = stackalloc byte[768];
         var uplane = new UPlaneWriter(body);
         uplane.WriteHeader(UPlaneHeader.Create(downlink, 1, subframeId, slotId, symbolId));
@@ -58,8 +60,6 @@ public static class FronthaulFrames
         }
 
         uplane.WriteSection(1, startPrb, Bfp9, includeUdCompHdr: true, iq);
-        frame.WriteBytes(uplane.Written);
-        frame.EndEcpri(ecpri);
-        return buffer.AsSpan(0, frame.Finish()).ToArray();
+        return Envelope(EcpriFields.TypeIqData, eaxc, seqId, eBit, subseq, uplane.Written);
     }
 }
