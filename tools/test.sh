@@ -30,11 +30,14 @@ done
 args=("${args[@]}")
 with() { if [ -n "$user_filter" ]; then echo "($user_filter)&$1"; else echo "$1"; fi; }
 
-# Phase 1: everything but the Live tests, test assemblies in parallel.
-dotnet test OranTestbed.sln -c Release --filter "$(with 'TestCategory!=Live')" "${args[@]}"
+# Phase 1: everything but the Live and Cluster tests, test assemblies in parallel.
+dotnet test OranTestbed.sln -c Release --filter "$(with 'TestCategory!=Live&TestCategory!=Cluster')" "${args[@]}"
 
-# Phase 2: the Live tests (real-time pacing over veth pairs, ptp4l), one assembly at a time so that the other suites'
-# load does not make the emulated nodes miss their microsecond windows.
+# Phase 2: the timing-sensitive tests, one assembly at a time so that the other suites' load does not make the
+# emulated nodes miss their microsecond windows (Live: veth pairs, ptp4l) or the cluster's failure detector suspect a
+# healthy host (Cluster: coordinator and agent processes on loopback).
+phase2='TestCategory=Cluster'
 if [ "$live" -eq 1 ]; then
-  dotnet test OranTestbed.sln -c Release --no-build -m:1 --filter "$(with 'TestCategory=Live')" "${args[@]}"
+  phase2='TestCategory=Live|TestCategory=Cluster'
 fi
+dotnet test OranTestbed.sln -c Release --no-build -m:1 --filter "$(with "$phase2")" "${args[@]}"

@@ -35,6 +35,7 @@ public static class Program
         root.Subcommands.Add(RulesCommand.Create());
         root.Subcommands.Add(PlanCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(AgentCommand.Create());
         return root;
     }
 }

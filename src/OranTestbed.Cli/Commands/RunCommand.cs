@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
+using OranTestbed.Orchestration.Cluster;
 using OranTestbed.Orchestration.Emulated;
 using OranTestbed.Orchestration.Results;
 using OranTestbed.Orchestration.Runs;
@@ -11,8 +12,9 @@ using OranTestbed.Plans.Yaml;
 namespace OranTestbed.Cli.Commands;
 
 /// <summary>
-/// <c>oran-testbed run CAMPAIGN [--benches B,...] [--resume RUN-ID] [--only-failed RUN-ID] [--results DIR]</c>: expands
-/// the campaign and runs every execution on the lab's benches through the orchestrator; progress on standard error,
+/// <c>oran-testbed run CAMPAIGN [--benches B,...] [--resume RUN-ID] [--only-failed RUN-ID] [--results DIR]
+/// [--listen HOST:PORT [--bench-wait D]]</c>: expands the campaign and runs every execution on the lab's benches through
+/// the orchestrator, and with <c>--listen</c> also on the benches of agents that join (<c>oran-testbed agent</c>); progress on standard error,
 /// the matrix per band × operator profile on standard output. Ctrl+C aborts gracefully (clean-up runs, results kept,
 /// the run is marked aborted and can be resumed); a second Ctrl+C exits at once. Exit codes: 0 all pass, 1 any fail,
 /// 2 inconclusive, errors, aborted or not run; 64 usage or invalid plan; 66 missing campaign or run.
@@ -38,16 +40,28 @@ internal static class RunCommand
             DefaultValueFactory = _ => "results",
         };
         var plans = new Option<string?>("--plans") { Description = "the plan directory (default: the campaign's)" };
+        var listen = new Option<string?>("--listen")
+        {
+            Description = "HOST:PORT where bench agents on other lab hosts join (oran-testbed agent --join HOST:PORT)",
+        };
+        var benchWait = new Option<string>("--bench-wait")
+        {
+            Description = "with --listen: how long an execution that no bench can host waits for an agent's bench",
+            DefaultValueFactory = _ => "60s",
+        };
         var command = new Command("run", "Run a campaign on the lab's benches (emulated equipment by default)")
         {
-            campaign, benches, resume, onlyFailed, results, plans,
+            campaign, benches, resume, onlyFailed, results, plans, listen, benchWait,
         };
         command.SetAction(async (parse, cancel) =>
         {
             using var loggers = CliLogging.Create(parse);
             return await RunAsync(new RunOptions(parse.GetRequiredValue(campaign), parse.GetValue(benches) ?? [],
-                parse.GetValue(resume), parse.GetValue(onlyFailed), parse.GetRequiredValue(results), parse.GetValue(plans)),
-                Console.Out, Console.Error, loggers).ConfigureAwait(false);
+                parse.GetValue(resume), parse.GetValue(onlyFailed), parse.GetRequiredValue(results), parse.GetValue(plans))
+            {
+                Listen = parse.GetValue(listen),
+                BenchWait = parse.GetRequiredValue(benchWait),
+            }, Console.Out, Console.Error, loggers).ConfigureAwait(false);
         });
         return command;
     }
@@ -118,9 +132,32 @@ internal static class RunCommand
             }
         }
 
-        var request = new RunRequest(runId, expansion, executions, benches, new LabEquipment(plan), options.Results);
+        CoordinatorCluster? cluster = null;
+        if (options.Listen is not null)
+        {
+            if (ClusterEndpoint.TryParse(options.Listen, out var endpointError) is not { Port: > 0 } listen)
+            {
+                diagnostics.WriteLine($"oran-testbed run: --listen {endpointError ?? "needs a fixed port for agents to join"}");
+                return ExitCodes.Usage;
+            }
+
+            if (!AnalyzeDuration.TryParse(options.BenchWait, out var wait))
+            {
+                diagnostics.WriteLine($"oran-testbed run: --bench-wait '{options.BenchWait}' is not a duration (e.g. 60s, 5m)");
+                return ExitCodes.Usage;
+            }
+
+            cluster = new CoordinatorCluster(listen, plan.Lab.Benches, wait);
+        }
+
+        var request = new RunRequest(runId, expansion, executions, benches, new LabEquipment(plan), options.Results)
+        {
+            Campaign = CampaignSource.FromFile(options.Campaign),
+            Cluster = cluster,
+        };
         diagnostics.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"run {runId}: {executions.Length} executions of campaign {expansion.Campaign.Id} on {benches.Length} bench(es); results in {request.RunFolder}"));
+            $"run {runId}: {executions.Length} executions of campaign {expansion.Campaign.Id} on {benches.Length} bench(es)"
+            + $"{(cluster is null ? string.Empty : $" and the agents joining at {cluster.Listen}")}; results in {request.RunFolder}"));
         var progress = new RunProgress(diagnostics, executions.Length, benches.Select(b => b.Id).ToImmutableArray());
         using var abort = new CancellationTokenSource();
         int interrupts = 0;
@@ -165,4 +202,10 @@ internal static class RunCommand
 }
 
 internal sealed record RunOptions(string Campaign, string[] Benches, string? Resume, string? OnlyFailed, string Results,
-    string? Plans);
+    string? Plans)
+{
+    /// <summary>HOST:PORT where agents join; null runs on local benches only.</summary>
+    public string? Listen { get; init; }
+
+    public string BenchWait { get; init; } = "60s";
+}

@@ -44,6 +44,15 @@ internal sealed class RunProgress(TextWriter output, int total, ImmutableArray<s
         output.WriteLine($"{head}{why} | {counts} | ETA {eta.ToString(@"mm\:ss", CultureInfo.InvariantCulture)} | {busy}");
     }
 
-    public void BenchRetired(BenchRetired retired) =>
+    public void BenchRetired(BenchRetired retired)
+    {
+        _busy.Remove(retired.BenchId);
         output.WriteLine($"  ! bench {retired.BenchId} out of service: {retired.Reason}");
+    }
+
+    public void BenchJoined(BenchJoined joined)
+    {
+        _busy[joined.BenchId] = "idle";
+        output.WriteLine($"  + bench {joined.BenchId} joined from {joined.Host}");
+    }
 }

@@ -4,6 +4,7 @@ using Akka.Persistence;
 using Microsoft.Extensions.Logging;
 using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Orchestration.Benches;
+using OranTestbed.Orchestration.Cluster;
 using OranTestbed.Plans.Expansion;
 using OranTestbed.Plans.Lab;
 
@@ -14,11 +15,15 @@ namespace OranTestbed.Orchestration.Campaigns;
 /// that a killed process resumes where it stopped. Every result is journaled before anyone is told about it; on resume
 /// the journal says what is done and only the rest runs (an execution aborted by Ctrl+C counts as not done).
 /// Executions go to idle benches that host all their products, in plan order, after the executions they depend on.
-/// A bench that dies or leaves has its execution re-queued; one out of service gets no more work, and an execution that
-/// no bench in service can run is recorded as ERROR with that reason, so the run always ends.
+/// Benches are local actors or, on a cluster, benches of agents (sent ids, not plan objects). A bench that dies or leaves
+/// (its agent's host included) has its execution re-queued; one out of service gets no more work, and an execution that
+/// no bench in service can run waits <see cref="CoordinatorSettings.BenchWait"/> for one to join, then is recorded as
+/// ERROR with that reason, so the run always ends.
 /// </summary>
-public sealed class CampaignCoordinatorActor : ReceivePersistentActor
+public sealed class CampaignCoordinatorActor : ReceivePersistentActor, IWithTimers
 {
+    private const string BenchWaitKey = "bench-wait";
+
     private readonly string _runId;
     private readonly CoordinatorSettings _settings;
     private readonly ILogger _logger;
@@ -37,6 +42,7 @@ public sealed class CampaignCoordinatorActor : ReceivePersistentActor
     private IActorRef _requester = ActorRefs.Nobody;
     private bool _running;
     private bool _aborting;
+    private DateTime _benchesChangedAt = DateTime.UtcNow;
 
     public CampaignCoordinatorActor(string runId, CoordinatorSettings settings)
     {
@@ -55,9 +61,12 @@ public sealed class CampaignCoordinatorActor : ReceivePersistentActor
         Command<BenchOutOfService>(Handle);
         Command<AbortRun>(Handle);
         Command<Terminated>(Handle);
+        Command<WaitedForBenches>(_ => Dispatch());
     }
 
     public override string PersistenceId { get; }
+
+    public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props Props(string runId, CoordinatorSettings settings) =>
         Akka.Actor.Props.Create(() => new CampaignCoordinatorActor(runId, settings));
@@ -127,22 +136,39 @@ public sealed class CampaignCoordinatorActor : ReceivePersistentActor
         {
             var actor = Context.ActorOf(BenchActor.Props(bench, _settings.Equipment, _settings.TestRun,
                 _settings.RunFolder, _settings.Loggers), "bench-" + bench.Id);
-            AddBench(bench, actor);
+            AddBench(bench, actor, remote: false);
         }
 
+        foreach (var slot in _benches.Values.Where(s => s.Remote))
+        {
+            _listener.Tell(new BenchJoined(_runId, slot.Bench.Id, slot.Actor.Path.Address.ToString()));
+        }
+
+        _benchesChangedAt = DateTime.UtcNow;
         Dispatch();
     }
 
     private void Handle(RegisterBench register)
     {
-        AddBench(register.Bench, register.BenchActor);
+        if (_benches.TryGetValue(register.Bench.Id, out var known) && !known.Actor.Equals(register.BenchActor))
+        {
+            Lose(known); // its agent came back before we heard that the old one died
+        }
+
+        AddBench(register.Bench, register.BenchActor, register.Remote);
+        if (_running && register.Remote)
+        {
+            _listener.Tell(new BenchJoined(_runId, register.Bench.Id, register.BenchActor.Path.Address.ToString()));
+        }
+
         Dispatch();
     }
 
-    private void AddBench(Bench bench, IActorRef actor)
+    private void AddBench(Bench bench, IActorRef actor, bool remote)
     {
         Context.Watch(actor);
-        _benches[bench.Id] = new BenchSlot(bench, actor);
+        _benches[bench.Id] = new BenchSlot(bench, actor, remote);
+        _benchesChangedAt = DateTime.UtcNow;
     }
 
     private void Handle(ExecutionFinished finished)
@@ -192,14 +218,25 @@ public sealed class CampaignCoordinatorActor : ReceivePersistentActor
             return;
         }
 
+        Lose(slot);
+        Dispatch();
+    }
+
+    private void Lose(BenchSlot slot)
+    {
+        Context.Unwatch(slot.Actor);
         _benches.Remove(slot.Bench.Id);
-        _listener.Tell(new BenchRetired(_runId, slot.Bench.Id, "the bench stopped or its host left the cluster"));
-        if (slot.Current is { } lost && !_records.ContainsKey(lost))
+        _benchesChangedAt = DateTime.UtcNow;
+        if (_running)
+        {
+            _listener.Tell(new BenchRetired(_runId, slot.Bench.Id, slot.Remote
+                ? $"its agent at {slot.Actor.Path.Address} stopped or left the cluster"
+                : "the bench stopped"));
+        }
+        if (slot.Current is { } lost && !_records.ContainsKey(lost) && !_recording.Contains(lost))
         {
             _pending.Insert(0, lost); // re-queued: it never finished
         }
-
-        Dispatch();
     }
 
     private void Handle(AbortRun abort)
@@ -236,9 +273,20 @@ public sealed class CampaignCoordinatorActor : ReceivePersistentActor
                 var capable = _benches.Values.Where(s => s.InService && CanHost(s.Bench, execution)).ToList();
                 if (capable.Count == 0)
                 {
+                    var waited = DateTime.UtcNow - _benchesChangedAt;
+                    if (waited < _settings.BenchWait)
+                    {
+                        Timers.StartSingleTimer(BenchWaitKey, WaitedForBenches.Instance, _settings.BenchWait - waited);
+                        i++;
+                        continue;
+                    }
+
                     _pending.RemoveAt(i);
+                    var wait = _settings.BenchWait > TimeSpan.Zero
+                        ? $" (none joined within {_settings.BenchWait.TotalSeconds:0} s)"
+                        : string.Empty;
                     Record(new ExecutionRecord(execution.Id, Verdict.Error, 0, false,
-                        [$"no bench in service can host {execution.Products}"], "-", TimeSpan.Zero, Folder(execution)));
+                        [$"no bench in service can host {execution.Products}{wait}"], "-", TimeSpan.Zero, Folder(execution)));
                     return; // Record dispatches again once durable
                 }
 
@@ -251,7 +299,11 @@ public sealed class CampaignCoordinatorActor : ReceivePersistentActor
 
                 _pending.RemoveAt(i);
                 idle.Current = execution.Id;
-                idle.Actor.Tell(new RunExecution(_runId, execution, _settings.MaxAttempts(execution), Folder(execution)));
+                idle.Actor.Tell(idle.Remote
+                    ? new RunRemoteExecution(_runId, _settings.Campaign ?? throw new InvalidOperationException(
+                        "a remote bench joined a run without its campaign text"), execution.Id,
+                        _settings.MaxAttempts(execution), Folder(execution))
+                    : new RunExecution(_runId, execution, _settings.MaxAttempts(execution), Folder(execution)));
                 _listener.Tell(new ExecutionDispatched(_runId, execution.Id, idle.Bench.Id, _pending.Count));
             }
         }
@@ -293,14 +345,22 @@ public sealed class CampaignCoordinatorActor : ReceivePersistentActor
 
     private static string Folder(Execution execution) => Path.Combine("executions", execution.Id);
 
-    private sealed class BenchSlot(Bench bench, IActorRef actor)
+    private sealed class BenchSlot(Bench bench, IActorRef actor, bool remote)
     {
         public Bench Bench { get; } = bench;
 
         public IActorRef Actor { get; } = actor;
 
+        /// <summary>On a cluster agent: sent <see cref="RunRemoteExecution"/>.</summary>
+        public bool Remote { get; } = remote;
+
         public string? Current { get; set; }
 
         public bool InService { get; set; } = true;
+    }
+
+    private sealed record WaitedForBenches
+    {
+        public static WaitedForBenches Instance { get; } = new();
     }
 }

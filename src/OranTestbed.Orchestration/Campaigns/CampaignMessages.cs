@@ -18,8 +18,12 @@ public sealed record StartRun(string RunId, string CampaignId, string PlanHash, 
 /// <summary>Ctrl+C: stop starting executions, abort those in flight (their clean-up still runs), close the run.</summary>
 public sealed record AbortRun(string Reason) : ICampaignProtocol;
 
-/// <summary>A bench (local or on a cluster agent) offers itself to the coordinator.</summary>
-public sealed record RegisterBench(Bench Bench, IActorRef BenchActor) : ICampaignProtocol;
+/// <summary>A bench offers itself to the coordinator: a local <see cref="Benches.BenchActor"/>, or (<paramref name="Remote"/>)
+/// a bench on a cluster agent, which is sent ids (<see cref="Cluster.RunRemoteExecution"/>) rather than plan objects.</summary>
+public sealed record RegisterBench(Bench Bench, IActorRef BenchActor, bool Remote = false) : ICampaignProtocol;
+
+/// <summary>To the listener: a bench joined the run (a cluster agent's, or one back after its host rejoined).</summary>
+public sealed record BenchJoined(string RunId, string BenchId, string Host) : ICampaignProtocol;
 
 /// <summary>To the listener: an execution was handed to a bench.</summary>
 public sealed record ExecutionDispatched(string RunId, string ExecutionId, string BenchId, int Remaining) : ICampaignProtocol;

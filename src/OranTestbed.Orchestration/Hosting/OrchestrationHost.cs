@@ -5,23 +5,59 @@ using LinqToDB;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OranTestbed.Orchestration.Cluster;
 
 namespace OranTestbed.Orchestration.Hosting;
 
 /// <summary>
-/// The orchestrator's host: an Akka.NET actor system (Akka.Hosting) whose logs go to Microsoft.Extensions.Logging and
-/// whose journal is SQLite (Akka.Persistence.Sql) in a file beside the results, created on first use.
+/// The orchestrator's host: an Akka.NET actor system (Akka.Hosting) whose logs go to Microsoft.Extensions.Logging.
+/// The coordinator's host journals to SQLite (Akka.Persistence.Sql) in a file beside the results, created on first
+/// use; with a cluster endpoint it is also the seed of the lab's Akka.Cluster. An agent's host only joins the cluster.
 /// </summary>
 public static class OrchestrationHost
 {
     public const string SystemName = "oran-testbed";
 
-    /// <summary>Builds (does not start) the host. <paramref name="journalFile"/> holds every run's journal.</summary>
-    public static IHost Build(string journalFile, ILoggerFactory loggers)
+    /// <summary>Builds (does not start) the coordinator's host. <paramref name="journalFile"/> holds every run's
+    /// journal; <paramref name="listen"/>, when given, is where agents join.</summary>
+    public static IHost Build(string journalFile, ILoggerFactory loggers, ClusterEndpoint? listen = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(journalFile);
-        ArgumentNullException.ThrowIfNull(loggers);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(journalFile))!);
+        return Build(loggers, akka =>
+        {
+            if (listen is not null)
+            {
+                akka.AddHocon(ClusterConfig.For(listen, listen, ClusterConfig.CoordinatorRole, SystemName),
+                    HoconAddMode.Prepend);
+            }
+
+            akka.WithSqlPersistence($"Data Source={journalFile};Pooling=false", ProviderName.SQLiteMS);
+        });
+    }
+
+    /// <summary>Builds (does not start) an agent's host: it listens on <paramref name="self"/> and joins the coordinator
+    /// at <paramref name="coordinator"/>.</summary>
+    public static IHost BuildAgent(ClusterEndpoint self, ClusterEndpoint coordinator, ILoggerFactory loggers) =>
+        Build(loggers, akka => akka.AddHocon(ClusterConfig.For(self, coordinator, ClusterConfig.AgentRole, SystemName),
+            HoconAddMode.Prepend));
+
+    /// <summary>The address of the coordinator's bench registry on <paramref name="coordinator"/>.</summary>
+    public static string RegistryPath(ClusterEndpoint coordinator)
+    {
+        ArgumentNullException.ThrowIfNull(coordinator);
+        return coordinator.SystemAddress(SystemName) + "/user/" + BenchRegistryActor.Name;
+    }
+
+    public static ActorSystem ActorSystem(this IHost host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        return host.Services.GetRequiredService<ActorSystem>();
+    }
+
+    private static IHost Build(ILoggerFactory loggers, Action<AkkaConfigurationBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(loggers);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddSingleton(loggers);
         builder.Services.AddAkka(SystemName, akka =>
@@ -31,14 +67,8 @@ public static class OrchestrationHost
                 setup.ClearLoggers();
                 setup.AddLoggerFactory(loggers);
             });
-            akka.WithSqlPersistence($"Data Source={journalFile};Pooling=false", ProviderName.SQLiteMS);
+            configure(akka);
         });
         return builder.Build();
-    }
-
-    public static ActorSystem ActorSystem(this IHost host)
-    {
-        ArgumentNullException.ThrowIfNull(host);
-        return host.Services.GetRequiredService<ActorSystem>();
     }
 }

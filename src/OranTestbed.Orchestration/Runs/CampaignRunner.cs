@@ -2,6 +2,7 @@ using Akka.Actor;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OranTestbed.Orchestration.Campaigns;
+using OranTestbed.Orchestration.Cluster;
 using OranTestbed.Orchestration.Hosting;
 using OranTestbed.Orchestration.Results;
 
@@ -9,7 +10,8 @@ namespace OranTestbed.Orchestration.Runs;
 
 /// <summary>
 /// Runs a campaign on the orchestrator's actor system: starts the host (SQLite journal), a coordinator for the run
-/// id (which resumes when the journal knows the run), a listener that projects results into the run's SQLite results
+/// id (which resumes when the journal knows the run), with a cluster the bench registry that agents offer their
+/// benches to, a listener that projects results into the run's SQLite results
 /// file, and waits for the end. Cancelling <c>abort</c> asks the coordinator to abort (clean-up still runs); the result
 /// is the coordinator's <see cref="RunCompleted"/>, written also as <c>summary.json</c>.
 /// </summary>
@@ -21,7 +23,7 @@ public static class CampaignRunner
         ArgumentNullException.ThrowIfNull(request);
         Directory.CreateDirectory(request.RunFolder);
         using var store = RunResultsStore.Open(Path.Combine(request.RunFolder, "results.db"), request);
-        using var host = OrchestrationHost.Build(request.JournalFile, loggers);
+        using var host = OrchestrationHost.Build(request.JournalFile, loggers, request.Cluster?.Listen);
         await host.StartAsync(CancellationToken.None).ConfigureAwait(false);
         try
         {
@@ -29,9 +31,18 @@ public static class CampaignRunner
             var settings = new CoordinatorSettings(request.RunFolder, request.Equipment, request.TestRun, loggers)
             {
                 MaxAttempts = e => 1 + e.Case.Case.Retries,
+                Campaign = request.Campaign,
+                BenchWait = request.Cluster?.BenchWait ?? TimeSpan.Zero,
             };
             var listener = system.ActorOf(RunProgressActor.Props(store, observer), "run-progress");
             var coordinator = system.ActorOf(CampaignCoordinatorActor.Props(request.RunId, settings), "run-" + request.RunId);
+            if (request.Cluster is { } cluster)
+            {
+                var registry = system.ActorOf(BenchRegistryActor.Props(cluster.Lab,
+                    [.. request.Benches.Select(b => b.Id)], loggers), BenchRegistryActor.Name);
+                registry.Tell(new SubscribeBenches(coordinator));
+            }
+
             var start = new StartRun(request.RunId, request.Expansion.Campaign.Id, request.PlanHash, request.Executions,
                 request.Benches, listener);
             await using var onAbort = abort.Register(() => coordinator.Tell(new AbortRun("interrupted (Ctrl+C)")));

@@ -10,4 +10,6 @@ public interface IRunObserver
     void Completed(ExecutionCompleted completed);
 
     void BenchRetired(BenchRetired retired);
+
+    void BenchJoined(BenchJoined joined);
 }

@@ -16,6 +16,7 @@ internal sealed class RunProgressActor : ReceiveActor
             observer.Completed(completed);
         });
         Receive<BenchRetired>(observer.BenchRetired);
+        Receive<BenchJoined>(observer.BenchJoined);
         Receive<RunCompleted>(_ => { });
     }
 

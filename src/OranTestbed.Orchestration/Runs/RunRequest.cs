@@ -13,6 +13,12 @@ public sealed record RunRequest(string RunId, CampaignExpansion Expansion, Immut
 {
     public TestRunSettings TestRun { get; init; } = new();
 
+    /// <summary>The campaign file's text, which agents expand (required with <see cref="Cluster"/>).</summary>
+    public Cluster.CampaignSource? Campaign { get; init; }
+
+    /// <summary>Agents may join this run and offer benches; null runs on the local benches only.</summary>
+    public Cluster.CoordinatorCluster? Cluster { get; init; }
+
     public string RunFolder => Path.Combine(ResultsDirectory, "runs", RunId);
 
     public string JournalFile => Path.Combine(ResultsDirectory, "journal.db");

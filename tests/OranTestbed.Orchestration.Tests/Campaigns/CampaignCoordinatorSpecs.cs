@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Orchestration.Benches;
 using OranTestbed.Orchestration.Campaigns;
+using OranTestbed.Orchestration.Cluster;
 using OranTestbed.Orchestration.Hosting;
 using OranTestbed.Orchestration.TestRuns;
 using OranTestbed.Orchestration.Tests.Support;
@@ -213,6 +214,76 @@ public sealed class CampaignCoordinatorSpecs : AkkaSpec
             Assert.That(aborted.Records.Select(r => r.Verdict), Is.EqualTo(new[] { Verdict.Aborted }));
             Assert.That(aborted.NotRun, Has.Length.EqualTo(3));
             Assert.That(resumed.Records.Select(r => r.Verdict).ToList(), Has.Count.EqualTo(3).And.All.EqualTo(Verdict.Pass));
+        });
+    }
+
+    [Test]
+    public void Coordinator_must_send_ids_to_a_remote_bench_and_requeue_its_execution_when_its_host_goes_away()
+    {
+        var executions = DemoPlan.Quick(3);
+        var agent = CreateTestProbe();
+        var probe = CreateTestProbe();
+        var settings = Settings(ScriptedEquipment.Clean()) with { Campaign = new CampaignSource("demo", "operators: []") };
+        var coordinator = Sys.ActorOf(CampaignCoordinatorActor.Props("run-remote", settings));
+        coordinator.Tell(new RegisterBench(DemoPlan.EmulatedBench("remote"), agent.Ref, Remote: true));
+        coordinator.Tell(Start("run-remote", executions, [], probe.Ref), probe.Ref);
+
+        var first = agent.ExpectMsg<RunRemoteExecution>(RunTimeout);
+        agent.Reply(new ExecutionFinished("run-remote", "remote", new ExecutionRecord(first.ExecutionId, Verdict.Pass, 1,
+            false, [], "remote", TimeSpan.FromSeconds(1), first.EvidenceFolder)));
+        var second = agent.ExpectMsg<RunRemoteExecution>(RunTimeout);
+        coordinator.Tell(new RegisterBench(DemoPlan.EmulatedBench("local"),
+            Sys.ActorOf(BenchActor.Props(DemoPlan.EmulatedBench("local"), ScriptedEquipment.Clean(), settings.TestRun,
+                Folder, NullLoggerFactory.Instance))));
+        Sys.Stop(agent.Ref); // its host left: DeathWatch tells the coordinator
+
+        var completed = probe.FishForMessage<RunCompleted>(_ => true, RunTimeout);
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Campaign.Id, Is.EqualTo("demo"));
+            Assert.That(new[] { first.ExecutionId, second.ExecutionId }, Is.EqualTo(executions.Take(2).Select(e => e.Id)));
+            Assert.That(first.MaxAttempts, Is.EqualTo(1));
+            Assert.That(completed.Records.Select(r => (r.ExecutionId, r.Verdict, r.BenchId)), Is.EquivalentTo(new[]
+            {
+                (executions[0].Id, Verdict.Pass, "remote"),
+                (executions[1].Id, Verdict.Pass, "local"),
+                (executions[2].Id, Verdict.Pass, "local"),
+            }), "the one in flight on the lost host ran again elsewhere; the remote result stands");
+        });
+    }
+
+    [Test]
+    public void Coordinator_must_wait_for_a_bench_to_join_before_giving_up_on_an_execution()
+    {
+        var executions = DemoPlan.Quick(2);
+        var settings = Settings(ScriptedEquipment.Clean()) with { BenchWait = TimeSpan.FromSeconds(20) };
+        var probe = CreateTestProbe();
+        var coordinator = Sys.ActorOf(CampaignCoordinatorActor.Props("run-wait", settings));
+        coordinator.Tell(Start("run-wait", executions, [], probe.Ref), probe.Ref);
+        probe.ExpectNoMsg(TimeSpan.FromMilliseconds(500));
+
+        coordinator.Tell(new RegisterBench(DemoPlan.EmulatedBench("late"),
+            Sys.ActorOf(BenchActor.Props(DemoPlan.EmulatedBench("late"), ScriptedEquipment.Clean(), settings.TestRun,
+                Folder, NullLoggerFactory.Instance))));
+
+        var completed = probe.FishForMessage<RunCompleted>(_ => true, RunTimeout);
+        Assert.That(completed.Records.Select(r => (r.Verdict, r.BenchId)),
+            Is.EqualTo(new[] { (Verdict.Pass, "late"), (Verdict.Pass, "late") }));
+    }
+
+    [Test]
+    public void Coordinator_must_record_an_error_when_no_bench_joins_within_the_wait()
+    {
+        var executions = DemoPlan.Quick(1);
+        var settings = Settings(ScriptedEquipment.Clean()) with { BenchWait = TimeSpan.FromMilliseconds(300) };
+
+        var completed = Run(Sys, "run-nobody", executions, ScriptedEquipment.Clean(), [], settings);
+
+        var record = completed.Records.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(record.Verdict, Is.EqualTo(Verdict.Error));
+            Assert.That(record.Reasons, Has.One.Contains("no bench in service can host").And.One.Contains("none joined within"));
         });
     }
 

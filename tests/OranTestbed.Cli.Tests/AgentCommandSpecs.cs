@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using OranTestbed.Cli.Tests.Support;
+using OranTestbed.Fronthaul.Tests.Support;
+
+namespace OranTestbed.Cli.Tests;
+
+/// <summary>
+/// <c>oran-testbed agent</c> against <c>oran-testbed run --listen</c>: two OS processes on loopback forming the lab's
+/// Akka.Cluster. The agent serves a second emulated bench; it is killed (SIGKILL) while an execution is in flight,
+/// and the coordinator must re-queue that execution on its own bench and lose nothing. In the "Cluster" category: the
+/// failure detector's timing wants the machine to itself (tools/test.sh runs it after the parallel phase).
+/// </summary>
+[Category("Cluster")]
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
+public partial class AgentCommandSpecs
+{
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(3);
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "oran-testbed-tests", "agent", Guid.NewGuid().ToString("N"));
+
+    [Test]
+    public void Run_must_use_an_agents_bench_and_requeue_its_execution_when_the_agent_is_killed()
+    {
+        var plans = PlanWithSecondEmulatedBench();
+        var campaign = Path.Combine(_folder, "cluster-demo.yaml");
+        File.Copy(Path.Combine(plans, "campaigns", "demo.yaml"), campaign);
+        int port = FreePort();
+        using var coordinator = Start("run", campaign, "--plans", plans, "--benches", "emulated", "--listen", $"127.0.0.1:{port}",
+            "--results", Path.Combine(_folder, "results"));
+        var lines = new List<string>();
+        string ReadLine() => coordinator.StandardError.ReadLine() is { } line
+            ? Remember(lines, line)
+            : throw new AssertionException("the coordinator ended early:\n" + string.Join('\n', lines));
+        while (!ReadLine().StartsWith("run ", StringComparison.Ordinal))
+        {
+        }
+
+        using var agent = Start(drainStderr: true, "agent", "--join", $"127.0.0.1:{port}", "--benches", "emulated-2", "--plans", plans,
+            "--results", Path.Combine(_folder, "agent-results"));
+        var clock = Stopwatch.StartNew();
+        string? doneByAgent = null;
+        string? inFlightAtKill = null;
+        while (inFlightAtKill is null && clock.Elapsed < RunTimeout)
+        {
+            var line = ReadLine();
+            if (doneByAgent is null && CompletedLine().Match(line) is { Success: true } done && done.Groups[2].Value == "emulated-2")
+            {
+                doneByAgent = done.Groups[1].Value;
+            }
+            else if (doneByAgent is not null && DispatchedLine().Match(line) is { Success: true } sent
+                     && sent.Groups[1].Value == "emulated-2")
+            {
+                agent.Kill(); // SIGKILL while the execution runs on the agent: no leave, no result
+                inFlightAtKill = sent.Groups[2].Value;
+            }
+        }
+
+        Assert.That(inFlightAtKill, Is.Not.Null, "the agent never got a second execution:\n" + string.Join('\n', lines));
+        lines.Add(coordinator.StandardError.ReadToEnd());
+        Assert.That(coordinator.WaitForExit(RunTimeout), Is.True, "the coordinator did not finish");
+        var output = string.Join('\n', lines);
+        var records = Summary().GetProperty("executions").EnumerateArray()
+            .ToDictionary(e => e.GetProperty("id").GetString()!, e => (Verdict: e.GetProperty("verdict").GetString(),
+                Bench: e.TryGetProperty("bench", out var b) ? b.GetString() : null));
+        Assert.Multiple(() =>
+        {
+            Assert.That(coordinator.ExitCode, Is.EqualTo(1), "the demo matrix has a FAIL:\n" + output);
+            Assert.That(records, Has.Count.EqualTo(12));
+            Assert.That(records.Values.Select(r => r.Verdict), Is.All.EqualTo("PASS").Or.EqualTo("FAIL"), output);
+            Assert.That(records[doneByAgent!].Bench, Is.EqualTo("emulated-2"), "the agent's result is kept");
+            Assert.That(records[inFlightAtKill].Bench, Is.EqualTo("emulated"), "re-queued on the coordinator's bench");
+            Assert.That(output, Does.Contain("+ bench emulated-2 joined from akka.tcp://oran-testbed@127.0.0.1:"));
+            Assert.That(output, Does.Match(@"! bench emulated-2 out of service: its agent at akka\.tcp://oran-testbed@127\.0\.0\.1:\d+ stopped or left the cluster"));
+            Assert.That(Directory.GetFiles(Path.Combine(_folder, "agent-results", "runs"), "capture.pcap",
+                SearchOption.AllDirectories).Where(f => f.Contains(doneByAgent!, StringComparison.Ordinal)), Is.Not.Empty,
+                "the agent keeps its evidence");
+        });
+    }
+
+    [Test]
+    public void Agent_must_exit_69_when_the_coordinator_refuses_every_bench_it_offers()
+    {
+        var plans = PlanWithSecondEmulatedBench();
+        var campaign = Path.Combine(_folder, "cluster-demo.yaml");
+        File.Copy(Path.Combine(plans, "campaigns", "demo.yaml"), campaign);
+        int port = FreePort();
+        using var coordinator = Start("run", campaign, "--plans", plans, "--benches", "emulated", "--listen", $"127.0.0.1:{port}",
+            "--results", Path.Combine(_folder, "results"));
+        try
+        {
+            var agent = CliProcess.Run(TimeSpan.FromMinutes(1), "agent", "--join", $"127.0.0.1:{port}", "--benches", "emulated",
+                "--plans", plans, "--results", Path.Combine(_folder, "agent-results"));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(agent.ExitCode, Is.EqualTo(69), agent.Stderr);
+                Assert.That(agent.Stderr, Does.Contain("! bench emulated refused: bench emulated is served by the coordinator's host itself"));
+            });
+        }
+        finally
+        {
+            coordinator.Kill();
+        }
+    }
+
+    [Test]
+    public void Agent_must_reject_a_join_address_without_a_port()
+    {
+        var result = CliProcess.Run("agent", "--join", "lab-host-1", "--plans", Path.Combine(TestPaths.RepositoryRoot, "testplans"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(64));
+            Assert.That(result.Stderr, Does.Contain("'lab-host-1' is not HOST:PORT"));
+        });
+    }
+
+    private static string Remember(List<string> lines, string line)
+    {
+        lines.Add(line);
+        return line;
+    }
+
+    /// <summary>The shipped plan with a second emulated bench for the agent to serve.</summary>
+    private string PlanWithSecondEmulatedBench()
+    {
+        var plans = Path.Combine(_folder, "plans");
+        foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.RepositoryRoot, "testplans"), "*.yaml", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(plans, Path.GetRelativePath(Path.Combine(TestPaths.RepositoryRoot, "testplans"), file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+
+        File.AppendAllText(Path.Combine(plans, "lab", "benches.yaml"),
+            "\n  - id: emulated-2\n    kind: emulated\n    description: a second emulator host (cluster agent)\n");
+        return plans;
+    }
+
+    private JsonElement Summary()
+    {
+        var file = Directory.GetFiles(Path.Combine(_folder, "results", "runs"), "summary.json", SearchOption.AllDirectories).Single();
+        return JsonDocument.Parse(File.ReadAllText(file)).RootElement.Clone();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static Process Start(params string[] arguments) => Start(drainStderr: false, arguments);
+
+    private static Process Start(bool drainStderr, params string[] arguments)
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        psi.ArgumentList.Add(CliProcess.Program);
+        foreach (var argument in arguments)
+        {
+            psi.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(psi)!;
+        _ = process.StandardOutput.ReadToEndAsync();
+        if (drainStderr)
+        {
+            _ = process.StandardError.ReadToEndAsync();
+        }
+
+        return process;
+    }
+
+    [GeneratedRegex(@"^\[[#.]+\] \d+/\d+ \S+(?: \(flaky\))? ([0-9a-f]+) on (\S+) ")]
+    private static partial Regex CompletedLine();
+
+    [GeneratedRegex(@"→ (\S+): ([0-9a-f]+) \(")]
+    private static partial Regex DispatchedLine();
+}
