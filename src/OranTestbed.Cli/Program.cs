@@ -20,7 +20,9 @@ public static class Program
             return ExitCodes.Usage;
         }
 
-        return parse.Invoke();
+        // Ctrl+C belongs to the commands (run and agent abort gracefully, analyze stops a live capture): System.CommandLine's
+        // own handling would end the process 2 s after the signal, before any clean-up finished.
+        return parse.Invoke(new InvocationConfiguration { ProcessTerminationTimeout = null });
     }
 
     internal static RootCommand BuildRoot()

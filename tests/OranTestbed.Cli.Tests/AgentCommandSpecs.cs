@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
@@ -24,6 +25,41 @@ public partial class AgentCommandSpecs
     [Test]
     public void Run_must_use_an_agents_bench_and_requeue_its_execution_when_the_agent_is_killed()
     {
+        var run = RunWithAgent(agent => agent.Kill()); // SIGKILL: no leave, no result
+
+        Assert.That(run.Output, Does.Match(
+            @"! bench emulated-2 out of service: its agent at akka\.tcp://oran-testbed@127\.0\.0\.1:\d+ stopped or left the cluster"));
+    }
+
+    [Test]
+    public void Agent_must_leave_on_ctrl_c_with_its_clean_up_and_its_execution_requeued()
+    {
+        int agentExit = -1;
+        var run = RunWithAgent(agent =>
+        {
+            using (var interrupt = Process.Start("kill", ["-INT", agent.Id.ToString(CultureInfo.InvariantCulture)]))
+            {
+                interrupt.WaitForExit();
+            }
+
+            Assert.That(agent.WaitForExit(TimeSpan.FromMinutes(1)), Is.True, "the agent did not leave");
+            agentExit = agent.ExitCode;
+        });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(agentExit, Is.EqualTo(0));
+            Assert.That(run.Output, Does.Contain("! bench emulated-2 out of service"));
+        });
+    }
+
+    /// <summary>
+    /// The demo campaign on the coordinator's bench and an agent's: once the agent has a result and a second execution
+    /// in flight, <paramref name="stopAgent"/> ends it; the run must still record every execution, the agent's result
+    /// on its bench and the one in flight re-run on the coordinator's.
+    /// </summary>
+    private ClusterRun RunWithAgent(Action<Process> stopAgent)
+    {
         var plans = PlanWithSecondEmulatedBench();
         var campaign = Path.Combine(_folder, "cluster-demo.yaml");
         File.Copy(Path.Combine(plans, "campaigns", "demo.yaml"), campaign);
@@ -38,12 +74,12 @@ public partial class AgentCommandSpecs
         {
         }
 
-        using var agent = Start(drainStderr: true, "agent", "--join", $"127.0.0.1:{port}", "--benches", "emulated-2", "--plans", plans,
-            "--results", Path.Combine(_folder, "agent-results"));
+        using var agent = Start(drainStderr: true, "agent", "--join", $"127.0.0.1:{port}", "--benches", "emulated-2",
+            "--plans", plans, "--results", Path.Combine(_folder, "agent-results"));
         var clock = Stopwatch.StartNew();
         string? doneByAgent = null;
-        string? inFlightAtKill = null;
-        while (inFlightAtKill is null && clock.Elapsed < RunTimeout)
+        string? inFlight = null;
+        while (inFlight is null && clock.Elapsed < RunTimeout)
         {
             var line = ReadLine();
             if (doneByAgent is null && CompletedLine().Match(line) is { Success: true } done && done.Groups[2].Value == "emulated-2")
@@ -53,12 +89,12 @@ public partial class AgentCommandSpecs
             else if (doneByAgent is not null && DispatchedLine().Match(line) is { Success: true } sent
                      && sent.Groups[1].Value == "emulated-2")
             {
-                agent.Kill(); // SIGKILL while the execution runs on the agent: no leave, no result
-                inFlightAtKill = sent.Groups[2].Value;
+                stopAgent(agent);
+                inFlight = sent.Groups[2].Value;
             }
         }
 
-        Assert.That(inFlightAtKill, Is.Not.Null, "the agent never got a second execution:\n" + string.Join('\n', lines));
+        Assert.That(inFlight, Is.Not.Null, "the agent never got a second execution:\n" + string.Join('\n', lines));
         lines.Add(coordinator.StandardError.ReadToEnd());
         Assert.That(coordinator.WaitForExit(RunTimeout), Is.True, "the coordinator did not finish");
         var output = string.Join('\n', lines);
@@ -71,13 +107,13 @@ public partial class AgentCommandSpecs
             Assert.That(records, Has.Count.EqualTo(12));
             Assert.That(records.Values.Select(r => r.Verdict), Is.All.EqualTo("PASS").Or.EqualTo("FAIL"), output);
             Assert.That(records[doneByAgent!].Bench, Is.EqualTo("emulated-2"), "the agent's result is kept");
-            Assert.That(records[inFlightAtKill].Bench, Is.EqualTo("emulated"), "re-queued on the coordinator's bench");
+            Assert.That(records[inFlight].Bench, Is.EqualTo("emulated"), "re-queued on the coordinator's bench");
             Assert.That(output, Does.Contain("+ bench emulated-2 joined from akka.tcp://oran-testbed@127.0.0.1:"));
-            Assert.That(output, Does.Match(@"! bench emulated-2 out of service: its agent at akka\.tcp://oran-testbed@127\.0\.0\.1:\d+ stopped or left the cluster"));
             Assert.That(Directory.GetFiles(Path.Combine(_folder, "agent-results", "runs"), "capture.pcap",
                 SearchOption.AllDirectories).Where(f => f.Contains(doneByAgent!, StringComparison.Ordinal)), Is.Not.Empty,
                 "the agent keeps its evidence");
         });
+        return new ClusterRun(output);
     }
 
     [Test]
@@ -179,4 +215,6 @@ public partial class AgentCommandSpecs
 
     [GeneratedRegex(@"→ (\S+): ([0-9a-f]+) \(")]
     private static partial Regex DispatchedLine();
+
+    private sealed record ClusterRun(string Output);
 }

@@ -78,6 +78,35 @@ public partial class RunCommandSpecs
         });
     }
 
+    [Test]
+    public void Run_must_abort_on_ctrl_c_keeping_results_and_marking_the_run_resumable()
+    {
+        var campaign = DemoCampaign("1s");
+        using var run = Start("run", campaign, "--plans", Plans, "--results", Results);
+        string? line;
+        while ((line = run.StandardError.ReadLine()) is not null && !CompletedLine().IsMatch(line))
+        {
+        }
+
+        using (var interrupt = Process.Start("kill", ["-INT", run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            interrupt.WaitForExit();
+        }
+
+        var stderr = run.StandardError.ReadToEnd();
+        Assert.That(run.WaitForExit(TimeSpan.FromMinutes(1)), Is.True);
+        var summary = Summary();
+        bool anyFail = summary.GetProperty("executions").EnumerateArray().Any(e => e.GetProperty("verdict").GetString() == "FAIL");
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(anyFail ? 1 : 2), "the verdict's exit code, not the signal's 130\n" + stderr);
+            Assert.That(stderr, Does.Contain("interrupted: aborting"));
+            Assert.That(summary.GetProperty("aborted").GetBoolean(), Is.True);
+            Assert.That(summary.GetProperty("executions").EnumerateArray().Count(e => e.GetProperty("verdict").GetString() == "PASS"
+                || e.GetProperty("verdict").GetString() == "FAIL"), Is.GreaterThanOrEqualTo(1), "results before Ctrl+C are kept");
+        });
+    }
+
     /// <summary>The executions the run announced on its first line ("run ID: N executions ...").</summary>
     private static int Planned(string stderr) => int.Parse(PlannedLine().Match(stderr).Groups[1].Value,
         System.Globalization.CultureInfo.InvariantCulture);

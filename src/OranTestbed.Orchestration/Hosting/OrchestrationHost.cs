@@ -60,8 +60,11 @@ public static class OrchestrationHost
         ArgumentNullException.ThrowIfNull(loggers);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddSingleton(loggers);
+        builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
         builder.Services.AddAkka(SystemName, akka =>
         {
+            // Ctrl+C is the command's to handle (graceful abort or leave); the system stops when the command says so.
+            akka.AddHocon("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off", HoconAddMode.Prepend);
             akka.ConfigureLoggers(setup =>
             {
                 setup.ClearLoggers();
