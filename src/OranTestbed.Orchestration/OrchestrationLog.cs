@@ -25,6 +25,10 @@ internal static partial class OrchestrationLog
         Message = "Bench {BenchId} taken out of service: {Reason}")]
     public static partial void BenchRetired(ILogger logger, string benchId, string reason);
 
+    [LoggerMessage(EventId = 1305, EventName = "TransientFault", Level = LogLevel.Warning,
+        Message = "{Fault}; a temporary failure ({Count} of {Budget} per attempt): repeating the step in {Backoff}")]
+    public static partial void TransientFault(ILogger logger, string fault, int count, int budget, TimeSpan backoff);
+
     [LoggerMessage(EventId = 1310, EventName = "StepCrashed", Level = LogLevel.Error,
         Message = "Execution {ExecutionId}: a step threw")]
     public static partial void StepCrashed(ILogger logger, string executionId, Exception exception);

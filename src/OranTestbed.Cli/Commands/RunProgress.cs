@@ -9,11 +9,12 @@ using static System.FormattableString;
 namespace OranTestbed.Cli.Commands;
 
 /// <summary>Progress of a run on standard error: one line per dispatch and per result, with the overall bar, counts,
-/// each bench's current execution and the ETA from the mean execution time so far.</summary>
+/// each bench's results so far and current execution, and the ETA from the mean execution time so far.</summary>
 internal sealed class RunProgress(TextWriter output, int total, ImmutableArray<string> benches) : IRunObserver
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Dictionary<string, string> _busy = benches.ToDictionary(b => b, _ => "idle", StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _doneOn = new(StringComparer.Ordinal);
     private readonly Dictionary<Verdict, int> _counts = [];
     private int _done;
 
@@ -28,6 +29,7 @@ internal sealed class RunProgress(TextWriter output, int total, ImmutableArray<s
         var r = completed.Record;
         _done = completed.Done;
         _counts[r.Verdict] = _counts.GetValueOrDefault(r.Verdict) + 1;
+        _doneOn[r.BenchId] = _doneOn.GetValueOrDefault(r.BenchId) + 1;
         if (_busy.ContainsKey(r.BenchId))
         {
             _busy[r.BenchId] = "idle";
@@ -40,7 +42,7 @@ internal sealed class RunProgress(TextWriter output, int total, ImmutableArray<s
             $"[{new string('#', filled)}{new string('.', width - filled)}] {_done}/{total} {r.Verdict.ToWireName()}{(r.Flaky ? " (flaky)" : string.Empty)} {r.ExecutionId} on {r.BenchId} in {r.Duration.TotalSeconds:0.0} s");
         var why = r.Reasons.IsEmpty || r.Verdict == Verdict.Pass ? string.Empty : ": " + r.Reasons[0];
         var counts = string.Join(" ", _counts.OrderBy(c => c.Key).Select(c => Invariant($"{c.Key.ToWireName()} {c.Value}")));
-        var busy = string.Join(", ", _busy.Select(b => $"{b.Key}: {b.Value}"));
+        var busy = string.Join(", ", _busy.Select(b => $"{b.Key}: {_doneOn.GetValueOrDefault(b.Key)} done, {b.Value}"));
         output.WriteLine($"{head}{why} | {counts} | ETA {eta.ToString(@"mm\:ss", CultureInfo.InvariantCulture)} | {busy}");
     }
 

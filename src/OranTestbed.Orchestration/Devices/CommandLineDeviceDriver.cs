@@ -18,6 +18,9 @@ namespace OranTestbed.Orchestration.Devices;
 public sealed class CommandLineDeviceDriver(Product product, CommandLineDriver driver, string? captureInterface, string planRoot)
     : IDeviceDriver, IStepTimeouts
 {
+    /// <summary>EX_TEMPFAIL (sysexits.h): the device's tooling says "try again"; see <see cref="DeviceFaultException.Transient"/>.</summary>
+    public const int TemporaryFailure = 75;
+
     private DeviceSetup? _setup;
 
     public Product Product { get; } = product;
@@ -128,8 +131,13 @@ public sealed class CommandLineDeviceDriver(Product product, CommandLineDriver d
         if (process.ExitCode != command.ExpectedExitCode)
         {
             var last = stderr.ToString().Trim().Split('\n').LastOrDefault(l => l.Length > 0) ?? "no error output";
+            bool transient = process.ExitCode == TemporaryFailure;
             throw new DeviceFaultException(Product.Id, name,
-                $"'{rendered}' exited with {process.ExitCode} (expected {command.ExpectedExitCode}): {last}");
+                $"'{rendered}' exited with {process.ExitCode}{(transient ? " (temporary failure)" : string.Empty)} "
+                + $"(expected {command.ExpectedExitCode}): {last}")
+            {
+                Transient = transient,
+            };
         }
 
         return stdout.ToString();

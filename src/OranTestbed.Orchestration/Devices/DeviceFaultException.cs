@@ -31,4 +31,8 @@ public sealed class DeviceFaultException : Exception
 
     /// <summary>The lifecycle step (open, configure, start, stop, read-counters, close, health).</summary>
     public string Step { get; }
+
+    /// <summary>The device says the failure is temporary (a command's exit code 75, EX_TEMPFAIL of sysexits.h): the
+    /// step is worth repeating, within the test run's budget, before it counts as a device fault.</summary>
+    public bool Transient { get; init; }
 }

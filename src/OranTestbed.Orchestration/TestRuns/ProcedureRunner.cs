@@ -23,9 +23,12 @@ namespace OranTestbed.Orchestration.TestRuns;
 /// </summary>
 public sealed class ProcedureRunner(TestRunSettings settings, ILogger logger)
 {
+    private int _transientFaults;
+
     public async Task<ExecutionOutcome> RunAsync(Execution execution, Bench bench, BenchSession session,
         string evidenceDirectory, CancellationToken abort)
     {
+        _transientFaults = 0;
         ArgumentNullException.ThrowIfNull(execution);
         ArgumentNullException.ThrowIfNull(bench);
         ArgumentNullException.ThrowIfNull(session);
@@ -294,8 +297,33 @@ public sealed class ProcedureRunner(TestRunSettings settings, ILogger logger)
             return true;
         }, abort).ConfigureAwait(false);
 
-    /// <summary>A device call bounded by the step timeout: a driver that ignores its token is abandoned, not awaited.</summary>
+    /// <summary>
+    /// A device call bounded by the step timeout; a transient fault repeats the call after a back-off (doubling) while
+    /// the attempt's <see cref="TestRunSettings.TransientFaultBudget"/> lasts, like a supervisor restarting a failing
+    /// child within a budget.
+    /// </summary>
     private async Task<T> Call<T>(IDeviceDriver device, string step, Func<CancellationToken, Task<T>> call,
+        CancellationToken abort)
+    {
+        var backoff = settings.TransientBackoff;
+        while (true)
+        {
+            try
+            {
+                return await CallOnce(device, step, call, abort).ConfigureAwait(false);
+            }
+            catch (DeviceFaultException fault) when (fault.Transient && _transientFaults < settings.TransientFaultBudget)
+            {
+                _transientFaults++;
+                OrchestrationLog.TransientFault(logger, fault.Message, _transientFaults, settings.TransientFaultBudget, backoff);
+                await Task.Delay(backoff, abort).ConfigureAwait(false);
+                backoff *= 2;
+            }
+        }
+    }
+
+    /// <summary>One device call bounded by the step timeout: a driver that ignores its token is abandoned, not awaited.</summary>
+    private async Task<T> CallOnce<T>(IDeviceDriver device, string step, Func<CancellationToken, Task<T>> call,
         CancellationToken abort)
     {
         var limit = LimitOf(device, step);

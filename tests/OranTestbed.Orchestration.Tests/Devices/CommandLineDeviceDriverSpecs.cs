@@ -58,6 +58,24 @@ public class CommandLineDeviceDriverSpecs
     }
 
     [Test]
+    public void CommandLineDriver_must_mark_exit_code_75_a_transient_fault()
+    {
+        var driver = Driver((LifecycleStep.Configure, "true", 5), (LifecycleStep.Start, "echo 'PLL not locked yet' >&2; exit 75", 5),
+            (LifecycleStep.Stop, "exit 3", 5));
+        driver.ConfigureAsync(Setup(), CancellationToken.None).GetAwaiter().GetResult();
+
+        var temporary = Assert.ThrowsAsync<DeviceFaultException>(() => driver.StartAsync(CancellationToken.None))!;
+        var permanent = Assert.ThrowsAsync<DeviceFaultException>(() => driver.StopAsync(CancellationToken.None))!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(temporary.Transient, Is.True);
+            Assert.That(temporary.Message, Does.Contain("exited with 75 (temporary failure) (expected 0): PLL not locked yet"));
+            Assert.That(permanent.Transient, Is.False);
+        });
+    }
+
+    [Test]
     public async Task CommandLineDriver_must_read_counters_printed_as_json()
     {
         var driver = Driver((LifecycleStep.Configure, "true", 5),

@@ -31,6 +31,9 @@ public sealed class ScriptedDriver(Product product, string executionId, Concurre
 
     public Dictionary<string, Behaviour> Script { get; } = [];
 
+    /// <summary>Per step, how many calls fail with a transient fault before the step behaves as scripted.</summary>
+    public Dictionary<string, int> TransientFaults { get; } = [];
+
     public DeviceCounters Counters { get; set; } = new(ImmutableSortedDictionary<string, decimal>.Empty.Add("rx-late", 0));
 
     public Task OpenAsync(CancellationToken cancellationToken) => Act("open");
@@ -58,6 +61,12 @@ public sealed class ScriptedDriver(Product product, string executionId, Concurre
     private Task Act(string step)
     {
         log.Enqueue($"{step} {Product.Id} {executionId}");
+        if (TransientFaults.GetValueOrDefault(step) is > 0 and var left)
+        {
+            TransientFaults[step] = left - 1;
+            return Task.FromException(new DeviceFaultException(Product.Id, step, "resource busy") { Transient = true });
+        }
+
         return Script.GetValueOrDefault(step) switch
         {
             Behaviour.Hang => new TaskCompletionSource().Task,

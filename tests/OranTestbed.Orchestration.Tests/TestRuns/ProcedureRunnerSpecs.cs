@@ -23,7 +23,11 @@ public class ProcedureRunnerSpecs
     private static readonly string[] ReleaseAfterHang = ["stop du", "close ru", "close du"];
     private static readonly string[] CloseBoth = ["close ru", "close du"];
     private static readonly string[] StopAndCloseBoth = ["stop ru", "stop du", "close ru", "close du"];
-    private static readonly TestRunSettings Fast = new() { StepTimeout = TimeSpan.FromMilliseconds(300) };
+    private static readonly TestRunSettings Fast = new()
+    {
+        StepTimeout = TimeSpan.FromMilliseconds(300),
+        TransientBackoff = TimeSpan.FromMilliseconds(5),
+    };
 
     private readonly ConcurrentQueue<string> _log = new();
     private readonly Execution _execution = DemoPlan.Quick(1)[0];
@@ -83,6 +87,43 @@ public class ProcedureRunnerSpecs
             Assert.That(outcome.Reasons, Has.One.Contains("configure failed").And.Contains("configure exploded"));
             Assert.That(Steps().Where(s => s.StartsWith("start", StringComparison.Ordinal)), Is.Empty);
             Assert.That(Steps().TakeLast(2), Is.EqualTo(CloseBoth));
+        });
+    }
+
+    [Test]
+    public async Task ProcedureRunner_must_repeat_a_step_after_transient_faults_within_the_attempts_budget()
+    {
+        var outcome = await Run(new ScriptedTap(() => ScriptedTap.Report()), (du, ru) =>
+        {
+            du.TransientFaults["configure"] = 2;
+            ru.TransientFaults["start"] = 1;
+        });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Pass), string.Join("; ", outcome.Reasons));
+            Assert.That(Steps().Count(s => s == "configure du"), Is.EqualTo(3));
+            Assert.That(Steps().Count(s => s == "start ru"), Is.EqualTo(2));
+            Assert.That(outcome.DeviceFault, Is.False);
+        });
+    }
+
+    [Test]
+    public async Task ProcedureRunner_must_make_transient_faults_beyond_the_budget_a_device_error()
+    {
+        var outcome = await Run(new ScriptedTap(() => ScriptedTap.Report()), (du, ru) =>
+        {
+            du.TransientFaults["configure"] = 2;
+            ru.TransientFaults["start"] = 2; // the attempt's budget is 3 in all: the fourth transient fault stands
+        });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Error));
+            Assert.That(outcome.DeviceFault, Is.True);
+            Assert.That(outcome.Reasons, Has.One.Contains("start failed: resource busy"));
+            Assert.That(Steps().Count(s => s == "start ru"), Is.EqualTo(2));
+            Assert.That(Steps().TakeLast(2), Is.EqualTo(CloseBoth), "clean-up still runs");
         });
     }
 
