@@ -60,12 +60,7 @@ public partial class AgentCommandSpecs
     /// </summary>
     private ClusterRun RunWithAgent(Action<Process> stopAgent)
     {
-        var plans = PlanWithSecondEmulatedBench();
-        var campaign = Path.Combine(_folder, "cluster-demo.yaml");
-        File.Copy(Path.Combine(plans, "campaigns", "demo.yaml"), campaign);
-        int port = FreePort();
-        using var coordinator = Start("run", campaign, "--plans", plans, "--benches", "emulated", "--listen", $"127.0.0.1:{port}",
-            "--results", Path.Combine(_folder, "results"));
+        using var coordinator = StartCoordinator(out var plans, out int port);
         var lines = new List<string>();
         string ReadLine() => coordinator.StandardError.ReadLine() is { } line
             ? Remember(lines, line)
@@ -74,7 +69,7 @@ public partial class AgentCommandSpecs
         {
         }
 
-        using var agent = Start(drainStderr: true, "agent", "--join", $"127.0.0.1:{port}", "--benches", "emulated-2",
+        using var agent = CliProcess.Start(drainStderr: true, "agent", "--join", $"127.0.0.1:{port}", "--benches", "emulated-2",
             "--plans", plans, "--results", Path.Combine(_folder, "agent-results"));
         var clock = Stopwatch.StartNew();
         string? doneByAgent = null;
@@ -119,12 +114,7 @@ public partial class AgentCommandSpecs
     [Test]
     public void Agent_must_exit_69_when_the_coordinator_refuses_every_bench_it_offers()
     {
-        var plans = PlanWithSecondEmulatedBench();
-        var campaign = Path.Combine(_folder, "cluster-demo.yaml");
-        File.Copy(Path.Combine(plans, "campaigns", "demo.yaml"), campaign);
-        int port = FreePort();
-        using var coordinator = Start("run", campaign, "--plans", plans, "--benches", "emulated", "--listen", $"127.0.0.1:{port}",
-            "--results", Path.Combine(_folder, "results"));
+        using var coordinator = StartCoordinator(out var plans, out int port);
         try
         {
             var agent = CliProcess.Run(TimeSpan.FromMinutes(1), "agent", "--join", $"127.0.0.1:{port}", "--benches", "emulated",
@@ -152,6 +142,18 @@ public partial class AgentCommandSpecs
             Assert.That(result.ExitCode, Is.EqualTo(64));
             Assert.That(result.Stderr, Does.Contain("'lab-host-1' is not HOST:PORT"));
         });
+    }
+
+    /// <summary>`run --listen` of the demo campaign on the coordinator's own bench, in a plan with a second emulated
+    /// bench for an agent.</summary>
+    private Process StartCoordinator(out string plans, out int port)
+    {
+        plans = PlanWithSecondEmulatedBench();
+        var campaign = Path.Combine(_folder, "cluster-demo.yaml");
+        File.Copy(Path.Combine(plans, "campaigns", "demo.yaml"), campaign);
+        port = FreePort();
+        return CliProcess.Start("run", campaign, "--plans", plans, "--benches", "emulated", "--listen", $"127.0.0.1:{port}",
+            "--results", Path.Combine(_folder, "results"));
     }
 
     private static string Remember(List<string> lines, string line)
@@ -187,27 +189,6 @@ public partial class AgentCommandSpecs
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static Process Start(params string[] arguments) => Start(drainStderr: false, arguments);
-
-    private static Process Start(bool drainStderr, params string[] arguments)
-    {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        psi.ArgumentList.Add(CliProcess.Program);
-        foreach (var argument in arguments)
-        {
-            psi.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(psi)!;
-        _ = process.StandardOutput.ReadToEndAsync();
-        if (drainStderr)
-        {
-            _ = process.StandardError.ReadToEndAsync();
-        }
-
-        return process;
     }
 
     [GeneratedRegex(@"^\[[#.]+\] \d+/\d+ \S+(?: \(flaky\))? ([0-9a-f]+) on (\S+) ")]

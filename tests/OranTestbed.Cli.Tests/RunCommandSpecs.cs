@@ -42,7 +42,7 @@ public partial class RunCommandSpecs
     public void Run_must_resume_after_kill_9_without_rerunning_completed_executions()
     {
         var campaign = DemoCampaign("1s");
-        var first = Start("run", campaign, "--plans", Plans, "--results", Results);
+        var first = CliProcess.Start("run", campaign, "--plans", Plans, "--results", Results);
         var completedBeforeKill = new List<string>();
         string? runId = null;
         var clock = Stopwatch.StartNew();
@@ -82,7 +82,7 @@ public partial class RunCommandSpecs
     public void Run_must_abort_on_ctrl_c_keeping_results_and_marking_the_run_resumable()
     {
         var campaign = DemoCampaign("1s");
-        using var run = Start("run", campaign, "--plans", Plans, "--results", Results);
+        using var run = CliProcess.Start("run", campaign, "--plans", Plans, "--results", Results);
         string? line;
         while ((line = run.StandardError.ReadLine()) is not null && !CompletedLine().IsMatch(line))
         {
@@ -129,20 +129,6 @@ public partial class RunCommandSpecs
     {
         var file = Directory.GetFiles(Path.Combine(Results, "runs"), "summary.json", SearchOption.AllDirectories).Single();
         return JsonDocument.Parse(File.ReadAllText(file)).RootElement.Clone();
-    }
-
-    private static Process Start(params string[] arguments)
-    {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        psi.ArgumentList.Add(CliProcess.Program);
-        foreach (var argument in arguments)
-        {
-            psi.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(psi)!;
-        _ = process.StandardOutput.ReadToEndAsync();
-        return process;
     }
 
     [GeneratedRegex(@"capture-duration: \S+")]

@@ -37,4 +37,27 @@ internal static class CliProcess
 
         return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
     }
+
+    /// <summary>Starts the program without waiting: standard output is drained; standard error is left for the caller
+    /// to read line by line unless <paramref name="drainStderr"/>.</summary>
+    public static Process Start(params string[] arguments) => Start(drainStderr: false, arguments);
+
+    public static Process Start(bool drainStderr, params string[] arguments)
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        psi.ArgumentList.Add(Program);
+        foreach (var argument in arguments)
+        {
+            psi.ArgumentList.Add(argument);
+        }
+
+        var process = System.Diagnostics.Process.Start(psi)!;
+        _ = process.StandardOutput.ReadToEndAsync();
+        if (drainStderr)
+        {
+            _ = process.StandardError.ReadToEndAsync();
+        }
+
+        return process;
+    }
 }
