@@ -6,22 +6,7 @@ namespace OranTestbed.Cli;
 /// <summary>Entry point of the <c>oran-testbed</c> command.</summary>
 public static class Program
 {
-    public static int Main(string[] args)
-    {
-        var parse = BuildRoot().Parse(args);
-        if (parse.Errors.Count > 0)
-        {
-            foreach (var error in parse.Errors)
-            {
-                Console.Error.WriteLine($"oran-testbed: {error.Message}");
-            }
-
-            Console.Error.WriteLine("Run 'oran-testbed --help' for usage.");
-            return ExitCodes.Usage;
-        }
-
-        return parse.Invoke();
-    }
+    public static int Main(string[] args) => CliEntry.Run(BuildRoot(), args);
 
     internal static RootCommand BuildRoot()
     {
