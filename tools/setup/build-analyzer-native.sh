@@ -50,12 +50,14 @@ if [ "$check" -eq 1 ]; then
 fi
 
 log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
+started="$(mktemp)"   # its time stamp: when the publish started
+trap 'rm -f "$log" "$started"' EXIT
 if ! dotnet publish "$project" -c Release -nologo -o "$out" >"$log" 2>&1; then
   cat "$log" >&2
   echo "build-analyzer-native.sh: publishing oran-testbed-native (Native AOT) failed" >&2
   exit 1
 fi
-# The publish leaves the executable's old time stamp when nothing changed; mark it as checked against the sources.
-touch "$exe"
+# The publish leaves the executable's old time stamp when nothing changed: date it to when the publish started, so
+# that a source edited during the publish still counts as newer next time.
+touch -r "$started" "$exe"
 echo "$exe"
