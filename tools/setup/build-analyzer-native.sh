@@ -21,17 +21,20 @@ exe="$out/oran-testbed-native"
 # The folders compiled into the executable: the project, its ProjectReferences (transitively) and imported .projitems.
 declare -A seen=()
 inputs=()
-visit() {
-  local file="$1" dir ref
-  dir="$(cd "$(dirname "$file")" && pwd)"
+visit() {   # bash builtins only: --check runs on every `tools/oran-testbed.sh analyze`
+  local file="$1" dir line ref
+  pushd "${file%/*}" >/dev/null
+  dir="$PWD"
+  popd >/dev/null
   [ -n "${seen[$dir]:-}" ] && return
   seen[$dir]=1
   inputs+=("$dir")
-  while IFS= read -r ref; do
-    ref="${ref//\\//}"
-    [ -f "$dir/$ref" ] && visit "$dir/$ref"
-  done < <(grep -oE '(ProjectReference|Import) Project="[^"]+"|ProjectReference Include="[^"]+"' "$file" \
-             | sed -E 's/.*"([^"]+)"/\1/')
+  while IFS= read -r line; do
+    if [[ $line =~ (ProjectReference\ Include|Import\ Project)=\"([^\"]+)\" ]]; then
+      ref="${BASH_REMATCH[2]//\\//}"
+      if [ -f "$dir/$ref" ]; then visit "$dir/$ref"; fi
+    fi
+  done <"$file"
 }
 visit "$project"
 
