@@ -8,8 +8,9 @@
 #   tools/setup/build-analyzer-native.sh --check   build nothing: print the path and exit 0 if it is up to date, else exit 1
 #
 # Needs the .NET SDK, the ILCompiler packages (NuGet, restored by the publish) and a C toolchain to link: clang, or
-# gcc when clang is absent (Debian 12's gcc and binutils are enough; nothing is installed here). About 30 s on a
-# quiet 2-core machine once the references are built.
+# gcc when clang is absent. Before a publish it installs what is missing of Debian's gcc and libc6-dev (binutils comes
+# with gcc) through install-system-packages.sh. About 20-40 s on the 2-core VM once the references are built, about a
+# minute from a clean tree.
 set -euo pipefail
 check=0
 if [ "${1:-}" = "--check" ]; then check=1; fi
@@ -52,6 +53,7 @@ if [ "$check" -eq 1 ]; then
   exit 1
 fi
 
+"$root/tools/setup/install-system-packages.sh" gcc libc6-dev >&2
 log="$(mktemp)"
 started="$(mktemp)"   # its time stamp: when the publish started
 trap 'rm -f "$log" "$started"' EXIT
