@@ -90,6 +90,7 @@ public partial class NativeCommandSpecs
         yield return Case("emulated clean pair, O-DU tap, duration", ExitCodes.Inconclusive,
             "{w}/clean-pair.pcap", Liteon, "--tap", "du", "--duration", "4ms", "--json", "{out}.json");
         yield return Case("emulated clean pair", ExitCodes.Pass, "{w}/clean-pair.pcap", Liteon, "--json", "{out}.json");
+        yield return Case("debug log", ExitCodes.Fail, "{w}/late.pcap", "--profile", "{w}/ru.yaml", "--log-level", "Debug");
         yield return Case("missing capture", ExitCodes.NoInput, "{w}/nope.pcap", "--profile", "{w}/ru.yaml");
         yield return Case("invalid profile", ExitCodes.Usage, "{w}/clean.pcap", "--profile", "{w}/bad.yaml");
         yield return Case("bad --tap", ExitCodes.Usage, "{w}/clean.pcap", "--profile", "{w}/ru.yaml", "--tap", "xx");
