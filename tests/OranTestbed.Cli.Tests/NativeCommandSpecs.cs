@@ -9,7 +9,7 @@ namespace OranTestbed.Cli.Tests;
 /// built by tools/setup/build-analyzer-native.sh) must be indistinguishable from <c>oran-testbed</c>: for the same
 /// arguments the same exit code, standard output, standard error and report files, byte for byte, except for what
 /// measures the run itself (the JSON <c>capture.elapsedS</c>, the <c>decode --format count</c> speed line, the log
-/// lines' clock) and for the stack frames of a logged exception (the JIT's name parameters and source lines, Native
+/// lines' clock) and for the stack frames of a logged exception (the JIT's show parameter names and source lines, Native
 /// AOT's give code offsets). Standard error is compared as a set of lines: the console logger writes from its own
 /// thread, so its lines and the command's own messages interleave in either order, in both executables.
 /// The AOT publish (~30 s once the references are built) runs once per fixture.
