@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Whole-process benchmark: `oran-testbed decode` (count-only, jsonl, jsonl --iq) and `oran-testbed analyze` (headers,
-# timing, sequence, correlation, PTP; and with --iq) against `tshark -T fields` on the same capture of 273-PRB BFP-9
-# U-plane and C-plane traffic (tools/OranTestbed.Benchmarks `generate`; 100 MB by default).
+# timing, sequence, correlation, PTP; and with --iq), each also as `oran-testbed-native` (the same commands compiled
+# with Native AOT: no runtime start-up or JIT) where it matters (decode count, analyze), against `tshark -T fields` on
+# the same capture of 273-PRB BFP-9 U-plane and C-plane traffic (tools/OranTestbed.Benchmarks `generate`; 100 MB by
+# default).
 #
 #   tools/bench/whole-process.sh [--size 100MB] [--runs 5] [--jumbo] [--out DIR] [--no-tshark] [--only analyze|decode]
 #
-# Builds oran-testbed as shipped (tools/setup/build-cli.sh), generates the capture into DIR (default
+# Builds oran-testbed as shipped (tools/setup/build-cli.sh) and oran-testbed-native
+# (tools/setup/build-analyzer-native.sh), generates the capture into DIR (default
 # tools/bench/out, gitignored) if absent, then times each
 # command with hyperfine (installed with apt when missing and root/sudo is available; otherwise /usr/bin/time, median
 # of the runs). Prints a table of wall times, MB/s, frames/s, peak RSS and the tshark/ours ratios.
@@ -50,6 +53,8 @@ fi
 # --- build and capture ---------------------------------------------------------------------------------------------
 log "building oran-testbed and the benchmarks (Release)"
 cli=(dotnet "$("$root/tools/setup/build-cli.sh")")
+log "building oran-testbed-native (Native AOT; skipped when up to date)"
+native=("$("$root/tools/setup/build-analyzer-native.sh")")
 dotnet build "$root/tools/OranTestbed.Benchmarks" -c Release -v quiet -nologo >&2
 gen=(dotnet "$root/tools/OranTestbed.Benchmarks/bin/Release/net10.0/OranTestbed.Benchmarks.dll" generate)
 
@@ -78,19 +83,23 @@ fields=(-e frame.number -e ecpri.type -e oran_fh_cus.ru_port_id -e oran_fh_cus.d
 
 q() { printf '%q ' "$@"; }
 # Each of ours is compared with the tshark run that extracts the same: headers only, or headers + every IQ sample.
-names=("oran-testbed decode --format count" "oran-testbed decode --format jsonl" "oran-testbed decode --format jsonl --iq"
-       "oran-testbed analyze" "oran-testbed analyze --iq"
+names=("oran-testbed decode --format count" "oran-testbed-native decode --format count"
+       "oran-testbed decode --format jsonl" "oran-testbed decode --format jsonl --iq"
+       "oran-testbed analyze" "oran-testbed-native analyze" "oran-testbed analyze --iq" "oran-testbed-native analyze --iq"
        "tshark -T fields" "tshark -T fields + IQ samples")
 cmds=("$(q "${cli[@]}" decode "$capture" --format count "${ours_opts[@]}") > /dev/null"
+      "$(q "${native[@]}" decode "$capture" --format count "${ours_opts[@]}") > /dev/null"
       "$(q "${cli[@]}" decode "$capture" --format jsonl "${ours_opts[@]}") > /dev/null"
       "$(q "${cli[@]}" decode "$capture" --format jsonl --iq "${ours_opts[@]}") > /dev/null"
       "$(q "${cli[@]}" analyze "$capture" --profile "$profile") > /dev/null"
+      "$(q "${native[@]}" analyze "$capture" --profile "$profile") > /dev/null"
       "$(q "${cli[@]}" analyze "$capture" --profile "$profile" --iq) > /dev/null"
+      "$(q "${native[@]}" analyze "$capture" --profile "$profile" --iq) > /dev/null"
       "$(q tshark -n -r "$capture" -T fields -E occurrence=a -E aggregator=, "${prefs[@]}" "${fields[@]}") > /dev/null 2>&1"
       "$(q tshark -n -r "$capture" -T fields -E occurrence=a -E aggregator=, "${prefs[@]}" "${fields[@]}" -e oran_fh_cus.iSample -e oran_fh_cus.qSample) > /dev/null 2>&1")
 # Each of ours is compared with the tshark run that extracts the same wire fields (headers; headers + every IQ
 # sample); tshark checks no timing, sequence or correlation, so the analyze ratios understate our work.
-reference=(5 5 6 5 6 -1 -1)
+reference=(8 8 8 9 8 8 9 9 -1 -1)
 keep=()
 for i in "${!names[@]}"; do
   is_tshark=$(( reference[i] < 0 ))
@@ -153,12 +162,12 @@ echo
 echo "capture: $capture ($bytes bytes, $frames frames)"
 echo "MB/s and frames/s are from wall time; CPU = user + sys (robust when the machine is shared)."
 echo "timer:   $timer; machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-38s %9s %7s %9s %10s %12s %9s %12s %12s\n' command "wall (s)" "± (s)" "CPU (s)" "MB/s" "frames/s" "RSS (MB)" "tshark/this" "(CPU ratio)"
+printf '%-42s %9s %7s %9s %10s %12s %9s %12s %12s\n' command "wall (s)" "± (s)" "CPU (s)" "MB/s" "frames/s" "RSS (MB)" "tshark/this" "(CPU ratio)"
 for i in "${!cmds[@]}"; do
   ref=${reference[$i]}
   awk -v n="${names[$i]}" -v m="${mean[$i]}" -v s="${sd[$i]}" -v b="$bytes" -v f="$frames" -v r="${rss[$i]}" \
       -v t="${mean[$ref]:-0}" -v c="${cpu[$i]}" -v tc="${cpu[$ref]:-0}" -v has_t="$(( ref >= 0 ))" 'BEGIN {
     ratio = has_t ? sprintf("%.1fx", t / m) : "-"; cratio = has_t ? sprintf("%.1fx", tc / c) : "-";
-    printf "%-38s %9.3f %7.3f %9.3f %10.1f %12.0f %9.1f %12s %12s\n", n, m, s, c, b / m / 1e6, f / m, r / 1024, ratio, cratio }'
+    printf "%-42s %9.3f %7.3f %9.3f %10.1f %12.0f %9.1f %12s %12s\n", n, m, s, c, b / m / 1e6, f / m, r / 1024, ratio, cratio }'
 done
 echo "tshark/this: wall-time ratio against the tshark run that extracts the same fields (headers; headers + IQ)."

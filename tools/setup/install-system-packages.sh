@@ -4,10 +4,11 @@
 #   tshark      - Wireshark 4.0.17, the decoding oracle of the agreement tests
 #   linuxptp    - ptp4l and pmc: the real G.8275.1 grandmaster/slave of the live S-plane tests
 #   iproute2    - `ip netns` and veth pairs for the live tests
+# Extra package names given as arguments are required too (build-analyzer-native.sh: gcc, libc6-dev).
 # Idempotent: a second run installs nothing. Needs root (or sudo) only when something is missing.
 set -euo pipefail
 
-required=(libpcap0.8 tshark linuxptp iproute2)
+required=(libpcap0.8 tshark linuxptp iproute2 "$@")
 missing=()
 for pkg in "${required[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then

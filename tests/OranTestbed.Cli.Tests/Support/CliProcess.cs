@@ -2,7 +2,10 @@ using System.Diagnostics;
 
 namespace OranTestbed.Cli.Tests.Support;
 
-/// <summary>Runs the real <c>oran-testbed</c> program (the built oran-testbed.dll under <c>dotnet</c>) as a child process.</summary>
+/// <summary>
+/// Runs the real <c>oran-testbed</c> program (the built oran-testbed.dll under <c>dotnet</c>), or another executable
+/// such as <c>oran-testbed-native</c>, as a child process.
+/// </summary>
 internal static class CliProcess
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
@@ -14,13 +17,18 @@ internal static class CliProcess
     public static CliResult Run(TimeSpan timeout, params string[] arguments)
     {
         Assert.That(File.Exists(Program), Is.True, $"{Program} was not built next to the tests");
-        var psi = new ProcessStartInfo("dotnet")
+        return RunExecutable("dotnet", timeout, [Program, .. arguments]);
+    }
+
+    /// <summary>Runs <paramref name="executable"/> (a path, or a name on PATH) with <paramref name="arguments"/>.</summary>
+    public static CliResult RunExecutable(string executable, TimeSpan timeout, params string[] arguments)
+    {
+        var psi = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        psi.ArgumentList.Add(Program);
         foreach (var argument in arguments)
         {
             psi.ArgumentList.Add(argument);
@@ -32,7 +40,7 @@ internal static class CliProcess
         if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"oran-testbed {string.Join(' ', arguments)} did not finish within {timeout}");
+            Assert.Fail($"{executable} {string.Join(' ', arguments)} did not finish within {timeout}");
         }
 
         return new CliResult(process.ExitCode, stdout.Result, stderr.Result);

@@ -14,16 +14,17 @@ internal static class CliLogging
         Recursive = true,
     };
 
+    /// <summary>The console logger at the <c>--log-level</c> of <paramref name="parse"/>, built on the first message.</summary>
     public static ILoggerFactory Create(ParseResult parse)
     {
         var level = parse.GetValue(LevelOption);
-        return LoggerFactory.Create(builder => builder
+        return new DeferredLoggerFactory(level, () => LoggerFactory.Create(builder => builder
             .SetMinimumLevel(level)
             .AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace)
             .AddSimpleConsole(options =>
             {
                 options.SingleLine = true;
                 options.TimestampFormat = "HH:mm:ss.fff ";
-            }));
+            })));
     }
 }
