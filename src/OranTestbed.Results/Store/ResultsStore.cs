@@ -217,10 +217,11 @@ public sealed class ResultsStore
     /// <summary>
     /// Records executions in ONE transaction (an import is all or nothing): each is stored, found already stored, or in
     /// conflict. <paramref name="runs"/> are registered in the same transaction first (with the O-RAN parts of an imported
-    /// document that have no column, as JSON). Artifacts the results cite must be in the folder already.
+    /// document that have no column, as JSON). Artifacts the results cite must be in the folder already. With
+    /// <paramref name="allOrNothing"/>, any conflict rolls everything back (the outcomes say which).
     /// </summary>
     internal async Task<ImmutableArray<RecordOutcome>> RecordManyAsync(IReadOnlyList<(RunInfo Run, string? OranExtras)> runs,
-        IReadOnlyList<ExecutionResult> results, CancellationToken cancellationToken)
+        IReadOnlyList<ExecutionResult> results, CancellationToken cancellationToken, bool allOrNothing = false)
     {
         var normalized = results.Select(r => Validate(ResultFingerprint.Normalize(r))).ToList();
         await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
@@ -236,7 +237,15 @@ public sealed class ResultsStore
             outcomes.Add(await InsertExecutionAsync(connection, transaction, result, cancellationToken).ConfigureAwait(false));
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        if (allOrNothing && outcomes.Contains(RecordOutcome.Conflict))
+        {
+            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         return outcomes.MoveToImmutable();
     }
 
