@@ -105,8 +105,7 @@ public sealed class StoreSpecs(DatabaseKind kind) : StoreSpec(kind)
     [Test]
     public async Task ResultsStore_must_store_sql_metacharacters_verbatim()
     {
-        const string hostile = "x'; DROP TABLE execution; -- \"quoted\" \\ back ` tick $1 @RunId %_ ?\0end";
-        string safe = hostile.Replace("\0", "", StringComparison.Ordinal); // PostgreSQL text cannot hold NUL
+        const string safe = "x'; DROP TABLE execution; -- \"quoted\" \\ back ` tick $1 @RunId :name %_ ? \u0001 end";
         var run = Samples.Run(runId: "run-" + safe, campaign: "camp-" + safe);
         await Store.BeginRunAsync(run);
         var subject = Samples.Subject(caseId: "case-" + safe, band: "band-" + safe, operatorProfile: "op-" + safe, oDu: "v/" + safe);
@@ -124,6 +123,16 @@ public sealed class StoreSpecs(DatabaseKind kind) : StoreSpec(kind)
             Assert.That(read.Outcome.Reasons, Is.EqualTo(new[] { safe }));
         });
         Assert.That((await Store.ListRunsAsync()).Single().CampaignId, Is.EqualTo("camp-" + safe));
+    }
+
+    [Test]
+    public async Task ResultsStore_must_refuse_nul_characters_on_both_databases()
+    {
+        await Store.BeginRunAsync(Samples.Run());
+
+        Assert.ThrowsAsync<ArgumentException>(() => Store.RecordAsync(Samples.Execution(Samples.Id(1), reasons: ["a\0b"])));
+        Assert.ThrowsAsync<ArgumentException>(() => Store.BeginRunAsync(Samples.Run("bad\0run")));
+        Assert.That(await Store.ListExecutionsAsync(), Is.Empty);
     }
 
     [Test]

@@ -255,6 +255,11 @@ public sealed class ResultsStore
     private static async Task InsertRunAsync(DbConnection connection, DbTransaction transaction, RunInfo run, string? oranExtras,
         CancellationToken cancellationToken)
     {
+        foreach (string? text in new[] { run.RunId, run.CampaignId, run.CampaignDescription, run.PlanHash, run.Origin, oranExtras })
+        {
+            RefuseNul(text, "run " + run.RunId);
+        }
+
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO campaign (campaign_id, description) VALUES (@CampaignId, @Description) ON CONFLICT DO NOTHING",
             new { run.CampaignId, Description = run.CampaignDescription }, transaction, cancellationToken: cancellationToken))
@@ -369,6 +374,11 @@ public sealed class ResultsStore
             }
         }
 
+        foreach (string? text in Texts(result))
+        {
+            RefuseNul(text, result.ExecutionId);
+        }
+
         if (result.Subject.Products.Select(p => p.Role).Distinct(StringComparer.Ordinal).Count() != result.Subject.Products.Length)
         {
             throw new ArgumentException($"execution {result.ExecutionId} names a product role twice");
@@ -383,6 +393,31 @@ public sealed class ResultsStore
         }
 
         return result;
+    }
+
+    /// <summary>Every text of a result that goes into the database.</summary>
+    private static IEnumerable<string?> Texts(ExecutionResult r)
+    {
+        var s = r.Subject;
+        IEnumerable<string?> own =
+        [
+            r.RunId, r.ExecutionId, s.Band, s.OperatorProfile, s.IotProfile, s.IotSpecification, s.IotSpecVersion, s.FronthaulProfile,
+            s.CaseId, s.CaseName, s.CaseStatus, s.CaseReference, r.Outcome.Bench,
+        ];
+        return own.Concat(r.Outcome.Reasons)
+            .Concat(s.Products.SelectMany(p => new[] { p.Role, p.Id, p.Vendor, p.Model, p.Hardware, p.Software, p.Firmware }))
+            .Concat(r.Metrics.SelectMany(m => new[] { m.Id, m.Source, m.Threshold, m.Note }))
+            .Concat(r.Measurements.SelectMany(m => new[] { m.Name, m.Description }))
+            .Concat(r.Artifacts.Select(a => a.Name));
+    }
+
+    /// <summary>PostgreSQL text cannot hold U+0000; both databases refuse it so that they keep the same results.</summary>
+    private static void RefuseNul(string? text, string owner)
+    {
+        if (text is not null && text.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"a text of {owner} contains U+0000, which the results store does not keep");
+        }
     }
 
     private static (string Where, DynamicParameters Parameters) Where(ExecutionFilter filter)
