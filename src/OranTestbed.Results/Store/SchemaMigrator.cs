@@ -7,11 +7,12 @@ using Npgsql;
 namespace OranTestbed.Results.Store;
 
 /// <summary>
-/// Brings a database to the current schema on open with DbUp: the versioned scripts embedded under
-/// <c>Migrations/sqlite</c> or <c>Migrations/postgresql</c> (one logical schema, a script per dialect and version, run in
-/// name order, each in its own transaction and recorded in the journal table <c>schema_versions</c>, so a re-open runs
-/// nothing). DbUp itself does not guard against two processes migrating at once, so openers first take a lock: a
-/// PostgreSQL session advisory lock, or for SQLite an exclusive lock on the file <c>DB.migrate-lock</c> beside it.
+/// Brings a database to the current schema on open with DbUp: the versioned scripts embedded from <c>Migrations/</c>
+/// (<c>V001__…sql</c>; one schema written in SQL both databases accept, run in name order, each in its own transaction
+/// and recorded in the journal table <c>schema_versions</c>, so a re-open runs nothing). Should a change ever need
+/// dialect-specific SQL, give it a script per dialect under the same version and filter by <see cref="DatabaseKind"/>.
+/// DbUp itself does not guard against two processes migrating at once, so openers first take a lock: a PostgreSQL
+/// session advisory lock, or for SQLite an exclusive lock on the file <c>DB.migrate-lock</c> beside it.
 /// </summary>
 internal static class SchemaMigrator
 {
@@ -34,10 +35,6 @@ internal static class SchemaMigrator
         }
     }
 
-    /// <summary>The names of the scripts applied so far, in order.</summary>
-    public static IReadOnlyList<string> Scripts(string dialect) =>
-        typeof(SchemaMigrator).Assembly.GetManifestResourceNames().Where(n => IsScriptOf(dialect, n)).Order(StringComparer.Ordinal).ToList();
-
     private static async Task MigrateSqliteAsync(string file, string connectionString, CancellationToken cancellationToken)
     {
         string full = Path.GetFullPath(file);
@@ -52,7 +49,7 @@ internal static class SchemaMigrator
             await wal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        Run(DeployChanges.To.SqliteDatabase(connectionString).JournalToSqliteTable(JournalTable), "sqlite");
+        Run(DeployChanges.To.SqliteDatabase(connectionString).JournalToSqliteTable(JournalTable));
     }
 
     private static async Task MigratePostgresAsync(string connectionString, CancellationToken cancellationToken)
@@ -69,7 +66,7 @@ internal static class SchemaMigrator
 
         try
         {
-            Run(DeployChanges.To.PostgresqlDatabase(connectionString).JournalToPostgresqlTable(schema, JournalTable), "postgresql");
+            Run(DeployChanges.To.PostgresqlDatabase(connectionString).JournalToPostgresqlTable(schema, JournalTable));
         }
         finally
         {
@@ -87,10 +84,10 @@ internal static class SchemaMigrator
         return first.Length == 0 ? "public" : first.Trim('"');
     }
 
-    private static void Run(UpgradeEngineBuilder builder, string dialect)
+    private static void Run(UpgradeEngineBuilder builder)
     {
         var result = builder
-            .WithScriptsEmbeddedInAssembly(typeof(SchemaMigrator).Assembly, name => IsScriptOf(dialect, name))
+            .WithScriptsEmbeddedInAssembly(typeof(SchemaMigrator).Assembly, IsScript)
             .WithTransactionPerScript()
             .WithVariablesDisabled()
             .LogToNowhere()
@@ -103,8 +100,8 @@ internal static class SchemaMigrator
         }
     }
 
-    private static bool IsScriptOf(string dialect, string resourceName) =>
-        resourceName.StartsWith($"OranTestbed.Results.Migrations.{dialect}.", StringComparison.Ordinal)
+    private static bool IsScript(string resourceName) =>
+        resourceName.StartsWith("OranTestbed.Results.Migrations.", StringComparison.Ordinal)
         && resourceName.EndsWith(".sql", StringComparison.Ordinal);
 
     private static async Task<FileStream> AcquireFileLockAsync(string path, CancellationToken cancellationToken)

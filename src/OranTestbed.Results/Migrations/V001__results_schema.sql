@@ -1,5 +1,6 @@
--- Results store, version 1 (PostgreSQL). Same logical schema as ../sqlite/V001__results_schema.sql; only the types
--- differ. Timestamps are ISO 8601 UTC text (sorts chronologically, round-trips exactly); decimals are invariant text.
+-- Results store, version 1. One script for SQLite and PostgreSQL: portable types only (TEXT; BIGINT, which SQLite
+-- reads as INTEGER affinity, so both give 64-bit integers; booleans as 0/1). Timestamps are ISO 8601 UTC text with 7
+-- fraction digits (text order is time order, values round-trip exactly); decimals are invariant text.
 CREATE TABLE campaign (
     campaign_id TEXT NOT NULL PRIMARY KEY,
     description TEXT
