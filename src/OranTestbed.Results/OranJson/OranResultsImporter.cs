@@ -80,8 +80,6 @@ public static class OranResultsImporter
     /// <summary>One document's mapping, collecting errors with pointers instead of stopping at the first.</summary>
     private sealed class Reader(ResultsStore store, JsonElement root, string? artifactRoot)
     {
-        private readonly Dictionary<string, long> _artifactSizes = new(StringComparer.Ordinal);
-
         public ImmutableArray<ImportError>.Builder Errors { get; } = ImmutableArray.CreateBuilder<ImportError>();
 
         public (List<(RunInfo Run, string? OranExtras)> Runs, List<(ExecutionResult Result, string Pointer)> Executions,
@@ -385,7 +383,7 @@ public static class OranResultsImporter
                 }
 
                 files.Add((file, kind, name));
-                artifacts.Add(new ArtifactRef(kind, name, sha, _artifactSizes[sha] = new FileInfo(file).Length));
+                artifacts.Add(new ArtifactRef(kind, name, sha, new FileInfo(file).Length));
             }
 
             return artifacts.ToImmutable();
