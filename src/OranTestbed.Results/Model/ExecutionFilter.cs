@@ -1,0 +1,22 @@
+namespace OranTestbed.Results.Model;
+
+/// <summary>Which executions to read: every field that is set must match (null = any).</summary>
+public sealed record ExecutionFilter
+{
+    public static readonly ExecutionFilter All = new();
+
+    public string? RunId { get; init; }
+
+    public string? CampaignId { get; init; }
+
+    public string? Band { get; init; }
+
+    public string? OperatorProfile { get; init; }
+
+    /// <summary>A product id in any role.</summary>
+    public string? Product { get; init; }
+
+    public string? CaseId { get; init; }
+
+    public ResultVerdict? Verdict { get; init; }
+}

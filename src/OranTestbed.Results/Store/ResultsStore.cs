@@ -1,0 +1,498 @@
+using System.Collections.Immutable;
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using OranTestbed.Results.Model;
+
+namespace OranTestbed.Results.Store;
+
+/// <summary>
+/// The durable results store: campaigns → runs → executions (subject, verdict, reasons, metrics, measurements) →
+/// content-addressed artifacts, on SQLite or PostgreSQL with one schema (see <see cref="SchemaMigrator"/>). Thread-safe:
+/// each call uses its own pooled connection. Recording is transactional (an execution is stored whole or not at all)
+/// and idempotent (the same result twice is one row; a different one for the same run and execution is refused as a
+/// <see cref="RecordOutcome.Conflict"/>: results are evidence). SQL is parameterised throughout (Dapper).
+/// </summary>
+public sealed class ResultsStore
+{
+    private const string ExecutionColumns = """
+        e.run_id AS RunId, e.execution_id AS ExecutionId, e.band AS Band, e.operator_profile AS OperatorProfile,
+        e.iot_profile AS IotProfile, e.iot_specification AS IotSpecification, e.iot_spec_version AS IotSpecVersion,
+        e.fronthaul_profile AS FronthaulProfile, e.case_id AS CaseId, e.case_name AS CaseName, e.case_status AS CaseStatus,
+        e.case_reference AS CaseReference, e.repetition AS Repetition, e.verdict AS Verdict, e.attempts AS Attempts,
+        e.flaky AS Flaky, e.bench AS Bench, e.duration_ticks AS DurationTicks, e.started_at AS StartedAt,
+        e.recorded_at AS RecordedAt, e.content_hash AS ContentHash
+        """;
+
+    private const string RunColumns = """
+        r.run_id AS RunId, r.campaign_id AS CampaignId, c.description AS CampaignDescription, r.plan_hash AS PlanHash,
+        r.origin AS Origin, r.started_at AS StartedAt, r.finished_at AS FinishedAt, r.aborted AS Aborted,
+        r.oran_extras AS OranExtras
+        """;
+
+    private readonly string _connectionString;
+    private readonly ArtifactFolder _artifacts;
+
+    private ResultsStore(ResultsStoreOptions options, string connectionString)
+    {
+        Options = options;
+        _connectionString = connectionString;
+        _artifacts = new ArtifactFolder(options.ResolveArtifactDirectory());
+    }
+
+    public ResultsStoreOptions Options { get; }
+
+    public DatabaseKind Kind => Options.Kind;
+
+    /// <summary>The folder of the content-addressed evidence files.</summary>
+    public string ArtifactDirectory => _artifacts.Root;
+
+    /// <summary>Opens the store, creating the database and applying pending migrations (safe when several processes
+    /// open it at once).</summary>
+    public static async Task<ResultsStore> OpenAsync(ResultsStoreOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        string connectionString = options.Kind == DatabaseKind.Sqlite
+            ? new SqliteConnectionStringBuilder
+            {
+                DataSource = Path.GetFullPath(options.Database),
+                Mode = SqliteOpenMode.ReadWriteCreate,
+                ForeignKeys = true,
+                Pooling = true,
+                DefaultTimeout = 60,
+            }.ToString()
+            : options.Database;
+        var store = new ResultsStore(options, connectionString);
+        await SchemaMigrator.MigrateAsync(options, connectionString, cancellationToken).ConfigureAwait(false);
+        return store;
+    }
+
+    public static Task<ResultsStore> OpenSqliteAsync(string file, CancellationToken cancellationToken = default) =>
+        OpenAsync(ResultsStoreOptions.Sqlite(file), cancellationToken);
+
+    /// <summary>The migration scripts applied to this database, in order.</summary>
+    public async Task<IReadOnlyList<string>> AppliedMigrationsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var names = await connection.QueryAsync<string>(new CommandDefinition(
+            $"SELECT scriptname FROM {SchemaMigrator.JournalTable} ORDER BY scriptname", cancellationToken: cancellationToken))
+            .ConfigureAwait(false);
+        return [.. names];
+    }
+
+    /// <summary>Registers a run and its campaign (idempotent: a resumed run keeps its first registration).</summary>
+    public async Task BeginRunAsync(RunInfo run, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await InsertRunAsync(connection, transaction, run, null, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Marks a run finished (or aborted).</summary>
+    public async Task FinishRunAsync(string runId, DateTimeOffset finishedAt, bool aborted, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        int changed = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE run SET finished_at = @FinishedAt, aborted = @Aborted WHERE run_id = @RunId",
+            new { RunId = runId, FinishedAt = TimeText(finishedAt), Aborted = aborted ? 1L : 0L }, cancellationToken: cancellationToken))
+            .ConfigureAwait(false);
+        if (changed == 0)
+        {
+            throw new InvalidOperationException($"run '{runId}' is not in the results store");
+        }
+    }
+
+    /// <summary>
+    /// Records one execution with its evidence files in one call (what the campaign coordinator's listener does for
+    /// each journaled result): the files are copied into the artifact folder by content, then the execution, its
+    /// reasons, metrics, measurements and artifact links are written in one transaction.
+    /// </summary>
+    public async Task<RecordOutcome> RecordAsync(ExecutionResult result, IEnumerable<ArtifactSource>? evidence = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var added = ImmutableArray.CreateBuilder<ArtifactRef>();
+        foreach (var file in evidence ?? [])
+        {
+            added.Add(await _artifacts.AddAsync(file.Kind, file.Name, file.Path, cancellationToken).ConfigureAwait(false));
+        }
+
+        var complete = result with { Artifacts = ResultFingerprint.OrEmpty(result.Artifacts).AddRange(added) };
+        var outcomes = await RecordManyAsync([], [complete], cancellationToken).ConfigureAwait(false);
+        return outcomes[0];
+    }
+
+    /// <summary>Stores an evidence file by content (used by importers before they record the executions citing it).</summary>
+    public Task<ArtifactRef> AddArtifactAsync(ArtifactKind kind, string name, Stream content, CancellationToken cancellationToken = default) =>
+        _artifacts.AddAsync(kind, name, content, cancellationToken);
+
+    public bool HasArtifactContent(string sha256) => _artifacts.Contains(sha256);
+
+    /// <summary>Opens a stored evidence file for reading.</summary>
+    public Stream OpenArtifact(string sha256) =>
+        new FileStream(_artifacts.PathOf(sha256), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+
+    public string ArtifactPath(string sha256) => _artifacts.PathOf(sha256);
+
+    public async Task<ImmutableArray<RunInfo>> ListRunsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<RunRow>(new CommandDefinition(
+            $"SELECT {RunColumns} FROM run r JOIN campaign c ON c.campaign_id = r.campaign_id ORDER BY r.started_at, r.run_id",
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(ToRun)];
+    }
+
+    public async Task<RunInfo?> GetRunAsync(string runId, CancellationToken cancellationToken = default) =>
+        (await GetRunRowAsync(runId, cancellationToken).ConfigureAwait(false)) is { } row ? ToRun(row) : null;
+
+    /// <summary>The executions matching <paramref name="filter"/>, ordered by run, band, operator profile, case,
+    /// repetition and execution id.</summary>
+    public async Task<ImmutableArray<ExecutionResult>> ListExecutionsAsync(ExecutionFilter? filter = null,
+        CancellationToken cancellationToken = default)
+    {
+        var (where, parameters) = Where(filter ?? ExecutionFilter.All);
+        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        string owned = $"EXISTS (SELECT 1 FROM execution e JOIN run r ON r.run_id = e.run_id WHERE e.run_id = x.run_id AND e.execution_id = x.execution_id AND {where})";
+        var executions = await Query<ExecutionRow>(connection, $"""
+            SELECT {ExecutionColumns} FROM execution e JOIN run r ON r.run_id = e.run_id WHERE {where}
+            ORDER BY e.run_id, e.band, e.operator_profile, e.case_id, e.repetition, e.execution_id
+            """, parameters, cancellationToken).ConfigureAwait(false);
+        var products = Group(await Query<ProductRow>(connection, $"""
+            SELECT x.run_id AS RunId, x.execution_id AS ExecutionId, x.role AS Role, x.product_id AS ProductId, x.vendor AS Vendor,
+                   x.model AS Model, x.hardware AS Hardware, x.software AS Software, x.firmware AS Firmware
+            FROM execution_product x WHERE {owned}
+            """, parameters, cancellationToken).ConfigureAwait(false), r => (r.RunId, r.ExecutionId));
+        var reasons = Group(await Query<ReasonRow>(connection, $"""
+            SELECT x.run_id AS RunId, x.execution_id AS ExecutionId, x.position AS Position, x.reason AS Reason
+            FROM execution_reason x WHERE {owned} ORDER BY x.position
+            """, parameters, cancellationToken).ConfigureAwait(false), r => (r.RunId, r.ExecutionId));
+        var metrics = Group(await Query<MetricRow>(connection, $"""
+            SELECT x.run_id AS RunId, x.execution_id AS ExecutionId, x.position AS Position, x.metric_id AS MetricId, x.source AS Source,
+                   x.unit AS Unit, x.measured AS Measured, x.threshold AS Threshold, x.verdict AS Verdict, x.note AS Note
+            FROM metric x WHERE {owned} ORDER BY x.position
+            """, parameters, cancellationToken).ConfigureAwait(false), r => (r.RunId, r.ExecutionId));
+        var measurements = Group(await Query<MeasurementRow>(connection, $"""
+            SELECT x.run_id AS RunId, x.execution_id AS ExecutionId, x.position AS Position, x.name AS Name, x.unit AS Unit,
+                   x."values" AS ValuesJson, x.description AS Description
+            FROM measurement x WHERE {owned} ORDER BY x.position
+            """, parameters, cancellationToken).ConfigureAwait(false), r => (r.RunId, r.ExecutionId));
+        var artifacts = Group(await Query<ArtifactRow>(connection, $"""
+            SELECT x.run_id AS RunId, x.execution_id AS ExecutionId, x.position AS Position, x.kind AS Kind, x.name AS Name,
+                   x.sha256 AS Sha256, a.size AS Size
+            FROM execution_artifact x JOIN artifact a ON a.sha256 = x.sha256 WHERE {owned} ORDER BY x.position
+            """, parameters, cancellationToken).ConfigureAwait(false), r => (r.RunId, r.ExecutionId));
+
+        return [.. executions.Select(e =>
+        {
+            var key = (e.RunId, e.ExecutionId);
+            var productRows = products.GetValueOrDefault(key) ?? [];
+            var subject = new ExecutionSubject(e.Band, e.OperatorProfile, e.IotProfile, e.IotSpecification, e.IotSpecVersion,
+                e.FronthaulProfile, e.CaseId, e.CaseName, e.CaseStatus, e.CaseReference, checked((int)e.Repetition),
+                [.. productRows.OrderBy(p => RoleOrder(p.Role)).ThenBy(p => p.Role, StringComparer.Ordinal)
+                    .Select(p => new ProductRef(p.Role, p.ProductId, p.Vendor, p.Model, p.Hardware, p.Software, p.Firmware))]);
+            var outcome = new VerdictRecord(ResultVerdicts.Parse(e.Verdict), checked((int)e.Attempts), e.Flaky != 0,
+                [.. (reasons.GetValueOrDefault(key) ?? []).Select(r => r.Reason)], e.Bench, TimeSpan.FromTicks(e.DurationTicks))
+            {
+                StartedAt = e.StartedAt is null ? null : ParseTime(e.StartedAt),
+            };
+            return new ExecutionResult(e.RunId, e.ExecutionId, subject, outcome,
+                [.. (metrics.GetValueOrDefault(key) ?? []).Select(m => new MetricRecord(m.MetricId, m.Source, m.Unit,
+                    m.Measured is null ? null : Decimals.Parse(m.Measured), m.Threshold, ResultVerdicts.Parse(m.Verdict)) { Note = m.Note })])
+            {
+                Measurements = [.. (measurements.GetValueOrDefault(key) ?? []).Select(m => new Measurement(m.Name, m.Unit,
+                    [.. JsonSerializer.Deserialize<string[]>(m.ValuesJson)!.Select(Decimals.Parse)]) { Description = m.Description })],
+                Artifacts = [.. (artifacts.GetValueOrDefault(key) ?? []).Select(a =>
+                    new ArtifactRef(ArtifactKinds.Parse(a.Kind), a.Name, a.Sha256, a.Size))],
+            };
+        })];
+    }
+
+    /// <summary>
+    /// Records executions in ONE transaction (an import is all or nothing): each is stored, found already stored, or in
+    /// conflict. <paramref name="runs"/> are registered in the same transaction first (with the O-RAN parts of an imported
+    /// document that have no column, as JSON). Artifacts the results cite must be in the folder already. With
+    /// <paramref name="allOrNothing"/>, any conflict rolls everything back (the outcomes say which).
+    /// </summary>
+    internal async Task<ImmutableArray<RecordOutcome>> RecordManyAsync(IReadOnlyList<(RunInfo Run, string? OranExtras)> runs,
+        IReadOnlyList<ExecutionResult> results, CancellationToken cancellationToken, bool allOrNothing = false)
+    {
+        var normalized = results.Select(r => Validate(ResultFingerprint.Normalize(r))).ToList();
+        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var (run, extras) in runs)
+        {
+            await InsertRunAsync(connection, transaction, run, extras, cancellationToken).ConfigureAwait(false);
+        }
+
+        var outcomes = ImmutableArray.CreateBuilder<RecordOutcome>(normalized.Count);
+        foreach (var result in normalized)
+        {
+            outcomes.Add(await InsertExecutionAsync(connection, transaction, result, cancellationToken).ConfigureAwait(false));
+        }
+
+        if (allOrNothing && outcomes.Contains(RecordOutcome.Conflict))
+        {
+            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return outcomes.MoveToImmutable();
+    }
+
+    internal async Task<string?> OranExtrasAsync(string runId, CancellationToken cancellationToken) =>
+        (await GetRunRowAsync(runId, cancellationToken).ConfigureAwait(false))?.OranExtras;
+
+    private static async Task InsertRunAsync(DbConnection connection, DbTransaction transaction, RunInfo run, string? oranExtras,
+        CancellationToken cancellationToken)
+    {
+        foreach (string? text in new[] { run.RunId, run.CampaignId, run.CampaignDescription, run.PlanHash, run.Origin, oranExtras })
+        {
+            RefuseNul(text, "run " + run.RunId);
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO campaign (campaign_id, description) VALUES (@CampaignId, @Description) ON CONFLICT DO NOTHING",
+            new { run.CampaignId, Description = run.CampaignDescription }, transaction, cancellationToken: cancellationToken))
+            .ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO run (run_id, campaign_id, plan_hash, origin, started_at, finished_at, aborted, oran_extras)
+            VALUES (@RunId, @CampaignId, @PlanHash, @Origin, @StartedAt, @FinishedAt, @Aborted, @OranExtras) ON CONFLICT DO NOTHING
+            """, new
+        {
+            run.RunId, run.CampaignId, run.PlanHash, run.Origin, StartedAt = TimeText(run.StartedAt),
+            FinishedAt = run.FinishedAt is { } f ? TimeText(f) : null, Aborted = run.Aborted ? 1L : 0L, OranExtras = oranExtras,
+        }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    private static async Task<RecordOutcome> InsertExecutionAsync(DbConnection connection, DbTransaction transaction,
+        ExecutionResult result, CancellationToken cancellationToken)
+    {
+        string hash = ResultFingerprint.Of(result);
+        var key = new { result.RunId, result.ExecutionId };
+        var s = result.Subject;
+        var o = result.Outcome;
+        int inserted = await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO execution (run_id, execution_id, band, operator_profile, iot_profile, iot_specification, iot_spec_version,
+                fronthaul_profile, case_id, case_name, case_status, case_reference, repetition, verdict, attempts, flaky, bench,
+                duration_ticks, started_at, recorded_at, content_hash)
+            VALUES (@RunId, @ExecutionId, @Band, @OperatorProfile, @IotProfile, @IotSpecification, @IotSpecVersion,
+                @FronthaulProfile, @CaseId, @CaseName, @CaseStatus, @CaseReference, @Repetition, @Verdict, @Attempts, @Flaky, @Bench,
+                @DurationTicks, @StartedAt, @RecordedAt, @ContentHash)
+            ON CONFLICT DO NOTHING
+            """, new
+        {
+            result.RunId, result.ExecutionId, s.Band, s.OperatorProfile, s.IotProfile, s.IotSpecification, s.IotSpecVersion,
+            s.FronthaulProfile, s.CaseId, s.CaseName, s.CaseStatus, s.CaseReference, Repetition = (long)s.Repetition,
+            Verdict = o.Verdict.ToWireName(), Attempts = (long)o.Attempts, Flaky = o.Flaky ? 1L : 0L, o.Bench,
+            DurationTicks = o.Duration.Ticks, StartedAt = o.StartedAt is { } t ? TimeText(t) : null,
+            RecordedAt = TimeText(DateTimeOffset.UtcNow), ContentHash = hash,
+        }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (inserted == 0)
+        {
+            string stored = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
+                "SELECT content_hash FROM execution WHERE run_id = @RunId AND execution_id = @ExecutionId", key, transaction,
+                cancellationToken: cancellationToken)).ConfigureAwait(false) ?? "";
+            return stored == hash ? RecordOutcome.AlreadyStored : RecordOutcome.Conflict;
+        }
+
+        foreach (var p in s.Products)
+        {
+            await Execute(connection, transaction, """
+                INSERT INTO execution_product (run_id, execution_id, role, product_id, vendor, model, hardware, software, firmware)
+                VALUES (@RunId, @ExecutionId, @Role, @Id, @Vendor, @Model, @Hardware, @Software, @Firmware)
+                """, new { result.RunId, result.ExecutionId, p.Role, p.Id, p.Vendor, p.Model, p.Hardware, p.Software, p.Firmware },
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        for (int i = 0; i < o.Reasons.Length; i++)
+        {
+            await Execute(connection, transaction, """
+                INSERT INTO execution_reason (run_id, execution_id, position, reason) VALUES (@RunId, @ExecutionId, @Position, @Reason)
+                """, new { result.RunId, result.ExecutionId, Position = (long)i, Reason = o.Reasons[i] }, cancellationToken).ConfigureAwait(false);
+        }
+
+        for (int i = 0; i < result.Metrics.Length; i++)
+        {
+            var m = result.Metrics[i];
+            await Execute(connection, transaction, """
+                INSERT INTO metric (run_id, execution_id, position, metric_id, source, unit, measured, threshold, verdict, note)
+                VALUES (@RunId, @ExecutionId, @Position, @Id, @Source, @Unit, @Measured, @Threshold, @Verdict, @Note)
+                """, new
+            {
+                result.RunId, result.ExecutionId, Position = (long)i, m.Id, m.Source, m.Unit,
+                Measured = m.Measured is { } v ? Decimals.Format(v) : null, m.Threshold, Verdict = m.Verdict.ToWireName(), m.Note,
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        for (int i = 0; i < result.Measurements.Length; i++)
+        {
+            var m = result.Measurements[i];
+            await Execute(connection, transaction, """
+                INSERT INTO measurement (run_id, execution_id, position, name, unit, "values", description)
+                VALUES (@RunId, @ExecutionId, @Position, @Name, @Unit, @Values, @Description)
+                """, new
+            {
+                result.RunId, result.ExecutionId, Position = (long)i, m.Name, m.Unit,
+                Values = JsonSerializer.Serialize(m.Values.Select(Decimals.Format)), m.Description,
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        for (int i = 0; i < result.Artifacts.Length; i++)
+        {
+            var a = result.Artifacts[i];
+            await Execute(connection, transaction, "INSERT INTO artifact (sha256, size) VALUES (@Sha256, @Size) ON CONFLICT DO NOTHING",
+                new { a.Sha256, a.Size }, cancellationToken).ConfigureAwait(false);
+            await Execute(connection, transaction, """
+                INSERT INTO execution_artifact (run_id, execution_id, position, kind, name, sha256)
+                VALUES (@RunId, @ExecutionId, @Position, @Kind, @Name, @Sha256)
+                """, new { result.RunId, result.ExecutionId, Position = (long)i, Kind = a.Kind.ToName(), a.Name, a.Sha256 },
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        return RecordOutcome.Stored;
+    }
+
+    private ExecutionResult Validate(ExecutionResult result)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(result.RunId);
+        ArgumentException.ThrowIfNullOrEmpty(result.ExecutionId);
+        foreach (var unit in result.Metrics.Select(m => m.Unit).Concat(result.Measurements.Select(m => m.Unit)))
+        {
+            if (!Units.All.Contains(unit))
+            {
+                throw new ArgumentException($"unit '{unit}' of execution {result.ExecutionId} is not one of: {string.Join(", ", Units.All)}");
+            }
+        }
+
+        foreach (string? text in Texts(result))
+        {
+            RefuseNul(text, result.ExecutionId);
+        }
+
+        if (result.Subject.Products.Select(p => p.Role).Distinct(StringComparer.Ordinal).Count() != result.Subject.Products.Length)
+        {
+            throw new ArgumentException($"execution {result.ExecutionId} names a product role twice");
+        }
+
+        foreach (var artifact in result.Artifacts)
+        {
+            if (!_artifacts.Contains(artifact.Sha256))
+            {
+                throw new ArgumentException($"artifact {artifact.Sha256} ('{artifact.Name}') of execution {result.ExecutionId} is not in the artifact folder");
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Every text of a result that goes into the database.</summary>
+    private static IEnumerable<string?> Texts(ExecutionResult r)
+    {
+        var s = r.Subject;
+        IEnumerable<string?> own =
+        [
+            r.RunId, r.ExecutionId, s.Band, s.OperatorProfile, s.IotProfile, s.IotSpecification, s.IotSpecVersion, s.FronthaulProfile,
+            s.CaseId, s.CaseName, s.CaseStatus, s.CaseReference, r.Outcome.Bench,
+        ];
+        return own.Concat(r.Outcome.Reasons)
+            .Concat(s.Products.SelectMany(p => new[] { p.Role, p.Id, p.Vendor, p.Model, p.Hardware, p.Software, p.Firmware }))
+            .Concat(r.Metrics.SelectMany(m => new[] { m.Id, m.Source, m.Threshold, m.Note }))
+            .Concat(r.Measurements.SelectMany(m => new[] { m.Name, m.Description }))
+            .Concat(r.Artifacts.Select(a => a.Name));
+    }
+
+    /// <summary>PostgreSQL text cannot hold U+0000; both databases refuse it so that they keep the same results.</summary>
+    private static void RefuseNul(string? text, string owner)
+    {
+        if (text is not null && text.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"a text of {owner} contains U+0000, which the results store does not keep");
+        }
+    }
+
+    private static (string Where, DynamicParameters Parameters) Where(ExecutionFilter filter)
+    {
+        var where = new StringBuilder("1 = 1");
+        var parameters = new DynamicParameters();
+        void Add(string? value, string name, string condition)
+        {
+            if (value is not null)
+            {
+                where.Append(" AND ").Append(condition);
+                parameters.Add(name, value);
+            }
+        }
+
+        Add(filter.RunId, "FilterRun", "e.run_id = @FilterRun");
+        Add(filter.CampaignId, "FilterCampaign", "r.campaign_id = @FilterCampaign");
+        Add(filter.Band, "FilterBand", "e.band = @FilterBand");
+        Add(filter.OperatorProfile, "FilterOperator", "e.operator_profile = @FilterOperator");
+        Add(filter.CaseId, "FilterCase", "e.case_id = @FilterCase");
+        Add(filter.Verdict?.ToWireName(), "FilterVerdict", "e.verdict = @FilterVerdict");
+        Add(filter.Product, "FilterProduct", """
+            EXISTS (SELECT 1 FROM execution_product fp WHERE fp.run_id = e.run_id AND fp.execution_id = e.execution_id
+                    AND fp.product_id = @FilterProduct)
+            """);
+        return (where.ToString(), parameters);
+    }
+
+    private async Task<RunRow?> GetRunRowAsync(string runId, CancellationToken cancellationToken)
+    {
+        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.QuerySingleOrDefaultAsync<RunRow>(new CommandDefinition(
+            $"SELECT {RunColumns} FROM run r JOIN campaign c ON c.campaign_id = r.campaign_id WHERE r.run_id = @RunId",
+            new { RunId = runId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    private static RunInfo ToRun(RunRow row) => new(row.RunId, row.CampaignId, row.PlanHash, ParseTime(row.StartedAt))
+    {
+        CampaignDescription = row.CampaignDescription,
+        Origin = row.Origin,
+        FinishedAt = row.FinishedAt is null ? null : ParseTime(row.FinishedAt),
+        Aborted = row.Aborted != 0,
+    };
+
+    private async Task<DbConnection> ConnectAsync(CancellationToken cancellationToken)
+    {
+        DbConnection connection = Kind == DatabaseKind.Sqlite ? new SqliteConnection(_connectionString) : new NpgsqlConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static Task<int> Execute(DbConnection connection, DbTransaction transaction, string sql, object parameters,
+        CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
+
+    private static async Task<List<T>> Query<T>(DbConnection connection, string sql, object parameters, CancellationToken cancellationToken) =>
+        [.. await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false)];
+
+    private static Dictionary<(string, string), List<T>> Group<T>(List<T> rows, Func<T, (string, string)> key) =>
+        rows.GroupBy(key).ToDictionary(g => g.Key, g => g.ToList());
+
+    private static int RoleOrder(string role) => ExecutionSubject.Roles.IndexOf(role) is var i and >= 0 ? i : int.MaxValue;
+
+    /// <summary>ISO 8601 UTC with 7 fraction digits: fixed width, so text order is time order.</summary>
+    internal static string TimeText(DateTimeOffset time) =>
+        ResultFingerprint.Time(time).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    internal static DateTimeOffset ParseTime(string text) =>
+        DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+}

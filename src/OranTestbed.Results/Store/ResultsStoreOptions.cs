@@ -1,0 +1,23 @@
+namespace OranTestbed.Results.Store;
+
+/// <summary>
+/// Where a results store lives. SQLite: <see cref="Database"/> is the file path and artifacts default to the folder
+/// <c>artifacts</c> beside it. PostgreSQL: <see cref="Database"/> is an Npgsql connection string (its <c>Search
+/// Path</c>, when set, names the schema) and <see cref="ArtifactDirectory"/> is required: evidence files (captures of
+/// hundreds of MB) stay on a file system, content-addressed, rather than in bytea, so that they stream, deduplicate for
+/// free and back up with the file tools; the database keeps their index (hash, size) and who uses them.
+/// </summary>
+public sealed record ResultsStoreOptions(DatabaseKind Kind, string Database)
+{
+    public string? ArtifactDirectory { get; init; }
+
+    public static ResultsStoreOptions Sqlite(string file) => new(DatabaseKind.Sqlite, file);
+
+    public static ResultsStoreOptions Postgres(string connectionString, string artifactDirectory) =>
+        new(DatabaseKind.Postgres, connectionString) { ArtifactDirectory = artifactDirectory };
+
+    internal string ResolveArtifactDirectory() => ArtifactDirectory
+        ?? (Kind == DatabaseKind.Sqlite
+            ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(Database)) ?? ".", "artifacts")
+            : throw new ArgumentException("a PostgreSQL results store needs an artifact directory", nameof(ArtifactDirectory)));
+}

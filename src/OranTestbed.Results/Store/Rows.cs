@@ -1,0 +1,100 @@
+namespace OranTestbed.Results.Store;
+
+// Rows as Dapper reads them (columns aliased to these names; PostgreSQL folds them to lower case, Dapper matches
+// without case). Integers are 64-bit in both databases.
+#pragma warning disable CA1812 // instantiated by Dapper
+internal sealed class RunRow
+{
+    public string RunId { get; set; } = "";
+    public string CampaignId { get; set; } = "";
+    public string? CampaignDescription { get; set; }
+    public string PlanHash { get; set; } = "";
+    public string Origin { get; set; } = "";
+    public string StartedAt { get; set; } = "";
+    public string? FinishedAt { get; set; }
+    public long Aborted { get; set; }
+    public string? OranExtras { get; set; }
+}
+
+internal sealed class ExecutionRow
+{
+    public string RunId { get; set; } = "";
+    public string ExecutionId { get; set; } = "";
+    public string Band { get; set; } = "";
+    public string OperatorProfile { get; set; } = "";
+    public string IotProfile { get; set; } = "";
+    public string IotSpecification { get; set; } = "";
+    public string IotSpecVersion { get; set; } = "";
+    public string FronthaulProfile { get; set; } = "";
+    public string CaseId { get; set; } = "";
+    public string CaseName { get; set; } = "";
+    public string CaseStatus { get; set; } = "";
+    public string CaseReference { get; set; } = "";
+    public long Repetition { get; set; }
+    public string Verdict { get; set; } = "";
+    public long Attempts { get; set; }
+    public long Flaky { get; set; }
+    public string Bench { get; set; } = "";
+    public long DurationTicks { get; set; }
+    public string? StartedAt { get; set; }
+    public string RecordedAt { get; set; } = "";
+    public string ContentHash { get; set; } = "";
+}
+
+internal sealed class ProductRow
+{
+    public string RunId { get; set; } = "";
+    public string ExecutionId { get; set; } = "";
+    public string Role { get; set; } = "";
+    public string ProductId { get; set; } = "";
+    public string Vendor { get; set; } = "";
+    public string Model { get; set; } = "";
+    public string Hardware { get; set; } = "";
+    public string Software { get; set; } = "";
+    public string Firmware { get; set; } = "";
+}
+
+internal sealed class ReasonRow
+{
+    public string RunId { get; set; } = "";
+    public string ExecutionId { get; set; } = "";
+    public long Position { get; set; }
+    public string Reason { get; set; } = "";
+}
+
+internal sealed class MetricRow
+{
+    public string RunId { get; set; } = "";
+    public string ExecutionId { get; set; } = "";
+    public long Position { get; set; }
+    public string MetricId { get; set; } = "";
+    public string Source { get; set; } = "";
+    public string Unit { get; set; } = "";
+    public string? Measured { get; set; }
+    public string Threshold { get; set; } = "";
+    public string Verdict { get; set; } = "";
+    public string? Note { get; set; }
+}
+
+internal sealed class MeasurementRow
+{
+    public string RunId { get; set; } = "";
+    public string ExecutionId { get; set; } = "";
+    public long Position { get; set; }
+    public string Name { get; set; } = "";
+    public string Unit { get; set; } = "";
+    public string ValuesJson { get; set; } = "";
+    public string? Description { get; set; }
+}
+
+internal sealed class ArtifactRow
+{
+    public string RunId { get; set; } = "";
+    public string ExecutionId { get; set; } = "";
+    public long Position { get; set; }
+    public string Kind { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Sha256 { get; set; } = "";
+    public long Size { get; set; }
+}
+#pragma warning restore CA1812
