@@ -47,7 +47,7 @@ public sealed class ResultsServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var plan = TestPlanLoader.Load(options.PlansDirectory);
-        var store = await ResultsStore.OpenAsync(options.Store, cancellationToken).ConfigureAwait(false);
+        var store = await ResultsStore.OpenAsync(WithPoolLimit(options), cancellationToken).ConfigureAwait(false);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls([.. options.Urls]);
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -62,7 +62,7 @@ public sealed class ResultsServer : IAsyncDisposable
         builder.Services.AddSingleton(plan);
         builder.Services.AddSingleton<EvidenceVerifier>();
         builder.Services.AddSingleton<UploadProcessor>();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ApiProblems.Customize);
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityTransformer>());
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.DefaultIgnoreCondition =
             System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
@@ -83,6 +83,22 @@ public sealed class ResultsServer : IAsyncDisposable
         app.MapDashboard();
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         return new ResultsServer(app, store, plan);
+    }
+
+    private static ResultsStoreOptions WithPoolLimit(ServerOptions options)
+    {
+        if (options.Store.Kind != DatabaseKind.Postgres)
+        {
+            return options.Store;
+        }
+
+        var connection = new Npgsql.NpgsqlConnectionStringBuilder(options.Store.Database);
+        if (!options.Store.Database.Contains("Pool Size", StringComparison.OrdinalIgnoreCase))
+        {
+            connection.MaxPoolSize = options.MaxDatabaseConnections;
+        }
+
+        return options.Store with { Database = connection.ConnectionString };
     }
 
     /// <summary>Runs until <paramref name="cancellationToken"/> fires (Ctrl+C in <c>oran-testbed serve</c>).</summary>

@@ -32,6 +32,14 @@ public sealed record ServerOptions
     /// <summary>Where uploads are unpacked before they are checked (default: the system temporary folder).</summary>
     public string? WorkDirectory { get; init; }
 
+    /// <summary>Uploads checked and stored at once (after their bodies are received); the rest wait their turn, so a
+    /// burst of uploads queues instead of exhausting database connections.</summary>
+    public int MaxConcurrentUploads { get; init; } = 8;
+
+    /// <summary>PostgreSQL: the pool size the server uses when the connection string sets none (Npgsql's default, 100,
+    /// is the server's whole default max_connections).</summary>
+    public int MaxDatabaseConnections { get; init; } = 20;
+
     /// <summary>Captures re-analysed at once (CPU-bound work; the rest wait).</summary>
     public int MaxConcurrentAnalyses { get; init; } = 1;
 }

@@ -28,6 +28,30 @@ public static class ApiProblems
     public static ApiProblemException Unprocessable(string kind, string detail, ImmutableArray<ProblemError> errors = default) =>
         new(422, kind, "Results refused", detail, errors);
 
+    /// <summary>Gives the problems ASP.NET writes itself (415 from content-type matching, 404 of unknown routes, 500)
+    /// our type and a detail, so that every error of the server reads the same.</summary>
+    public static void Customize(ProblemDetailsContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var details = context.ProblemDetails;
+        if (details.Type?.StartsWith(TypePrefix, StringComparison.Ordinal) == true)
+        {
+            return;
+        }
+
+        details.Type = TypePrefix + details.Status switch
+        {
+            404 => "not-found",
+            405 => "method-not-allowed",
+            415 => "unsupported-media-type",
+            >= 500 => "internal-error",
+            _ => "http-" + details.Status,
+        };
+        details.Detail ??= details.Status == 415
+            ? "send the O-RAN results JSON as application/json, or multipart/form-data with the parts 'results' and 'artifacts'"
+            : $"{details.Title} ({context.HttpContext.Request.Method} {context.HttpContext.Request.Path})";
+    }
+
     public static ProblemDetails ToDetails(ApiProblemException problem, HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(problem);

@@ -22,8 +22,10 @@ namespace OranTestbed.Server.Uploads;
 /// earlier result) → captures re-analysed (<see cref="EvidenceVerifier"/>) → the answer journaled.
 /// </summary>
 internal sealed partial class UploadProcessor(ServerOptions options, ResultsStore store, TestPlan plan, EvidenceVerifier verifier,
-    ILogger<UploadProcessor> logger)
+    ILogger<UploadProcessor> logger) : IDisposable
 {
+    private readonly SemaphoreSlim _turns = new(Math.Max(1, options.MaxConcurrentUploads));
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
@@ -36,56 +38,15 @@ internal sealed partial class UploadProcessor(ServerOptions options, ResultsStor
         try
         {
             var upload = await UploadReceiver.ReadAsync(request, options, work, cancellationToken).ConfigureAwait(false);
-            if (await store.FindUploadAsync(upload.Sha256, caller.Name, cancellationToken).ConfigureAwait(false) is { } earlier)
-            {
-                return (JsonSerializer.Deserialize<UploadSummaryDto>(earlier, Json)!, false);
-            }
-
-            RefuseMalformedJson(upload.Json);
-            string? archiveRoot = null;
-            if (upload.ArchivePath is { } archive)
-            {
-                archiveRoot = Path.Combine(work, "archive");
-                ArchiveExtractor.Extract(archive, archiveRoot, options);
-            }
-
-            PreparedImport prepared;
+            await _turns.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                prepared = OranResultsImporter.Prepare(store, upload.Json, archiveRoot);
+                return await CheckAndStoreAsync(upload, work, caller, cancellationToken).ConfigureAwait(false);
             }
-            catch (ResultsImportException e)
+            finally
             {
-                throw ApiProblems.Unprocessable("invalid-results",
-                    $"the O-RAN results document is refused ({e.Errors.Length} error(s)); nothing was stored", Errors(e));
+                _turns.Release();
             }
-
-            RefuseUnknownProducts(prepared);
-            await RefuseOutOfScopeAsync(prepared, caller, archiveRoot is not null, cancellationToken).ConfigureAwait(false);
-            ImportSummary imported;
-            try
-            {
-                imported = await OranResultsImporter.CommitAsync(store, prepared, cancellationToken).ConfigureAwait(false);
-            }
-            catch (ResultsImportException e)
-            {
-                throw new ApiProblemException(409, "conflict", "Conflicts with stored results",
-                    "a different result is stored for the same run and execution (results are evidence: never overwritten); nothing was stored",
-                    Errors(e));
-            }
-            catch (ArgumentException e)
-            {
-                throw ApiProblems.Unprocessable("invalid-results", "the results cannot be stored: " + e.Message);
-            }
-
-            var results = prepared.Executions.Select(e => e.Result).ToList();
-            var checks = await verifier.VerifyAsync(results, cancellationToken).ConfigureAwait(false);
-            var summary = new UploadSummaryDto(upload.Sha256, imported.RunIds, imported.Stored, imported.AlreadyStored,
-                [.. results.Select(r => new UploadedExecutionDto(r.RunId, r.ExecutionId, r.Outcome.Verdict.ToWireName(),
-                    ApiPaths.Execution(r.RunId, r.ExecutionId), EvidenceDto.Of(checks.GetValueOrDefault((r.RunId, r.ExecutionId)))))]);
-            await store.RecordUploadAsync(upload.Sha256, caller.Name, JsonSerializer.Serialize(summary, Json), cancellationToken).ConfigureAwait(false);
-            LogAccepted(logger, caller.Name, upload.Sha256, imported.Stored, imported.AlreadyStored);
-            return (summary, imported.Stored > 0);
         }
         finally
         {
@@ -98,6 +59,63 @@ internal sealed partial class UploadProcessor(ServerOptions options, ResultsStor
                 // a file still open; the temporary folder is cleaned by the system
             }
         }
+    }
+
+    public void Dispose() => _turns.Dispose();
+
+    private async Task<(UploadSummaryDto Summary, bool Created)> CheckAndStoreAsync(ReceivedUpload upload, string work, Caller caller,
+        CancellationToken cancellationToken)
+    {
+        if (await store.FindUploadAsync(upload.Sha256, caller.Name, cancellationToken).ConfigureAwait(false) is { } earlier)
+        {
+            return (JsonSerializer.Deserialize<UploadSummaryDto>(earlier, Json)!, false);
+        }
+
+        RefuseMalformedJson(upload.Json);
+        string? archiveRoot = null;
+        if (upload.ArchivePath is { } archive)
+        {
+            archiveRoot = Path.Combine(work, "archive");
+            ArchiveExtractor.Extract(archive, archiveRoot, options);
+        }
+
+        PreparedImport prepared;
+        try
+        {
+            prepared = OranResultsImporter.Prepare(store, upload.Json, archiveRoot);
+        }
+        catch (ResultsImportException e)
+        {
+            throw ApiProblems.Unprocessable("invalid-results",
+                $"the O-RAN results document is refused ({e.Errors.Length} error(s)); nothing was stored", Errors(e));
+        }
+
+        RefuseUnknownProducts(prepared);
+        await RefuseOutOfScopeAsync(prepared, caller, archiveRoot is not null, cancellationToken).ConfigureAwait(false);
+        ImportSummary imported;
+        try
+        {
+            imported = await OranResultsImporter.CommitAsync(store, prepared, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ResultsImportException e)
+        {
+            throw new ApiProblemException(409, "conflict", "Conflicts with stored results",
+                "a different result is stored for the same run and execution (results are evidence: never overwritten); nothing was stored",
+                Errors(e));
+        }
+        catch (ArgumentException e)
+        {
+            throw ApiProblems.Unprocessable("invalid-results", "the results cannot be stored: " + e.Message);
+        }
+
+        var results = prepared.Executions.Select(e => e.Result).ToList();
+        var checks = await verifier.VerifyAsync(results, cancellationToken).ConfigureAwait(false);
+        var summary = new UploadSummaryDto(upload.Sha256, imported.RunIds, imported.Stored, imported.AlreadyStored,
+            [.. results.Select(r => new UploadedExecutionDto(r.RunId, r.ExecutionId, r.Outcome.Verdict.ToWireName(),
+                ApiPaths.Execution(r.RunId, r.ExecutionId), EvidenceDto.Of(checks.GetValueOrDefault((r.RunId, r.ExecutionId)))))]);
+        await store.RecordUploadAsync(upload.Sha256, caller.Name, JsonSerializer.Serialize(summary, Json), cancellationToken).ConfigureAwait(false);
+        LogAccepted(logger, caller.Name, upload.Sha256, imported.Stored, imported.AlreadyStored);
+        return (summary, imported.Stored > 0);
     }
 
     private static void RefuseMalformedJson(string json)
