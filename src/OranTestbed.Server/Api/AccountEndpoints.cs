@@ -42,7 +42,7 @@ internal static class AccountEndpoints
     private static async Task<IResult> CreateAsync(NewAccountDto body, [FromServices] ResultsStore store, [FromServices] TestPlan plan,
         HttpContext context)
     {
-        var (role, vendor) = Validate(body.Name, body.Role, body.Vendor, plan);
+        var (role, vendor) = AccountRules.Validate(body.Name, body.Role, body.Vendor, () => plan);
         try
         {
             var (account, token) = await store.CreateAccountAsync(body.Name, role, vendor, context.RequestAborted).ConfigureAwait(false);
@@ -52,33 +52,5 @@ internal static class AccountEndpoints
         {
             throw new ApiProblemException(409, "conflict", "Account exists", e.Message);
         }
-    }
-
-    /// <summary>Checks a new account's role and vendor against the lab plan (shared with <c>oran-testbed accounts add</c>).</summary>
-    public static (AccountRole Role, string? Vendor) Validate(string name, string roleName, string? vendor, TestPlan plan)
-    {
-        ArgumentNullException.ThrowIfNull(plan);
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 100 || name.Any(char.IsControl))
-        {
-            throw ApiProblems.Unprocessable("bad-account", "an account name is 1..100 printable characters");
-        }
-
-        if (!AccountRoles.TryParse(roleName, out var role))
-        {
-            throw ApiProblems.Unprocessable("bad-account", $"role '{roleName}' is not one of {string.Join(", ", AccountRoles.Names)}");
-        }
-
-        if (role == AccountRole.Vendor && (vendor is null || plan.Lab.FindVendor(vendor) is null))
-        {
-            throw ApiProblems.Unprocessable("bad-account",
-                $"a vendor account needs a vendor id of the lab ({string.Join(", ", plan.Lab.Vendors.Select(v => v.Id))}); got '{vendor}'");
-        }
-
-        if (role != AccountRole.Vendor && vendor is not null)
-        {
-            throw ApiProblems.Unprocessable("bad-account", "only a vendor account is bound to a vendor");
-        }
-
-        return (role, vendor);
     }
 }
