@@ -7,34 +7,22 @@ namespace OranTestbed.Server.Tests;
 
 /// <summary>Hostile artifact archives: refused whole (400, or 413 for the size guards), nothing stored, nothing written
 /// outside the upload's work folder.</summary>
-public sealed class ArchiveSpecs
+public sealed class ArchiveSpecs() : ServerSpec(DatabaseKind.Sqlite)
 {
-    private ServerHarness _server = null!;
-    private ResultDocuments _documents = null!;
+    protected override ServerOptions Configure(ServerOptions options) => options with { MaxArchiveEntries = 20, MaxExtractedBytes = 1 << 20 };
+
     private string _json = "";
 
     [SetUp]
-    public async Task Start()
-    {
-        _server = await ServerHarness.StartAsync(DatabaseKind.Sqlite, o => o with { MaxArchiveEntries = 20, MaxExtractedBytes = 1 << 20 });
-        _documents = await ResultDocuments.CreateAsync();
-        _json = (await _documents.DocumentAsync("r1", [ResultDocuments.Execution("r1", "e1")])).Json;
-    }
-
-    [TearDown]
-    public async Task Stop()
-    {
-        await _server.DisposeAsync();
-        await _documents.DisposeAsync();
-    }
+    public async Task MakeDocument() => _json = (await Documents.DocumentAsync("r1", [ResultDocuments.Execution("r1", "e1")])).Json;
 
     private async Task<System.Text.Json.Nodes.JsonNode> RefusedAsync(byte[] archive, int status, string name = "artifacts.tar.gz")
     {
-        using var client = _server.Client("integrator");
+        using var client = Server.Client("integrator");
         using var response = await client.PostAsync("api/v1/results", Http.Multipart(_json, archive, name));
         var problem = await Http.ProblemAsync(response, status);
-        Assert.That(await _server.Store.ListExecutionsAsync(), Is.Empty, "nothing may be stored");
-        Assert.That(Directory.EnumerateFileSystemEntries(Path.Combine(_server.Folder, "work")), Is.Empty, "the work folder is cleaned");
+        Assert.That(await Server.Store.ListExecutionsAsync(), Is.Empty, "nothing may be stored");
+        Assert.That(Directory.EnumerateFileSystemEntries(Path.Combine(Server.Folder, "work")), Is.Empty, "the work folder is cleaned");
         return problem;
     }
 
@@ -48,7 +36,7 @@ public sealed class ArchiveSpecs
         var problem = await RefusedAsync(Archives.TarGz(Archives.File(name)), 400);
 
         Assert.That((string?)problem["errors"]![0]!["entry"], Is.EqualTo(name));
-        Assert.That(File.Exists(Path.Combine(_server.Folder, "escaped.txt")), Is.False);
+        Assert.That(File.Exists(Path.Combine(Server.Folder, "escaped.txt")), Is.False);
     }
 
     [TestCase(TarEntryType.SymbolicLink)]
@@ -110,9 +98,9 @@ public sealed class ArchiveSpecs
     [Test]
     public async Task Upload_must_refuse_a_document_path_leaving_the_archive_with_its_pointer()
     {
-        string log = Path.Combine(_documents.Folder, "x.log");
+        string log = Path.Combine(Documents.Folder, "x.log");
         await File.WriteAllTextAsync(log, "log");
-        var document = await _documents.DocumentAsync("r2", [ResultDocuments.Execution("r2", "e1")],
+        var document = await Documents.DocumentAsync("r2", [ResultDocuments.Execution("r2", "e1")],
             new Dictionary<string, ArtifactSource[]> { ["e1"] = [new ArtifactSource(ArtifactKind.Log, "x.log", log)] });
         var json = System.Text.Json.Nodes.JsonNode.Parse(document.Json)!;
         var artifact = json["testResults"]![0]!["groupItems"]![0]!["groupItems"]![0]!["artifacts"]![0]!;

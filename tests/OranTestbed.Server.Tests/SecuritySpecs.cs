@@ -6,54 +6,31 @@ using OranTestbed.Server.Tests.Support;
 namespace OranTestbed.Server.Tests;
 
 /// <summary>Hostile and unauthorised requests: a clear 4xx as problem+json, and nothing stored.</summary>
-public sealed class SecuritySpecs
+public sealed class SecuritySpecs() : ServerSpec(DatabaseKind.Sqlite)
 {
     private static readonly string[] OutOfScope = ["execution e2 (xylem/xd-100 × radian/rr-800) includes no product of vendor 'quasar'"];
 
-    private ServerHarness _server = null!;
-    private ResultDocuments _documents = null!;
-
-    [SetUp]
-    public async Task Start()
-    {
-        _server = await ServerHarness.StartAsync(DatabaseKind.Sqlite, o => o with { MaxUploadBytes = 256 * 1024, MaxDocumentBytes = 128 * 1024 });
-        _documents = await ResultDocuments.CreateAsync();
-    }
-
-    [TearDown]
-    public async Task Stop()
-    {
-        foreach (string line in _server.Logs.Lines)
-        {
-            foreach (string token in _server.Tokens.Values)
-            {
-                Assert.That(line, Does.Not.Contain(token), "a token reached the log");
-            }
-        }
-
-        await _server.DisposeAsync();
-        await _documents.DisposeAsync();
-    }
+    protected override ServerOptions Configure(ServerOptions options) => options with { MaxUploadBytes = 256 * 1024, MaxDocumentBytes = 128 * 1024 };
 
     private async Task AssertNothingStored()
     {
-        Assert.That(await _server.Store.ListRunsAsync(), Is.Empty, "nothing may be stored");
-        Assert.That(await _server.Store.ListExecutionsAsync(), Is.Empty, "nothing may be stored");
+        Assert.That(await Server.Store.ListRunsAsync(), Is.Empty, "nothing may be stored");
+        Assert.That(await Server.Store.ListExecutionsAsync(), Is.Empty, "nothing may be stored");
     }
 
     private Task<UploadDocument> Document(string oDu = "polaris/pd-7", string oRu = "quasar/q-300") =>
-        _documents.DocumentAsync("r1", [ResultDocuments.Execution("r1", "e1", oDu, oRu)]);
+        Documents.DocumentAsync("r1", [ResultDocuments.Execution("r1", "e1", oDu, oRu)]);
 
     [Test]
     public async Task Api_must_answer_401_without_a_token_or_with_an_unknown_malformed_or_revoked_one()
     {
-        using var anonymous = _server.Client(null);
-        using var unknown = new HttpClient { BaseAddress = _server.BaseAddress };
+        using var anonymous = Server.Client(null);
+        using var unknown = new HttpClient { BaseAddress = Server.BaseAddress };
         unknown.DefaultRequestHeaders.Authorization = new("Bearer", "otb_" + new string('A', 43));
-        using var malformed = new HttpClient { BaseAddress = _server.BaseAddress };
+        using var malformed = new HttpClient { BaseAddress = Server.BaseAddress };
         malformed.DefaultRequestHeaders.Add("Authorization", "Basic dXNlcjpwYXNz");
-        await _server.Store.RevokeAccountAsync("operator");
-        using var revoked = _server.Client("operator");
+        await Server.Store.RevokeAccountAsync("operator");
+        using var revoked = Server.Client("operator");
 
         foreach (var client in new[] { anonymous, unknown, malformed, revoked })
         {
@@ -70,12 +47,12 @@ public sealed class SecuritySpecs
     [Test]
     public async Task Api_must_answer_403_to_a_role_without_the_right()
     {
-        using var operatorClient = _server.Client("operator");
-        using var vendor = _server.Client("polaris");
+        using var operatorClient = Server.Client("operator");
+        using var vendor = Server.Client("polaris");
 
         using var upload = await operatorClient.PostAsync("api/v1/results", Http.Json((await Document()).Json));
         using var accounts = await vendor.GetAsync("api/v1/accounts");
-        using var adminAccounts = await _server.Client("admin").GetAsync("api/v1/accounts");
+        using var adminAccounts = await Server.Client("admin").GetAsync("api/v1/accounts");
 
         var problem = await Http.ProblemAsync(upload, 403);
         await Http.ProblemAsync(accounts, 403);
@@ -88,7 +65,7 @@ public sealed class SecuritySpecs
     [Test]
     public async Task Upload_must_refuse_malformed_json_with_400_and_where()
     {
-        using var client = _server.Client("integrator");
+        using var client = Server.Client("integrator");
 
         using var response = await client.PostAsync("api/v1/results", Http.Json("{\"schemaVersion\": 1,\n  \"testMetadata\": {\"x\": ]}"));
 
@@ -103,7 +80,7 @@ public sealed class SecuritySpecs
     {
         var document = JsonNode.Parse((await Document()).Json)!;
         document["testMetadata"]!["startDate"] = "yesterday";
-        using var client = _server.Client("integrator");
+        using var client = Server.Client("integrator");
 
         using var response = await client.PostAsync("api/v1/results", Http.Json(document.ToJsonString()));
 
@@ -117,7 +94,7 @@ public sealed class SecuritySpecs
     {
         var document = JsonNode.Parse((await Document()).Json)!;
         document["testMetadata"]!["dutName"] = new string('x', 300 * 1024);
-        using var client = _server.Client("integrator");
+        using var client = Server.Client("integrator");
 
         // Declared length: refused before the body is read (the client waits for 100-continue, as curl does for big bodies).
         using var declaredRequest = new HttpRequestMessage(HttpMethod.Post, "api/v1/results") { Content = Http.Json(document.ToJsonString()) };
@@ -149,7 +126,7 @@ public sealed class SecuritySpecs
     {
         var document = JsonNode.Parse((await Document()).Json)!;
         document["testMetadata"]!["dutName"] = new string('x', 150 * 1024);
-        using var client = _server.Client("integrator");
+        using var client = Server.Client("integrator");
 
         using var response = await client.PostAsync("api/v1/results", Http.Multipart(document.ToJsonString(), null));
 
@@ -160,7 +137,7 @@ public sealed class SecuritySpecs
     [Test]
     public async Task Upload_must_refuse_other_media_types_with_415()
     {
-        using var client = _server.Client("integrator");
+        using var client = Server.Client("integrator");
 
         using var response = await client.PostAsync("api/v1/results", new StringContent((await Document()).Json, System.Text.Encoding.UTF8, "text/plain"));
 
@@ -172,7 +149,7 @@ public sealed class SecuritySpecs
     public async Task Upload_must_refuse_products_the_lab_does_not_have_with_422_and_the_test_case_pointer()
     {
         var document = await Document(oDu: "acme/du-9000");
-        using var client = _server.Client("integrator");
+        using var client = Server.Client("integrator");
 
         using var response = await Http.UploadAsync(client, document);
 
@@ -186,9 +163,9 @@ public sealed class SecuritySpecs
     [Test]
     public async Task Upload_must_refuse_a_vendor_uploading_a_combination_without_its_own_product_with_403()
     {
-        var document = await _documents.DocumentAsync("r1",
+        var document = await Documents.DocumentAsync("r1",
             [ResultDocuments.Execution("r1", "e1", "polaris/pd-7", "quasar/q-300"), ResultDocuments.Execution("r1", "e2", "xylem/xd-100", "radian/rr-800")]);
-        using var vendor = _server.Client("quasar");
+        using var vendor = Server.Client("quasar");
 
         using var response = await Http.UploadAsync(vendor, document);
 
@@ -201,16 +178,16 @@ public sealed class SecuritySpecs
     [Test]
     public async Task Upload_must_refuse_a_result_conflicting_with_a_stored_one_with_409_and_keep_the_first()
     {
-        var first = await _documents.DocumentAsync("r1", [ResultDocuments.Execution("r1", "e1")]);
+        var first = await Documents.DocumentAsync("r1", [ResultDocuments.Execution("r1", "e1")]);
         await using var other = await ResultDocuments.CreateAsync();
         var changed = await other.DocumentAsync("r1", [ResultDocuments.Execution("r1", "e1", verdict: Results.Model.ResultVerdict.Fail)]);
-        using var client = _server.Client("integrator");
+        using var client = Server.Client("integrator");
 
         using var stored = await Http.UploadAsync(client, first);
         using var refused = await Http.UploadAsync(client, changed);
 
         Assert.That(stored.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         await Http.ProblemAsync(refused, 409);
-        Assert.That((await _server.Store.ListExecutionsAsync()).Single().Outcome.Verdict, Is.EqualTo(Results.Model.ResultVerdict.Pass));
+        Assert.That((await Server.Store.ListExecutionsAsync()).Single().Outcome.Verdict, Is.EqualTo(Results.Model.ResultVerdict.Pass));
     }
 }

@@ -8,35 +8,19 @@ namespace OranTestbed.Server.Tests;
 /// <summary>Uploads that are accepted, on both databases: stored, idempotent, verbatim.</summary>
 [TestFixture(DatabaseKind.Sqlite)]
 [TestFixture(DatabaseKind.Postgres)]
-public sealed class UploadSpecs(DatabaseKind kind)
+public sealed class UploadSpecs(DatabaseKind kind) : ServerSpec(kind)
 {
-    private ServerHarness _server = null!;
-    private ResultDocuments _documents = null!;
-
-    [SetUp]
-    public async Task Start()
-    {
-        _server = await ServerHarness.StartAsync(kind);
-        _documents = await ResultDocuments.CreateAsync();
-    }
-
-    [TearDown]
-    public async Task Stop()
-    {
-        await _server.DisposeAsync();
-        await _documents.DisposeAsync();
-    }
 
     [Test]
     public async Task Upload_must_store_a_vendor_document_and_answer_201_with_the_executions()
     {
-        var document = await _documents.DocumentAsync("lab-run-1", [ResultDocuments.Execution("lab-run-1", "e1")]);
-        using var client = _server.Client("polaris");
+        var document = await Documents.DocumentAsync("lab-run-1", [ResultDocuments.Execution("lab-run-1", "e1")]);
+        using var client = Server.Client("polaris");
 
         using var response = await Http.UploadAsync(client, document);
 
         var body = await Http.BodyAsync(response);
-        var stored = await _server.Store.ListExecutionsAsync();
+        var stored = await Server.Store.ListExecutionsAsync();
         Assert.Multiple(() =>
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), body.ToJsonString());
@@ -51,12 +35,12 @@ public sealed class UploadSpecs(DatabaseKind kind)
     [Test]
     public async Task Upload_must_be_idempotent_by_content_a_repeat_answers_200_with_the_same_result_and_stores_once()
     {
-        var document = await _documents.DocumentAsync("lab-run-2", [ResultDocuments.Execution("lab-run-2", "e1")]);
-        using var client = _server.Client("integrator");
+        var document = await Documents.DocumentAsync("lab-run-2", [ResultDocuments.Execution("lab-run-2", "e1")]);
+        using var client = Server.Client("integrator");
 
         using var first = await Http.UploadAsync(client, document);
         using var second = await Http.UploadAsync(client, document);
-        using var third = await Http.UploadAsync(_server.Client("polaris"), document);
+        using var third = await Http.UploadAsync(Server.Client("polaris"), document);
 
         var (a, b, c) = (await Http.BodyAsync(first), await Http.BodyAsync(second), await Http.BodyAsync(third));
         Assert.Multiple(async () =>
@@ -66,7 +50,7 @@ public sealed class UploadSpecs(DatabaseKind kind)
             Assert.That(b.ToJsonString(), Is.EqualTo(a.ToJsonString()), "a repeat gets the first answer");
             Assert.That(third.StatusCode, Is.EqualTo(HttpStatusCode.OK), "another account's copy: already stored");
             Assert.That(((int?)c["stored"], (int?)c["alreadyStored"]), Is.EqualTo((0, 1)));
-            Assert.That(await _server.Store.ListExecutionsAsync(), Has.Length.EqualTo(1));
+            Assert.That(await Server.Store.ListExecutionsAsync(), Has.Length.EqualTo(1));
         });
     }
 
@@ -74,9 +58,9 @@ public sealed class UploadSpecs(DatabaseKind kind)
     public async Task Upload_must_store_sql_metacharacters_verbatim()
     {
         const string hostile = "x'); DROP TABLE execution; -- \"quoted\" ; SELECT * FROM account WHERE '1'='1 \\ % _ ` $1 @p";
-        var document = await _documents.DocumentAsync("run'; DELETE FROM run; --",
+        var document = await Documents.DocumentAsync("run'; DELETE FROM run; --",
             [ResultDocuments.Execution("run'; DELETE FROM run; --", "e'1", caseName: hostile, verdict: ResultVerdict.Fail, reasons: [hostile])]);
-        using var client = _server.Client("integrator");
+        using var client = Server.Client("integrator");
 
         using var response = await Http.UploadAsync(client, document);
         using var read = await client.GetAsync("api/v1/executions?run=" + Uri.EscapeDataString("run'; DELETE FROM run; --"));
@@ -89,19 +73,19 @@ public sealed class UploadSpecs(DatabaseKind kind)
             Assert.That((string?)executions[0]!["caseName"], Is.EqualTo(hostile));
             Assert.That((string?)executions[0]!["reasons"]![0], Is.EqualTo(hostile));
             Assert.That((string?)executions[0]!["executionId"], Is.EqualTo("e'1"));
-            Assert.That((await _server.Store.ListAccountsAsync()).Length, Is.EqualTo(5), "the accounts are all still there");
+            Assert.That((await Server.Store.ListAccountsAsync()).Length, Is.EqualTo(5), "the accounts are all still there");
         });
     }
 
     [Test]
     public async Task Upload_must_accept_an_archive_as_zip_or_tar_gz_and_serve_the_evidence_back()
     {
-        string log = Path.Combine(_documents.Folder, "bench.log");
+        string log = Path.Combine(Documents.Folder, "bench.log");
         await File.WriteAllTextAsync(log, "bench log line\n");
         var evidence = new Dictionary<string, ArtifactSource[]> { ["e1"] = [new ArtifactSource(ArtifactKind.Log, "e1/bench.log", log)] };
-        var tar = await _documents.DocumentAsync("lab-run-tar", [ResultDocuments.Execution("lab-run-tar", "e1")], evidence);
-        var zip = await _documents.DocumentAsync("lab-run-zip", [ResultDocuments.Execution("lab-run-zip", "e1")], evidence);
-        using var client = _server.Client("polaris");
+        var tar = await Documents.DocumentAsync("lab-run-tar", [ResultDocuments.Execution("lab-run-tar", "e1")], evidence);
+        var zip = await Documents.DocumentAsync("lab-run-zip", [ResultDocuments.Execution("lab-run-zip", "e1")], evidence);
+        using var client = Server.Client("polaris");
 
         using var tarResponse = await Http.UploadAsync(client, tar);
         using var zipResponse = await Http.UploadAsync(client, zip, zip: true);
