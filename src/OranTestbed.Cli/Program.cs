@@ -23,6 +23,8 @@ public static class Program
         root.Subcommands.Add(AgentCommand.Create());
         root.Subcommands.Add(MatrixCommand.Create());
         root.Subcommands.Add(ResultsCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(AccountsCommand.Create());
         return root;
     }
 }

@@ -3,9 +3,9 @@ using OranTestbed.Results.Store;
 
 namespace OranTestbed.Cli.Commands;
 
-/// <summary>Where the results store is, for the commands that read or write it: the SQLite store of a results folder
-/// (<c>--results DIR</c>, default <c>results</c>, the folder <c>run</c> writes) or PostgreSQL (<c>--postgres</c> with
-/// <c>--artifacts</c>).</summary>
+/// <summary>Where the results store is, for the commands that read or write it (matrix, results, serve, accounts): the
+/// SQLite store of a results folder (<c>--results DIR</c>, default <c>results</c>, the folder <c>run</c> writes) or
+/// PostgreSQL (<c>--postgres</c>, evidence in <c>--artifacts DIR</c>, default <c>RESULTS/artifacts</c>).</summary>
 internal sealed class ResultsStoreArguments
 {
     public Option<string> Results { get; } = new("--results")
@@ -19,7 +19,10 @@ internal sealed class ResultsStoreArguments
         Description = "a PostgreSQL connection string instead of the SQLite store (with --artifacts)",
     };
 
-    public Option<string?> Artifacts { get; } = new("--artifacts") { Description = "artifact folder of a PostgreSQL store" };
+    public Option<string?> Artifacts { get; } = new("--artifacts")
+    {
+        Description = "evidence folder of a PostgreSQL store (default RESULTS/artifacts)",
+    };
 
     public void AddTo(Command command)
     {
@@ -28,19 +31,17 @@ internal sealed class ResultsStoreArguments
         command.Options.Add(Artifacts);
     }
 
-    /// <summary>The store's options, or null with the reason when the arguments do not name a store.</summary>
+    /// <summary>The store's options (created on first use when absent).</summary>
+    public ResultsStoreOptions Resolve(ParseResult parse) => Resolve(parse, mustExist: false, out _)!;
+
+    /// <summary>The store's options, or null with the reason when <paramref name="mustExist"/> and there is none.</summary>
     public ResultsStoreOptions? Resolve(ParseResult parse, bool mustExist, out string? error)
     {
         error = null;
         if (parse.GetValue(Postgres) is { } connection)
         {
-            if (parse.GetValue(Artifacts) is not { } artifacts)
-            {
-                error = "--postgres needs --artifacts DIR (where evidence files are kept)";
-                return null;
-            }
-
-            return ResultsStoreOptions.Postgres(connection, artifacts);
+            return ResultsStoreOptions.Postgres(connection,
+                parse.GetValue(Artifacts) ?? Path.Combine(parse.GetRequiredValue(Results), "artifacts"));
         }
 
         var file = Path.Combine(parse.GetRequiredValue(Results), "results.db");

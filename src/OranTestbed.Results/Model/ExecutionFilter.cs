@@ -16,6 +16,9 @@ public sealed record ExecutionFilter
     /// <summary>A product id in any role.</summary>
     public string? Product { get; init; }
 
+    /// <summary>A vendor id (of the lab) of any product of the execution: what a vendor's account may see.</summary>
+    public string? Vendor { get; init; }
+
     public string? CaseId { get; init; }
 
     public ResultVerdict? Verdict { get; init; }

@@ -24,7 +24,14 @@ public static class OranResultsImporter
     /// <param name="artifactRoot">The folder of the results archive (the document's artifact paths are relative to it);
     /// null when the document comes alone: its artifacts must then already be in the store.</param>
     public static async Task<ImportSummary> ImportAsync(ResultsStore store, string json, string? artifactRoot = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        await CommitAsync(store, Prepare(store, json, artifactRoot), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Reads and validates a document without storing anything (a caller such as the server checks who may upload what
+    /// between this and <see cref="CommitAsync"/>). Throws <see cref="ResultsImportException"/> on any error.
+    /// </summary>
+    public static PreparedImport Prepare(ResultsStore store, string json, string? artifactRoot = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(json);
@@ -53,28 +60,36 @@ public static class OranResultsImporter
                 throw new ResultsImportException(reader.Errors.ToImmutable());
             }
 
-            // Only a document found valid writes anything: evidence files first (content-addressed, harmless if the
-            // transaction below then fails), then runs and executions in one transaction.
-            foreach (var (path, kind, name) in files)
-            {
-                await using var stream = File.OpenRead(path);
-                await store.AddArtifactAsync(kind, name, stream, cancellationToken).ConfigureAwait(false);
-            }
-
-            var outcomes = await store.RecordManyAsync(runs, [.. executions.Select(e => e.Result)], cancellationToken, allOrNothing: true)
-                .ConfigureAwait(false);
-            var conflicts = outcomes.Select((o, i) => (o, i)).Where(x => x.o == RecordOutcome.Conflict)
-                .Select(x => new ImportError(executions[x.i].Pointer,
-                    $"execution {executions[x.i].Result.ExecutionId} of run {executions[x.i].Result.RunId} is stored with a different result"))
-                .ToImmutableArray();
-            if (!conflicts.IsEmpty)
-            {
-                throw new ResultsImportException(conflicts);
-            }
-
-            return new ImportSummary([.. runs.Select(r => r.Run.RunId)], outcomes.Count(o => o == RecordOutcome.Stored),
-                outcomes.Count(o => o == RecordOutcome.AlreadyStored));
+            return new PreparedImport([.. runs], [.. executions.Select(e => new PreparedExecution(e.Result, e.Pointer))], [.. files]);
         }
+    }
+
+    /// <summary>Stores a prepared document: evidence files first (content-addressed, harmless if the transaction then
+    /// fails), then runs and executions in one transaction; a conflict with a stored result refuses it whole.</summary>
+    public static async Task<ImportSummary> CommitAsync(ResultsStore store, PreparedImport prepared, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(prepared);
+        foreach (var (path, kind, name) in prepared.Files)
+        {
+            await using var stream = File.OpenRead(path);
+            await store.AddArtifactAsync(kind, name, stream, cancellationToken).ConfigureAwait(false);
+        }
+
+        var executions = prepared.Executions;
+        var outcomes = await store.RecordManyAsync(prepared.Runs, [.. executions.Select(e => e.Result)], cancellationToken, allOrNothing: true)
+            .ConfigureAwait(false);
+        var conflicts = outcomes.Select((o, i) => (o, i)).Where(x => x.o == RecordOutcome.Conflict)
+            .Select(x => new ImportError(executions[x.i].Location,
+                $"execution {executions[x.i].Result.ExecutionId} of run {executions[x.i].Result.RunId} is stored with a different result"))
+            .ToImmutableArray();
+        if (!conflicts.IsEmpty)
+        {
+            throw new ResultsImportException(conflicts);
+        }
+
+        return new ImportSummary([.. prepared.Runs.Select(r => r.Run.RunId)], outcomes.Count(o => o == RecordOutcome.Stored),
+            outcomes.Count(o => o == RecordOutcome.AlreadyStored));
     }
 
     /// <summary>One document's mapping, collecting errors with pointers instead of stopping at the first.</summary>

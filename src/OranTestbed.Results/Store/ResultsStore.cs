@@ -17,7 +17,7 @@ namespace OranTestbed.Results.Store;
 /// and idempotent (the same result twice is one row; a different one for the same run and execution is refused as a
 /// <see cref="RecordOutcome.Conflict"/>: results are evidence). SQL is parameterised throughout (Dapper).
 /// </summary>
-public sealed class ResultsStore
+public sealed partial class ResultsStore
 {
     private const string ExecutionColumns = """
         e.run_id AS RunId, e.execution_id AS ExecutionId, e.band AS Band, e.operator_profile AS OperatorProfile,
@@ -442,6 +442,10 @@ public sealed class ResultsStore
         Add(filter.Product, "FilterProduct", """
             EXISTS (SELECT 1 FROM execution_product fp WHERE fp.run_id = e.run_id AND fp.execution_id = e.execution_id
                     AND fp.product_id = @FilterProduct)
+            """);
+        Add(filter.Vendor, "FilterVendor", """
+            EXISTS (SELECT 1 FROM execution_product fv WHERE fv.run_id = e.run_id AND fv.execution_id = e.execution_id
+                    AND fv.vendor = @FilterVendor)
             """);
         return (where.ToString(), parameters);
     }

@@ -98,3 +98,27 @@ internal sealed class ArtifactRow
     public long Size { get; set; }
 }
 #pragma warning restore CA1812
+
+#pragma warning disable CA1812 // instantiated by Dapper
+internal sealed class AccountRow
+{
+    public string Name { get; set; } = "";
+    public string Role { get; set; } = "";
+    public string? VendorId { get; set; }
+    public string CreatedAt { get; set; } = "";
+    public string? RevokedAt { get; set; }
+}
+
+internal sealed class EvidenceCheckRow
+{
+    public string RunId { get; set; } = "";
+    public string ExecutionId { get; set; } = "";
+    public string Status { get; set; } = "";
+    public string Claimed { get; set; } = "";
+    public string? Analyzed { get; set; }
+    public string FronthaulProfile { get; set; } = "";
+    public string Captures { get; set; } = "";
+    public string Reason { get; set; } = "";
+    public string CheckedAt { get; set; } = "";
+}
+#pragma warning restore CA1812

@@ -1,0 +1,93 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using OranTestbed.Plans.Yaml;
+using OranTestbed.Server;
+
+namespace OranTestbed.Cli.Commands;
+
+/// <summary>
+/// <c>oran-testbed serve [--urls URL] [--results DIR | --postgres CONNSTR] [--plans DIR] [--artifacts DIR]
+/// [--max-upload-mb N]</c>: the results server (REST API under /api/v1, OpenAPI at /openapi/v1.json) until Ctrl+C.
+/// Exit codes: 0 stopped, 64 invalid plan, 69 the store or the address cannot be used.
+/// </summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var urls = new Option<string>("--urls")
+        {
+            Description = "where to listen, ';'-separated (default http://127.0.0.1:5080; http://0.0.0.0:PORT for every interface)",
+            DefaultValueFactory = _ => "http://127.0.0.1:5080",
+        };
+        var plans = new Option<string>("--plans")
+        {
+            Description = "the lab plan: uploads may name only its products; its fronthaul profiles re-analyse captures",
+            DefaultValueFactory = _ => "testplans",
+        };
+        var maxUpload = new Option<int>("--max-upload-mb")
+        {
+            Description = "largest upload body (document and artifacts archive) in MiB",
+            DefaultValueFactory = _ => 512,
+        };
+        var store = new ResultsStoreArguments();
+        var command = new Command("serve", "Serve the results: REST API for uploads and reads (token accounts: oran-testbed accounts)")
+        {
+            urls, plans, maxUpload,
+        };
+        store.AddTo(command);
+        command.SetAction(async (parse, cancel) =>
+        {
+            var options = new ServerOptions
+            {
+                Urls = parse.GetRequiredValue(urls).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                Store = store.Resolve(parse),
+                PlansDirectory = parse.GetRequiredValue(plans),
+                MaxUploadBytes = (long)Math.Max(1, parse.GetValue(maxUpload)) << 20,
+            };
+            return await RunAsync(options, parse.GetValue(CliLogging.LevelOption), Console.Out, Console.Error, cancel).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    internal static async Task<int> RunAsync(ServerOptions options, LogLevel level, TextWriter output, TextWriter diagnostics,
+        CancellationToken cancellationToken)
+    {
+        ResultsServer server;
+        try
+        {
+            server = await ResultsServer.StartAsync(options, logging => logging
+                .SetMinimumLevel(level < LogLevel.Information ? level : LogLevel.Information)
+                .AddSimpleConsole(console =>
+                {
+                    console.SingleLine = true;
+                    console.TimestampFormat = "HH:mm:ss.fff ";
+                })
+                .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace), cancellationToken).ConfigureAwait(false);
+        }
+        catch (PlanValidationException ex)
+        {
+            diagnostics.WriteLine($"oran-testbed serve: the plan {options.PlansDirectory} is invalid:");
+            foreach (var error in ex.Errors)
+            {
+                diagnostics.WriteLine("  " + error);
+            }
+
+            return ExitCodes.Usage;
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or System.Data.Common.DbException or ArgumentException)
+        {
+            diagnostics.WriteLine($"oran-testbed serve: cannot start: {ex.Message}");
+            return ExitCodes.Unavailable;
+        }
+
+        await using (server.ConfigureAwait(false))
+        {
+            output.WriteLine($"oran-testbed serve: listening on {string.Join(", ", server.Urls)} ({options.Store.Kind} store); "
+                + "API /api/v1, OpenAPI /openapi/v1.json; Ctrl+C stops");
+            output.Flush();
+            await server.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return ExitCodes.Success;
+    }
+}

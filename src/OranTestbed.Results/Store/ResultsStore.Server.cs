@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using Dapper;
+using OranTestbed.Results.Model;
+
+namespace OranTestbed.Results.Store;
+
+// What the results server keeps beside the results (migration V003): the upload journal and the evidence checks.
+public sealed partial class ResultsStore
+{
+    /// <summary>The answer given to an earlier upload of the same content by the same account, or null.</summary>
+    public async Task<string?> FindUploadAsync(string sha256, string account, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "SELECT summary FROM upload WHERE sha256 = @Sha256 AND account = @Account",
+            new { Sha256 = sha256, Account = account }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>Journals an upload (the first answer wins when the same content arrives twice at once).</summary>
+    public async Task RecordUploadAsync(string sha256, string account, string summary, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO upload (sha256, account, received_at, summary) VALUES (@Sha256, @Account, @ReceivedAt, @Summary)
+            ON CONFLICT DO NOTHING
+            """, new { Sha256 = sha256, Account = account, ReceivedAt = TimeText(DateTimeOffset.UtcNow), Summary = summary },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>Stores an evidence check; an execution keeps its first check (the evidence is immutable).</summary>
+    public async Task RecordEvidenceCheckAsync(EvidenceCheck check, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        RefuseNul(check.Reason, check.ExecutionId);
+        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO evidence_check (run_id, execution_id, status, claimed_verdict, analyzed_verdict, fronthaul_profile, captures,
+                reason, checked_at)
+            VALUES (@RunId, @ExecutionId, @Status, @Claimed, @Analyzed, @FronthaulProfile, @Captures, @Reason, @CheckedAt)
+            ON CONFLICT DO NOTHING
+            """, new
+        {
+            check.RunId, check.ExecutionId, Status = EvidenceCheck.StatusName(check.Status), Claimed = check.Claimed.ToWireName(),
+            Analyzed = check.Analyzed?.ToWireName(), check.FronthaulProfile, Captures = string.Join(' ', check.Captures), check.Reason,
+            CheckedAt = TimeText(check.CheckedAt),
+        }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>The evidence checks of the executions matching <paramref name="filter"/>, by (run, execution).</summary>
+    public async Task<ImmutableDictionary<(string RunId, string ExecutionId), EvidenceCheck>> ListEvidenceChecksAsync(
+        ExecutionFilter? filter = null, CancellationToken cancellationToken = default)
+    {
+        var (where, parameters) = Where(filter ?? ExecutionFilter.All);
+        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await Query<EvidenceCheckRow>(connection, $"""
+            SELECT c.run_id AS RunId, c.execution_id AS ExecutionId, c.status AS Status, c.claimed_verdict AS Claimed,
+                   c.analyzed_verdict AS Analyzed, c.fronthaul_profile AS FronthaulProfile, c.captures AS Captures, c.reason AS Reason,
+                   c.checked_at AS CheckedAt
+            FROM evidence_check c JOIN execution e ON e.run_id = c.run_id AND e.execution_id = c.execution_id
+            JOIN run r ON r.run_id = e.run_id WHERE {where}
+            """, parameters, cancellationToken).ConfigureAwait(false);
+        return rows.ToImmutableDictionary(r => (r.RunId, r.ExecutionId), r => new EvidenceCheck(r.RunId, r.ExecutionId,
+            EvidenceCheck.ParseStatus(r.Status), ResultVerdicts.Parse(r.Claimed), r.Analyzed is null ? null : ResultVerdicts.Parse(r.Analyzed),
+            r.FronthaulProfile, [.. r.Captures.Split(' ', StringSplitOptions.RemoveEmptyEntries)], r.Reason, ParseTime(r.CheckedAt)));
+    }
+
+    /// <summary>Whether an execution matching <paramref name="filter"/> cites the evidence file <paramref name="sha256"/>
+    /// (how the server decides whether a vendor may download it).</summary>
+    public async Task<bool> IsArtifactCitedAsync(string sha256, ExecutionFilter filter, CancellationToken cancellationToken = default)
+    {
+        var (where, parameters) = Where(filter);
+        parameters.Add("ArtifactSha", sha256);
+        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var found = await Query<long>(connection, $"""
+            SELECT 1 FROM execution_artifact x JOIN execution e ON e.run_id = x.run_id AND e.execution_id = x.execution_id
+            JOIN run r ON r.run_id = e.run_id WHERE x.sha256 = @ArtifactSha AND {where} LIMIT 1
+            """, parameters, cancellationToken).ConfigureAwait(false);
+        return found.Count > 0;
+    }
+}

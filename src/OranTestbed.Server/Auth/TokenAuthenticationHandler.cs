@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OranTestbed.Results.Accounts;
+using OranTestbed.Results.Store;
+using OranTestbed.Server.Api;
+
+namespace OranTestbed.Server.Auth;
+
+/// <summary>
+/// <c>Authorization: Bearer TOKEN</c>: the token's SHA-256 is looked up among the active accounts (see
+/// <see cref="AccountTokens"/>). The token itself is never logged nor echoed: failure messages name no token. A missing
+/// or unknown token gets 401 with <c>WWW-Authenticate: Bearer</c>, a known account without the role 403; both as RFC 7807
+/// problem+json.
+/// </summary>
+internal sealed class TokenAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger,
+    UrlEncoder encoder, ResultsStore store) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Bearer";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string? header = Request.Headers.Authorization;
+        if (string.IsNullOrEmpty(header))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.Fail("the Authorization header is not a Bearer token");
+        }
+
+        var account = await store.FindAccountByTokenAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted).ConfigureAwait(false);
+        if (account is null)
+        {
+            return AuthenticateResult.Fail("unknown or revoked token");
+        }
+
+        var claims = new List<Claim> { new(ClaimTypes.Name, account.Name), new(ClaimTypes.Role, account.Role.ToName()) };
+        if (account.VendorId is { } vendor)
+        {
+            claims.Add(new Claim(AccessPolicies.VendorClaim, vendor));
+        }
+
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers.WWWAuthenticate = "Bearer realm=\"oran-testbed\"";
+        var failure = await HandleAuthenticateOnceSafeAsync().ConfigureAwait(false);
+        string detail = string.IsNullOrEmpty(Request.Headers.Authorization)
+            ? "this endpoint needs an API token: send 'Authorization: Bearer TOKEN' (oran-testbed accounts add prints one)"
+            : "the API token is not valid: " + (failure.Failure?.Message ?? "unknown or revoked token");
+        await ApiProblems.WriteAsync(Context, ApiProblems.Unauthorized(detail)).ConfigureAwait(false);
+    }
+
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        var caller = Context.User.Identity?.IsAuthenticated == true ? Caller.Of(Context.User) : null;
+        await ApiProblems.WriteAsync(Context, ApiProblems.Forbidden(
+            $"the account '{caller?.Name}' (role {caller?.Role}) may not {Request.Method} {Request.Path}")).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,148 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using OranTestbed.Analysis;
+using OranTestbed.Analysis.Verdicts;
+using OranTestbed.Capture.Files;
+using OranTestbed.Plans;
+using OranTestbed.Results.Model;
+using OranTestbed.Results.Store;
+
+namespace OranTestbed.Server.Verification;
+
+/// <summary>
+/// Trust but verify: re-analyses the captures (pcap/pcapng evidence) of uploaded executions with the fronthaul profile
+/// each execution names (from the server's lab plan), and records an <see cref="EvidenceCheck"/>: <b>flagged</b> when the
+/// analysis is more severe than the claimed verdict (claimed PASS, capture FAIL or INCONCLUSIVE; claimed INCONCLUSIVE,
+/// capture FAIL), <b>supported</b> otherwise (a claimed FAIL is never contradicted by a clean capture: other metrics may
+/// have failed), <b>unchecked</b> when the profile is unknown or the claim is ERROR/ABORTED. Executions without a
+/// capture get no check. A check is made once per execution (the evidence never changes).
+/// </summary>
+internal sealed partial class EvidenceVerifier(ResultsStore store, TestPlan plan, ServerOptions options, ILogger<EvidenceVerifier> logger)
+    : IDisposable
+{
+    private readonly SemaphoreSlim _analyses = new(Math.Max(1, options.MaxConcurrentAnalyses));
+
+    public async Task<ImmutableDictionary<(string RunId, string ExecutionId), EvidenceCheck>> VerifyAsync(
+        IReadOnlyList<ExecutionResult> executions, CancellationToken cancellationToken)
+    {
+        var checks = ImmutableDictionary.CreateBuilder<(string, string), EvidenceCheck>();
+        foreach (string runId in executions.Select(e => e.RunId).Distinct(StringComparer.Ordinal))
+        {
+            checks.AddRange(await store.ListEvidenceChecksAsync(new ExecutionFilter { RunId = runId }, cancellationToken).ConfigureAwait(false));
+        }
+
+        foreach (var execution in executions)
+        {
+            var key = (execution.RunId, execution.ExecutionId);
+            var captures = execution.Artifacts.Where(IsCapture).ToList();
+            if (checks.ContainsKey(key) || captures.Count == 0)
+            {
+                continue;
+            }
+
+            var check = await CheckAsync(execution, captures, cancellationToken).ConfigureAwait(false);
+            await store.RecordEvidenceCheckAsync(check, cancellationToken).ConfigureAwait(false);
+            if (check.Status == EvidenceStatus.Flagged)
+            {
+                LogFlagged(logger, execution.RunId, execution.ExecutionId, check.Reason);
+            }
+
+            checks[key] = check;
+        }
+
+        return checks.ToImmutable();
+    }
+
+    public void Dispose() => _analyses.Dispose();
+
+    internal static bool IsCapture(ArtifactRef artifact) =>
+        artifact.Kind == ArtifactKind.Capture
+        || artifact.Name.EndsWith(".pcap", StringComparison.OrdinalIgnoreCase)
+        || artifact.Name.EndsWith(".pcapng", StringComparison.OrdinalIgnoreCase);
+
+    private async Task<EvidenceCheck> CheckAsync(ExecutionResult execution, List<ArtifactRef> captures, CancellationToken cancellationToken)
+    {
+        var claimed = execution.Outcome.Verdict;
+        string profileName = execution.Subject.FronthaulProfile;
+        ImmutableArray<string> hashes = [.. captures.Select(c => c.Sha256)];
+        EvidenceCheck Check(EvidenceStatus status, ResultVerdict? analyzed, string reason) =>
+            new(execution.RunId, execution.ExecutionId, status, claimed, analyzed, profileName, hashes, reason, DateTimeOffset.UtcNow);
+
+        if (plan.FindFronthaulProfile(profileName) is not { } profile)
+        {
+            return Check(EvidenceStatus.Unchecked, null, $"fronthaul profile '{profileName}' is not in the server's lab plan: the captures were not re-analysed");
+        }
+
+        if (claimed is ResultVerdict.Error or ResultVerdict.Aborted)
+        {
+            return Check(EvidenceStatus.Unchecked, null, $"claimed {claimed.ToWireName()}: not a traffic verdict the captures can confirm");
+        }
+
+        var worst = ResultVerdict.Pass;
+        var reasons = new List<string>();
+        foreach (var capture in captures)
+        {
+            await _analyses.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var (verdict, why) = await Task.Run(() => Analyze(store.ArtifactPath(capture.Sha256), profile), cancellationToken).ConfigureAwait(false);
+                if (verdict > worst)
+                {
+                    worst = verdict;
+                }
+
+                reasons.AddRange(why.Select(r => $"{capture.Name}: {r}"));
+            }
+            finally
+            {
+                _analyses.Release();
+            }
+        }
+
+        string names = string.Join(", ", captures.Select(c => c.Name));
+        string detail = reasons.Count == 0 ? "" : " (" + string.Join("; ", reasons.Take(5)) + (reasons.Count > 5 ? "; …" : "") + ")";
+        return worst > claimed
+            ? Check(EvidenceStatus.Flagged, worst,
+                $"claimed {claimed.ToWireName()}, but re-analysing {names} with profile {profileName} gives {worst.ToWireName()}{detail}")
+            : Check(EvidenceStatus.Supported, worst,
+                $"re-analysing {names} with profile {profileName} gives {worst.ToWireName()}, consistent with the claimed {claimed.ToWireName()}{detail}");
+    }
+
+    /// <summary>One capture through the analyzer, as <c>oran-testbed analyze</c> does: a capture that cannot be read
+    /// whole is at best INCONCLUSIVE (a frame never seen cannot be judged).</summary>
+    private static (ResultVerdict Verdict, IReadOnlyList<string> Reasons) Analyze(string path, NamedFronthaulProfile profile)
+    {
+        var analyzer = new FronthaulAnalyzer(profile.Profile);
+        CaptureFileReader reader;
+        try
+        {
+            reader = new CaptureFileReader(path);
+        }
+        catch (CaptureFileException e)
+        {
+            return (ResultVerdict.Inconclusive, ["not a readable capture: " + e.Message]);
+        }
+
+        using (reader)
+        {
+            while (reader.TryReadNext(out var frame))
+            {
+                analyzer.Process(in frame);
+            }
+
+            var outcome = analyzer.BuildReport().Verdict;
+            var verdict = outcome.Value == Verdict.NotSet ? ResultVerdict.Inconclusive : (ResultVerdict)(int)outcome.Value;
+            var reasons = outcome.Reasons.ToList();
+            if (reader.Error is { } error)
+            {
+                verdict = verdict.Combine(ResultVerdict.Inconclusive);
+                reasons.Add("the capture is cut short: " + error.Message);
+            }
+
+            return (verdict, reasons);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "evidence check flagged execution {ExecutionId} of run {RunId}: {Reason}")]
+    private static partial void LogFlagged(ILogger logger, string runId, string executionId, string reason);
+}

@@ -1,0 +1,87 @@
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Logging;
+using OranTestbed.Fronthaul.Tests.Support;
+using OranTestbed.Results.Accounts;
+using OranTestbed.Results.Store;
+using OranTestbed.Results.Tests.Support;
+
+namespace OranTestbed.Server.Tests.Support;
+
+/// <summary>
+/// A real results server for one test: Kestrel on 127.0.0.1 with a free port, a fresh store (SQLite or PostgreSQL, see
+/// <see cref="StoreTarget"/>), the repository's lab plan, and one account per role (vendors polaris and quasar).
+/// </summary>
+public sealed class ServerHarness : IAsyncDisposable
+{
+    private readonly StoreTarget _target;
+    private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
+
+    private ServerHarness(StoreTarget target, ResultsServer server, CapturedLogs logs)
+    {
+        _target = target;
+        Server = server;
+        Logs = logs;
+        BaseAddress = new Uri(server.Urls[0].TrimEnd('/') + "/");
+    }
+
+    public ResultsServer Server { get; }
+
+    public ResultsStore Store => Server.Store;
+
+    public CapturedLogs Logs { get; }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>A folder for the test's files (documents, archives).</summary>
+    public string Folder => _target.Folder;
+
+    public IReadOnlyDictionary<string, string> Tokens => _tokens;
+
+    public static async Task<ServerHarness> StartAsync(DatabaseKind kind, Func<ServerOptions, ServerOptions>? configure = null)
+    {
+        var target = await StoreTarget.CreateAsync(kind);
+        var logs = new CapturedLogs();
+        var options = new ServerOptions
+        {
+            Urls = ["http://127.0.0.1:0"],
+            Store = target.Options,
+            PlansDirectory = Path.Combine(TestPaths.RepositoryRoot, "testplans"),
+            WorkDirectory = Path.Combine(target.Folder, "work"),
+        };
+        Directory.CreateDirectory(options.WorkDirectory);
+        var server = await ResultsServer.StartAsync(configure?.Invoke(options) ?? options, logging =>
+        {
+            logging.SetMinimumLevel(LogLevel.Trace);
+            logging.AddProvider(logs);
+        });
+        var harness = new ServerHarness(target, server, logs);
+        foreach (var (name, role, vendor) in new[]
+                 {
+                     ("integrator", AccountRole.Integrator, (string?)null), ("operator", AccountRole.Operator, null),
+                     ("admin", AccountRole.Admin, null), ("polaris", AccountRole.Vendor, "polaris"), ("quasar", AccountRole.Vendor, "quasar"),
+                 })
+        {
+            harness._tokens[name] = (await server.Store.CreateAccountAsync(name, role, vendor)).Token;
+        }
+
+        return harness;
+    }
+
+    /// <summary>A client authenticated as <paramref name="account"/> (null: no token).</summary>
+    public HttpClient Client(string? account)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        if (account is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _tokens[account]);
+        }
+
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        await _target.DisposeAsync();
+    }
+}
