@@ -44,7 +44,23 @@ internal static class ServeCommand
                 PlansDirectory = parse.GetRequiredValue(plans),
                 MaxUploadBytes = (long)Math.Max(1, parse.GetValue(maxUpload)) << 20,
             };
-            return await RunAsync(options, parse.GetValue(CliLogging.LevelOption), Console.Out, Console.Error, cancel).ConfigureAwait(false);
+            // Ctrl+C stops the server gracefully (requests in flight finish); the commands own Ctrl+C (see CliEntry).
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+            ConsoleCancelEventHandler onCancel = (_, e) =>
+            {
+                e.Cancel = true;
+                stop.Cancel();
+            };
+            Console.CancelKeyPress += onCancel;
+            try
+            {
+                return await RunAsync(options, parse.GetValue(CliLogging.LevelOption), Console.Out, Console.Error, stop.Token)
+                    .ConfigureAwait(false);
+            }
+            finally
+            {
+                Console.CancelKeyPress -= onCancel;
+            }
         });
         return command;
     }

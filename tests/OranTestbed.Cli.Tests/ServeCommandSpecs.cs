@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using OranTestbed.Cli.Tests.Support;
+using OranTestbed.Fronthaul.Tests.Support;
+
+namespace OranTestbed.Cli.Tests;
+
+/// <summary><c>oran-testbed accounts add</c> then <c>serve</c> as real processes: the token printed once opens the API,
+/// nothing else does, and Ctrl+C stops the server cleanly.</summary>
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
+public class ServeCommandSpecs
+{
+    private readonly string _results = Path.Combine(Path.GetTempPath(), "oran-testbed-tests", "serve", Guid.NewGuid().ToString("N"));
+
+    [Test]
+    public async Task Serve_must_answer_the_token_that_accounts_add_printed_and_refuse_others()
+    {
+        var plans = Path.Combine(TestPaths.RepositoryRoot, "testplans");
+        var added = CliProcess.Run("accounts", "add", "lab-operator", "--role", "operator", "--results", _results, "--plans", plans);
+        var token = added.Stdout.Trim();
+        var listed = CliProcess.Run("accounts", "list", "--results", _results);
+        int port = FreePort();
+        using var serve = CliProcess.Start(drainStderr: true, "serve", "--urls", $"http://127.0.0.1:{port}", "--results", _results,
+            "--plans", plans);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        await UntilListening(http);
+
+        using var anonymous = await http.GetAsync(new Uri("/api/v1/runs", UriKind.Relative));
+        using var wrong = new HttpRequestMessage(HttpMethod.Get, "/api/v1/runs") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", "otb_guess") } };
+        using var refused = await http.SendAsync(wrong);
+        using var right = new HttpRequestMessage(HttpMethod.Get, "/api/v1/runs") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token) } };
+        using var answered = await http.SendAsync(right);
+        using (var interrupt = System.Diagnostics.Process.Start("kill", ["-INT", serve.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await interrupt.WaitForExitAsync();
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(added.ExitCode, Is.Zero, added.Stderr);
+            Assert.That(token, Does.StartWith("otb_"));
+            Assert.That(listed.Stdout, Does.Contain("lab-operator").And.Not.Contain(token), "tokens are never shown again");
+            Assert.That(anonymous.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+            Assert.That(answered.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(serve.WaitForExit(TimeSpan.FromSeconds(30)), Is.True, "Ctrl+C stops the server");
+            Assert.That(serve.ExitCode, Is.Zero);
+        });
+    }
+
+    /// <summary>Waits until the server accepts connections (it loads the plan and migrates the store first).</summary>
+    private static async Task UntilListening(HttpClient http)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (true)
+        {
+            try
+            {
+                using var probe = await http.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+                return;
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200);
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
