@@ -21,6 +21,8 @@ public static class Program
         root.Subcommands.Add(PlanCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(AgentCommand.Create());
+        root.Subcommands.Add(MatrixCommand.Create());
+        root.Subcommands.Add(ResultsCommand.Create());
         return root;
     }
 }

@@ -8,6 +8,9 @@ using OranTestbed.Orchestration.Runs;
 using OranTestbed.Plans;
 using OranTestbed.Plans.Expansion;
 using OranTestbed.Plans.Yaml;
+using OranTestbed.Results.Matrices;
+using OranTestbed.Results.Model;
+using OranTestbed.Results.Store;
 
 namespace OranTestbed.Cli.Commands;
 
@@ -111,14 +114,15 @@ internal static class RunCommand
         string runId;
         if (options.OnlyFailed is { } previous)
         {
-            var file = Path.Combine(options.Results, "runs", previous, "results.db");
-            if (!File.Exists(file))
+            var store = await ResultsStore.OpenSqliteAsync(Path.Combine(options.Results, "results.db")).ConfigureAwait(false);
+            if (await store.GetRunAsync(previous).ConfigureAwait(false) is null)
             {
                 diagnostics.WriteLine($"oran-testbed run: no run {previous} in {options.Results}");
                 return ExitCodes.NoInput;
             }
 
-            var again = RunResultsStore.NotPassed(file).ToHashSet(StringComparer.Ordinal);
+            var again = (await store.ListExecutionsAsync(new ExecutionFilter { RunId = previous }).ConfigureAwait(false))
+                .Where(r => r.Outcome.Verdict != ResultVerdict.Pass).Select(r => r.ExecutionId).ToHashSet(StringComparer.Ordinal);
             executions = [.. executions.Where(e => again.Contains(e.Id))];
             runId = NewRunId(expansion.Campaign.Id) + "-retry";
         }
@@ -180,7 +184,9 @@ internal static class RunCommand
                 return ExitCodes.Usage;
             }
 
-            RunMatrixTable.Write(output, RunMatrix.Build(expansion, executions, completed));
+            var store = await ResultsStore.OpenSqliteAsync(request.ResultsFile).ConfigureAwait(false);
+            var results = await store.ListExecutionsAsync(new ExecutionFilter { RunId = runId }).ConfigureAwait(false);
+            MatrixTable.Write(output, InteropMatrix.Build(results, [runId], plan: MatrixPlan.Of(expansion, executions)));
             var verdict = RunVerdict.Of(completed);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"run {runId}: {Analysis.Verdicts.VerdictExtensions.ToWireName(verdict)}{(completed.Aborted ? " (aborted; resume with --resume " + runId + ")" : string.Empty)}; "

@@ -135,7 +135,11 @@ public sealed class BenchActor : ReceiveActor
         var record = new ExecutionRecord(run.Execution.Id, outcome.Verdict, _attempt,
             Flaky: outcome.Verdict == Verdict.Pass && _attempt > 1,
             Reasons: _attempt > 1 ? [.. outcome.Reasons, .. EarlierAttempts()] : outcome.Reasons,
-            _bench.Id, _elapsed, run.EvidenceFolder);
+            _bench.Id, _elapsed, run.EvidenceFolder)
+        {
+            Metrics = outcome.Metrics,
+            Evidence = outcome.Evidence,
+        };
         _current = null;
         _coordinator.Tell(new ExecutionFinished(run.RunId, _bench.Id, record));
     }

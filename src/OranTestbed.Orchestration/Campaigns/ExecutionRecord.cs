@@ -9,4 +9,14 @@ namespace OranTestbed.Orchestration.Campaigns;
 /// (relative to the run folder). Persisted in the coordinator's journal before anyone is told.
 /// </summary>
 public sealed record ExecutionRecord(string ExecutionId, Verdict Verdict, int Attempts, bool Flaky,
-    ImmutableArray<string> Reasons, string BenchId, TimeSpan Duration, string EvidenceFolder);
+    ImmutableArray<string> Reasons, string BenchId, TimeSpan Duration, string EvidenceFolder)
+{
+    /// <summary>The final attempt's metrics.</summary>
+    public ImmutableArray<TestRuns.MetricResult> Metrics { get; init; } = [];
+
+    /// <summary>The final attempt's evidence files, relative to <see cref="AttemptFolder"/>.</summary>
+    public ImmutableArray<string> Evidence { get; init; } = [];
+
+    /// <summary>The final attempt's evidence folder, relative to the run folder.</summary>
+    public string AttemptFolder => Path.Combine(EvidenceFolder, $"attempt-{Attempts}");
+}

@@ -5,14 +5,15 @@ using OranTestbed.Orchestration.Campaigns;
 using OranTestbed.Orchestration.Cluster;
 using OranTestbed.Orchestration.Hosting;
 using OranTestbed.Orchestration.Results;
+using OranTestbed.Results.Store;
 
 namespace OranTestbed.Orchestration.Runs;
 
 /// <summary>
 /// Runs a campaign on the orchestrator's actor system: starts the host (SQLite journal), a coordinator for the run
 /// id (which resumes when the journal knows the run), with a cluster the bench registry that agents offer their
-/// benches to, a listener that projects results into the run's SQLite results
-/// file, and waits for the end. Cancelling <c>abort</c> asks the coordinator to abort (clean-up still runs); the result
+/// benches to, a listener that projects results into the results store (<c>RESULTS/results.db</c>), and waits for the
+/// end; a closing pass records every journaled result the listener could not (idempotent). Cancelling <c>abort</c> asks the coordinator to abort (clean-up still runs); the result
 /// is the coordinator's <see cref="RunCompleted"/>, written also as <c>summary.json</c>.
 /// </summary>
 public static class CampaignRunner
@@ -22,7 +23,9 @@ public static class CampaignRunner
     {
         ArgumentNullException.ThrowIfNull(request);
         Directory.CreateDirectory(request.RunFolder);
-        using var store = RunResultsStore.Open(Path.Combine(request.RunFolder, "results.db"), request);
+        var store = await ResultsStore.OpenSqliteAsync(request.ResultsFile, CancellationToken.None).ConfigureAwait(false);
+        var recorder = new RunRecorder(store, request);
+        await recorder.BeginAsync(CancellationToken.None).ConfigureAwait(false);
         using var host = OrchestrationHost.Build(request.JournalFile, loggers, request.Cluster?.Listen);
         await host.StartAsync(CancellationToken.None).ConfigureAwait(false);
         try
@@ -34,7 +37,7 @@ public static class CampaignRunner
                 Campaign = request.Campaign,
                 BenchWait = request.Cluster?.BenchWait ?? TimeSpan.Zero,
             };
-            var listener = system.ActorOf(RunProgressActor.Props(store, observer), "run-progress");
+            var listener = system.ActorOf(RunProgressActor.Props(recorder, observer), "run-progress");
             var coordinator = system.ActorOf(CampaignCoordinatorActor.Props(request.RunId, settings), "run-" + request.RunId);
             if (request.Cluster is { } cluster)
             {
@@ -51,7 +54,12 @@ public static class CampaignRunner
                 .ConfigureAwait(false);
             if (completed.Refused is null)
             {
-                store.Close(completed);
+                foreach (var record in completed.Records)
+                {
+                    await recorder.RecordAsync(record, CancellationToken.None).ConfigureAwait(false);
+                }
+
+                await recorder.FinishAsync(completed, CancellationToken.None).ConfigureAwait(false);
                 RunSummaryJson.Write(Path.Combine(request.RunFolder, "summary.json"), request, completed);
             }
 

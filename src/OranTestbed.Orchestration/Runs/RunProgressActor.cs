@@ -1,18 +1,29 @@
 using Akka.Actor;
+using Akka.Event;
 using OranTestbed.Orchestration.Campaigns;
-using OranTestbed.Orchestration.Results;
 
 namespace OranTestbed.Orchestration.Runs;
 
-/// <summary>The run's listener: projects each durable result into the results store, then tells the observer.</summary>
+/// <summary>The run's listener: projects each durable result into the results store, then tells the observer. A
+/// projection that fails is logged and left to the runner's closing pass (the journal has the result).</summary>
 internal sealed class RunProgressActor : ReceiveActor
 {
-    public RunProgressActor(RunResultsStore store, IRunObserver observer)
+    public RunProgressActor(RunRecorder recorder, IRunObserver observer)
     {
         Receive<ExecutionDispatched>(observer.Dispatched);
-        Receive<ExecutionCompleted>(completed =>
+        ReceiveAsync<ExecutionCompleted>(async completed =>
         {
-            store.Record(completed.Record);
+            try
+            {
+                await recorder.RecordAsync(completed.Record).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // The store is a projection of the journal: the closing pass records what failed here.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                Context.GetLogger().Error(e, "Execution {0} not yet in the results store", completed.Record.ExecutionId);
+            }
+
             observer.Completed(completed);
         });
         Receive<BenchRetired>(observer.BenchRetired);
@@ -20,6 +31,6 @@ internal sealed class RunProgressActor : ReceiveActor
         Receive<RunCompleted>(_ => { });
     }
 
-    public static Props Props(RunResultsStore store, IRunObserver observer) =>
-        Akka.Actor.Props.Create(() => new RunProgressActor(store, observer));
+    public static Props Props(RunRecorder recorder, IRunObserver observer) =>
+        Akka.Actor.Props.Create(() => new RunProgressActor(recorder, observer));
 }

@@ -7,7 +7,7 @@ using OranTestbed.Plans.Lab;
 namespace OranTestbed.Orchestration.Runs;
 
 /// <summary>One run to perform (or resume): the expanded campaign, which of its executions, the benches and their
-/// equipment, and where results go (<c>RESULTS/journal.db</c>, <c>RESULTS/runs/RUN-ID/</c>).</summary>
+/// equipment, and where results go (<c>RESULTS/journal.db</c>, <c>RESULTS/results.db</c>, <c>RESULTS/runs/RUN-ID/</c>).</summary>
 public sealed record RunRequest(string RunId, CampaignExpansion Expansion, ImmutableArray<Execution> Executions,
     ImmutableArray<Bench> Benches, IBenchEquipment Equipment, string ResultsDirectory)
 {
@@ -22,6 +22,9 @@ public sealed record RunRequest(string RunId, CampaignExpansion Expansion, Immut
     public string RunFolder => Path.Combine(ResultsDirectory, "runs", RunId);
 
     public string JournalFile => Path.Combine(ResultsDirectory, "journal.db");
+
+    /// <summary>The results store every run of this results folder records into (SQLite, artifacts beside it).</summary>
+    public string ResultsFile => Path.Combine(ResultsDirectory, "results.db");
 
     /// <summary>The plan the run executes: its execution ids (content hashes of what is tested), hashed.</summary>
     public string PlanHash => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(

@@ -48,13 +48,18 @@ public static class JUnitExport
             new XAttribute("failures", all.Count(e => IsFailure(e.Outcome.Verdict))),
             new XAttribute("errors", all.Count(e => IsError(e.Outcome.Verdict))),
             new XAttribute("time", ExportText.Seconds(TimeSpan.FromTicks(all.Sum(e => e.Outcome.Duration.Ticks)))));
-        var builder = new StringBuilder();
-        using (var writer = XmlWriter.Create(builder, new XmlWriterSettings { Indent = true, OmitXmlDeclaration = false }))
+        // Written as UTF-8 bytes: a writer over a string would declare encoding="utf-16", which the UTF-8 file the text
+        // is saved to contradicts (XML readers of CI servers then refuse it).
+        using var buffer = new MemoryStream();
+        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings
+               {
+                   Indent = true, OmitXmlDeclaration = false, Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+               }))
         {
             new XDocument(new XDeclaration("1.0", "utf-8", null), root).Save(writer);
         }
 
-        return builder.ToString();
+        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     private static XElement TestCase(ExecutionResult e)

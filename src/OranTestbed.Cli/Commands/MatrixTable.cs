@@ -1,12 +1,13 @@
+using OranTestbed.Results.Matrices;
 using System.Collections.Immutable;
-using OranTestbed.Orchestration.Results;
 
 namespace OranTestbed.Cli.Commands;
 
-/// <summary>The run's matrices as text tables: one per band × operator profile, O-DU rows × O-RU columns.</summary>
-internal static class RunMatrixTable
+/// <summary>Interoperability matrices as text tables: one per band × operator profile, O-DU rows × O-RU columns
+/// (<c>*</c> marks a cell with flaky passes).</summary>
+internal static class MatrixTable
 {
-    public static void Write(TextWriter output, ImmutableArray<RunMatrix> matrices)
+    public static void Write(TextWriter output, ImmutableArray<InteropMatrix> matrices)
     {
         foreach (var matrix in matrices)
         {
@@ -22,13 +23,14 @@ internal static class RunMatrixTable
                                  + string.Concat(matrix.ORus.Select((ru, i) => "  " + Cell(matrix, du, ru).PadRight(widths[i]))));
             }
 
-            foreach (var (pair, cell) in matrix.Cells.Where(c => c.Value.Incompatible is not null).OrderBy(c => c.Key))
+            foreach (var (pair, cell) in matrix.Cells.Where(c => c.Value.Incompatible is not null).OrderBy(c => c.Key.ODu, StringComparer.Ordinal)
+                         .ThenBy(c => c.Key.ORu, StringComparer.Ordinal))
             {
                 output.WriteLine($"  INCOMPATIBLE {pair.ODu} × {pair.ORu}: {cell.Incompatible}");
             }
         }
     }
 
-    private static string Cell(RunMatrix matrix, string du, string ru) =>
+    private static string Cell(InteropMatrix matrix, string du, string ru) =>
         matrix.Cells.TryGetValue((du, ru), out var cell) ? cell.Label + (cell.Flaky > 0 ? "*" : string.Empty) : "-";
 }
