@@ -80,7 +80,9 @@ internal static class DashboardPage
         response.Headers.ContentSecurityPolicy =
             "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
         response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers["Referrer-Policy"] = "no-referrer";
+        // same-origin, not no-referrer: under no-referrer browsers send "Origin: null" with forms, which the login's CSRF
+        // check could not tell from a foreign page's.
+        response.Headers["Referrer-Policy"] = "same-origin";
         response.Headers.CacheControl = "no-store";
     }
 }

@@ -66,13 +66,15 @@ internal static class LoginEndpoints
     internal static bool FromThisSite(HttpRequest request)
     {
         string? origin = request.Headers.Origin;
-        if (!string.IsNullOrEmpty(origin))
+        string? site = request.Headers["Sec-Fetch-Site"];
+        if (!string.IsNullOrEmpty(origin) && origin != "null")
         {
             return string.Equals(origin, $"{request.Scheme}://{request.Host.Value}", StringComparison.OrdinalIgnoreCase);
         }
 
-        string? site = request.Headers["Sec-Fetch-Site"];
-        return string.IsNullOrEmpty(site) || site is "same-origin" or "none";
+        // "Origin: null" (a privacy-sensitive context, e.g. under a no-referrer policy) proves nothing: then the browser's
+        // Sec-Fetch-Site must say same-origin.
+        return origin == "null" ? site is "same-origin" : string.IsNullOrEmpty(site) || site is "same-origin" or "none";
     }
 
     private static IResult Form(HttpContext context, string? back, string? message, int status)
