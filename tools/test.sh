@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole OranTestbed test suite (NUnit, Release build), after installing missing system packages
-# (libpcap0.8, tshark, linuxptp, iproute2) with apt and making a local PostgreSQL server ready for the results-store
+# (libpcap0.8, tshark, linuxptp, iproute2; chromium for the dashboard specs) with apt and making a local PostgreSQL server ready for the results-store
 # specs (tools/setup/postgres.sh: installs, starts, creates the test role and database). Extra arguments go to `dotnet test`
 # (e.g. --filter "FullyQualifiedName~CPlane").
 # Live tests ([Category("Live")]: veth pairs in network namespaces, real ptp4l) run when this user can create
@@ -9,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/setup/install-system-packages.sh
 tools/setup/postgres.sh
+tools/setup/chromium.sh
 
 live=0
 probe="otb-probe-$$"

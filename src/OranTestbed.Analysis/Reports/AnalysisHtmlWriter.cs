@@ -112,14 +112,25 @@ public static class AnalysisHtmlWriter
         }
     }
 
-    /// <summary>The 1 µs histogram as SVG bars over the span of the bins and the window edges (plus a margin).</summary>
     private static void WriteHistogram(TextWriter output, WindowReport window)
     {
-        var limits = window.Limits!.Value;
+        output.WriteLine(HistogramSvg(window.Name, window.Limits!.Value, window.Histogram));
+        if (window.Underflow > 0 || window.Overflow > 0)
+        {
+            output.WriteLine(Invariant($"<p>Outside the histogram range: {window.Underflow} below, {window.Overflow} above.</p>"));
+        }
+    }
+
+    /// <summary>A window's 1 µs histogram as an inline SVG bar chart over the span of the bins and the window edges (plus
+    /// a margin); public so that the results dashboard draws the histograms of stored reports the same way.</summary>
+    public static string HistogramSvg(string windowName, WindowLimits limits, IReadOnlyList<HistogramBin> histogram)
+    {
+        ArgumentNullException.ThrowIfNull(windowName);
+        ArgumentNullException.ThrowIfNull(histogram);
         double earliest = limits.EarliestNs / 1000.0, latest = limits.LatestNs / 1000.0;
         double lo = earliest, hi = latest;
         long peak = 1;
-        foreach (var bin in window.Histogram)
+        foreach (var bin in histogram)
         {
             lo = Math.Min(lo, bin.BinUs);
             hi = Math.Max(hi, bin.BinUs + 1);
@@ -133,11 +144,11 @@ public static class AnalysisHtmlWriter
         double X(double us) => PlotLeft + ((us - lo) / (hi - lo) * plotWidth);
         double baseline = PlotTop + plotHeight;
         var svg = new StringBuilder();
-        svg.Append(Invariant($"<svg class=\"histogram\" data-window=\"{E(window.Name)}\" width=\"{ChartWidth}\" height=\"{ChartHeight}\" viewBox=\"0 0 {ChartWidth} {ChartHeight}\" role=\"img\">"));
-        svg.Append(Invariant($"<title>{E(window.Name)}: histogram of packet − air time (1 µs bins)</title>"));
+        svg.Append(Invariant($"<svg class=\"histogram\" data-window=\"{E(windowName)}\" width=\"{ChartWidth}\" height=\"{ChartHeight}\" viewBox=\"0 0 {ChartWidth} {ChartHeight}\" role=\"img\">"));
+        svg.Append(Invariant($"<title>{E(windowName)}: histogram of packet − air time (1 µs bins)</title>"));
         svg.Append(Invariant($"<line x1=\"{PlotLeft}\" y1=\"{baseline:0.#}\" x2=\"{ChartWidth - PlotRight}\" y2=\"{baseline:0.#}\" stroke=\"#888\"/>"));
         double barWidth = Math.Max(1, plotWidth / (hi - lo));
-        foreach (var bin in window.Histogram)
+        foreach (var bin in histogram)
         {
             double h = Math.Max(1, bin.Count * plotHeight / peak);
             string colour = bin.BinUs + 1 <= earliest ? "#1565c0" : bin.BinUs > latest ? "#c62828" : "#2e7d32";
@@ -157,11 +168,7 @@ public static class AnalysisHtmlWriter
         svg.Append(Invariant($"<text x=\"{ChartWidth - PlotRight}\" y=\"{ChartHeight - 2}\" font-size=\"11\" text-anchor=\"end\">{hi:0.#} µs</text>"));
         svg.Append(Invariant($"<text x=\"4\" y=\"{PlotTop + 10}\" font-size=\"11\">{peak}</text>"));
         svg.Append("</svg>");
-        output.WriteLine(svg.ToString());
-        if (window.Underflow > 0 || window.Overflow > 0)
-        {
-            output.WriteLine(Invariant($"<p>Outside the histogram range: {window.Underflow} below, {window.Overflow} above.</p>"));
-        }
+        return svg.ToString();
     }
 
     private static void WriteSequence(TextWriter output, AnalysisReport report)

@@ -7,11 +7,12 @@ using Microsoft.Extensions.Options;
 using OranTestbed.Results.Accounts;
 using OranTestbed.Results.Store;
 using OranTestbed.Server.Api;
+using OranTestbed.Server.Dashboard;
 
 namespace OranTestbed.Server.Auth;
 
 /// <summary>
-/// <c>Authorization: Bearer TOKEN</c>: the token's SHA-256 is looked up among the active accounts (see
+/// <c>Authorization: Bearer TOKEN</c> (or, for a browser's GET, the dashboard's login cookie holding it): the token's SHA-256 is looked up among the active accounts (see
 /// <see cref="AccountTokens"/>). The token itself is never logged nor echoed: failure messages name no token. A missing
 /// or unknown token gets 401 with <c>WWW-Authenticate: Bearer</c>, a known account without the role 403; both as RFC 7807
 /// problem+json.
@@ -24,17 +25,26 @@ internal sealed class TokenAuthenticationHandler(IOptionsMonitor<AuthenticationS
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? header = Request.Headers.Authorization;
+        string? token;
         if (string.IsNullOrEmpty(header))
         {
-            return AuthenticateResult.NoResult();
+            // A browser: the dashboard's login cookie carries the same token (GET/HEAD only, see DashboardCookie).
+            token = DashboardCookie.TokenOf(Request);
+            if (token is null)
+            {
+                return AuthenticateResult.NoResult();
+            }
         }
-
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        else if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             return AuthenticateResult.Fail("the Authorization header is not a Bearer token");
         }
+        else
+        {
+            token = header["Bearer ".Length..].Trim();
+        }
 
-        var account = await store.FindAccountByTokenAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted).ConfigureAwait(false);
+        var account = await store.FindAccountByTokenAsync(token, Context.RequestAborted).ConfigureAwait(false);
         if (account is null)
         {
             return AuthenticateResult.Fail("unknown or revoked token");

@@ -5,20 +5,31 @@ using Microsoft.AspNetCore.Routing;
 namespace OranTestbed.Server.Dashboard;
 
 /// <summary>
-/// The operator dashboard's place: server-rendered pages under <c>/</c> (matrix heatmap, drill-down, run comparison)
-/// go in this folder and register here. Until then <c>/</c> is a plain page pointing at the API and its description.
+/// The operator dashboard: server-rendered pages without script or outside resource. <c>/</c> the matrix heatmap with
+/// its filters, <c>/cells</c> a cell's executions, <c>/executions/{run}/{id}</c> one execution with its metrics,
+/// evidence and timing histograms, <c>/compare</c> two runs, <c>/runs</c> the runs; <c>/login</c> and <c>/logout</c>.
+/// A page asked without a valid token (cookie or Bearer) redirects to <c>/login</c>, which comes back afterwards.
 /// </summary>
 public static class DashboardEndpoints
 {
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/", () => TypedResults.Content("""
-            <!doctype html>
-            <html lang="en"><head><meta charset="utf-8"><title>OranTestbed results</title></head>
-            <body><h1>OranTestbed results server</h1>
-            <p>The API is under <code>/api/v1/</code> (token needed), described at <a href="/openapi/v1.json">/openapi/v1.json</a>.</p>
-            </body></html>
-            """, "text/html; charset=utf-8")).ExcludeFromDescription();
+        routes.MapLoginEndpoints();
+        var pages = routes.MapGroup("").ExcludeFromDescription().AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            if (http.User.Identity?.IsAuthenticated != true)
+            {
+                return TypedResults.Redirect(DashboardPaths.LoginReturningTo(http.Request.Path + http.Request.QueryString));
+            }
+
+            return await next(context).ConfigureAwait(false);
+        });
+        pages.MapGet(DashboardPaths.Matrix, MatrixPage.RenderAsync);
+        pages.MapGet(DashboardPaths.Cells, CellPage.RenderAsync);
+        pages.MapGet("/executions/{run}/{id}", ExecutionPage.RenderAsync);
+        pages.MapGet(DashboardPaths.Compare, ComparePage.RenderAsync);
+        pages.MapGet(DashboardPaths.Runs, RunsPage.RenderAsync);
         return routes;
     }
 }

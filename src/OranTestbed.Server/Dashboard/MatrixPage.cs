@@ -1,0 +1,107 @@
+using System.Collections.Immutable;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using OranTestbed.Results.Matrices;
+using OranTestbed.Results.Model;
+using OranTestbed.Results.Store;
+
+namespace OranTestbed.Server.Dashboard;
+
+/// <summary>
+/// <c>GET /?band=&amp;operator=&amp;ocu=&amp;run=</c>: one heatmap per band × operator profile (O-DU rows × O-RU columns,
+/// <see cref="InteropMatrix"/>) of the latest visible results, or of one run's; each cell links to its executions.
+/// </summary>
+internal static class MatrixPage
+{
+    public static async Task<IResult> RenderAsync(HttpContext context, [FromServices] ResultsStore store)
+    {
+        var data = DashboardData.For(context, store);
+        var filter = MatrixFilter.Of(context.Request);
+        var runs = await data.RunsAsync().ConfigureAwait(false);
+        var all = await data.ExecutionsAsync(ExecutionFilter.All).ConfigureAwait(false);
+        var matrices = Build(all, runs, filter);
+        return DashboardPage.Render(context, "Interoperability matrix", html =>
+        {
+            Filters(html, filter, all, runs);
+            if (matrices.IsEmpty)
+            {
+                html.Append($"<p id=\"no-results\">No results match these filters.</p>\n");
+            }
+
+            foreach (var matrix in matrices)
+            {
+                Heatmap(html, matrix, filter);
+            }
+
+            html.Append($"<p>Cells: <span class=\"verdict pass\">PASS</span> every latest result passed, ")
+                .Append($"<span class=\"verdict fail\">FAIL</span> one failed, <span class=\"verdict inconclusive\">INCONCLUSIVE</span> ")
+                .Append($"one could not decide; the count is passes out of executions, * marks a flaky pass.</p>\n");
+        });
+    }
+
+    /// <summary>The matrices of <paramref name="filter"/> over the visible results (only its run's when it names one).</summary>
+    public static ImmutableArray<InteropMatrix> Build(ImmutableArray<ExecutionResult> results, ImmutableArray<RunInfo> runs, MatrixFilter filter) =>
+        InteropMatrix.Build(filter.Run is null ? results : results.Where(r => r.RunId == filter.Run),
+            [.. runs.Select(r => r.RunId)], filter.Query);
+
+    private static void Filters(HtmlBuilder html, MatrixFilter filter, ImmutableArray<ExecutionResult> all, ImmutableArray<RunInfo> runs)
+    {
+        html.Append($"<form class=\"filters\" method=\"get\" action=\"{DashboardPaths.Matrix}\">\n");
+        Select(html, "band", "Band", filter.Band, all.Select(r => r.Subject.Band));
+        Select(html, "operator", "Operator profile", filter.OperatorProfile, all.Select(r => r.Subject.OperatorProfile));
+        Select(html, "ocu", "O-CU", filter.OCu, all.Select(r => r.Subject.Product("o-cu")?.Id ?? MatrixQuery.NoOCu));
+        html.Append($"<label>Run<select name=\"run\" id=\"filter-run\"><option value=\"\">latest of all runs</option>");
+        foreach (var run in runs.Reverse())
+        {
+            html.Append($"<option value=\"{run.RunId}\"{Selected(run.RunId == filter.Run)}>{run.RunId}</option>");
+        }
+
+        html.Append($"</select></label>\n<button type=\"submit\" id=\"apply\">Apply</button> <a href=\"{DashboardPaths.Matrix}\">reset</a>\n</form>\n");
+    }
+
+    private static void Select(HtmlBuilder html, string name, string label, string? current, IEnumerable<string> values)
+    {
+        html.Append($"<label>{label}<select name=\"{name}\" id=\"filter-{name}\"><option value=\"\">all</option>");
+        foreach (string value in values.Append(current ?? "").Where(v => v.Length > 0).Distinct().Order(StringComparer.Ordinal))
+        {
+            html.Append($"<option value=\"{value}\"{Selected(value == current)}>{value}</option>");
+        }
+
+        html.Append($"</select></label>\n");
+    }
+
+    private static Markup Selected(bool selected) => new(selected ? " selected" : "");
+
+    private static void Heatmap(HtmlBuilder html, InteropMatrix matrix, MatrixFilter filter)
+    {
+        html.Append($"<h2>{matrix.Band} × {matrix.OperatorProfile}</h2>\n")
+            .Append($"<table class=\"matrix\" data-band=\"{matrix.Band}\" data-operator=\"{matrix.OperatorProfile}\"><tr><th>O-DU \\ O-RU</th>");
+        foreach (string ru in matrix.ORus)
+        {
+            html.Append($"<th>{ru}</th>");
+        }
+
+        html.Append($"</tr>\n");
+        foreach (string du in matrix.ODus)
+        {
+            html.Append($"<tr><th>{du}</th>");
+            foreach (string ru in matrix.ORus)
+            {
+                if (!matrix.Cells.TryGetValue((du, ru), out var cell))
+                {
+                    html.Append($"<td class=\"none\">-</td>");
+                    continue;
+                }
+
+                string tip = cell.Incompatible ?? string.Join("\n", cell.Versions);
+                html.Append($"<td class=\"cell {MatrixFormats.CssClass(cell.State)}\" data-du=\"{du}\" data-ru=\"{ru}\" title=\"{tip}\">")
+                    .Append($"<a href=\"{DashboardPaths.Cell(filter, matrix.Band, matrix.OperatorProfile, du, ru)}\">{cell.Label}")
+                    .Append($"{new Markup(cell.Flaky > 0 ? " <span class=\"flaky\">*</span>" : "")}</a></td>");
+            }
+
+            html.Append($"</tr>\n");
+        }
+
+        html.Append($"</table>\n");
+    }
+}

@@ -1,0 +1,97 @@
+using System.Collections.Immutable;
+using OranTestbed.Analysis;
+using OranTestbed.Analysis.Reports;
+using OranTestbed.Emulation;
+using OranTestbed.Emulation.Personalities;
+using OranTestbed.Fronthaul.Tests.Support;
+using OranTestbed.Plans.Profiles;
+using OranTestbed.Results.Model;
+using OranTestbed.Results.Store;
+
+namespace OranTestbed.Server.Tests.Dashboard.Support;
+
+/// <summary>
+/// Two runs of lab products (testplans/lab) with real evidence: an analyzer report of 20 ms of emulated n78 traffic
+/// (timing windows with 1 µs histograms) and the shared sample capture. Between the runs xylem/xd-100 × quasar/q-300
+/// regresses (PASS → FAIL), polaris/pd-7 × quasar/q-300 keeps failing with a hostile reason, and a n28 combination
+/// appears (INCONCLUSIVE).
+/// </summary>
+public static class DashboardSamples
+{
+    public const string OldRun = "run-2025-03-01";
+    public const string NewRun = "run-2025-03-08";
+    public const string Hostile = "<script>alert('pwned')</script> & \"quoted\"";
+    public const string RegressedExecution = "exec-xd100-q300";
+
+    public static readonly DateTimeOffset Start = new(2025, 3, 1, 9, 0, 0, TimeSpan.Zero);
+
+    public static ProductRef XylemDu => new("o-du", "xylem/xd-100", "xylem", "XD-100 Baseband Unit", "B2", "5.3.1", "2024.06.2");
+
+    public static ProductRef PolarisDu => new("o-du", "polaris/pd-7", "polaris", "PD-7", "rev D", "23.4.7", "7.12");
+
+    public static ProductRef QuasarRu => new("o-ru", "quasar/q-300", "quasar", "Q-300", "1.2", "4.0.3", "4.0.3");
+
+    public static ProductRef ZephyrRu => new("o-ru", "zephyr/zr-200", "zephyr", "ZR-200", "S2", "1.9.4", "1.9.4");
+
+    public static ProductRef YmirRu => new("o-ru", "ymir/yr-400", "ymir", "YR-400", "A3", "3.8.2", "3.8.2-b17");
+
+    /// <summary>Fills <paramref name="store"/>; the evidence files are written under <paramref name="folder"/>.</summary>
+    public static async Task FillAsync(ResultsStore store, string folder)
+    {
+        string report = WriteAnalysisReport(folder);
+        string capture = Path.Combine(TestPaths.RepositoryRoot, "testplans", "captures", "synthetic_oran_fh_min.pcap");
+        ArtifactSource[] evidence(string id) =>
+            [new(ArtifactKind.AnalysisReport, $"{id}/analysis.json", report), new(ArtifactKind.Capture, $"{id}/capture.pcap", capture)];
+
+        await store.BeginRunAsync(new RunInfo(OldRun, "demo", "sha256:" + new string('a', 64), Start) { CampaignDescription = "Demo campaign" });
+        await store.RecordAsync(Execution(OldRun, RegressedExecution, XylemDu, QuasarRu, ResultVerdict.Pass), evidence(RegressedExecution));
+        await store.RecordAsync(Execution(OldRun, "exec-xd100-zr200", XylemDu, ZephyrRu, ResultVerdict.Pass));
+        await store.RecordAsync(Execution(OldRun, "exec-pd7-q300", PolarisDu, QuasarRu, ResultVerdict.Fail, reason: Hostile));
+        await store.FinishRunAsync(OldRun, Start.AddHours(1), aborted: false);
+
+        await store.BeginRunAsync(new RunInfo(NewRun, "demo", "sha256:" + new string('b', 64), Start.AddDays(7)) { CampaignDescription = "Demo campaign" });
+        await store.RecordAsync(Execution(NewRun, RegressedExecution, XylemDu with { Software = "5.4.0" }, QuasarRu, ResultVerdict.Fail,
+            reason: "ta4-max above the window"), evidence(RegressedExecution));
+        await store.RecordAsync(Execution(NewRun, "exec-xd100-zr200", XylemDu with { Software = "5.4.0" }, ZephyrRu, ResultVerdict.Pass));
+        await store.RecordAsync(Execution(NewRun, "exec-pd7-q300", PolarisDu, QuasarRu, ResultVerdict.Fail, reason: Hostile));
+        await store.RecordAsync(Execution(NewRun, "exec-pd7-yr400", PolarisDu, YmirRu, ResultVerdict.Inconclusive,
+            band: "n28-rural", op: "operator-b", reason: "the capture dropped frames: the evidence is incomplete"));
+        await store.FinishRunAsync(NewRun, Start.AddDays(7).AddHours(1), aborted: false);
+    }
+
+    /// <summary>20 ms of a clean emulated pair on the n78 profile, analysed at the O-RU port: a real analysis.json.</summary>
+    private static string WriteAnalysisReport(string folder)
+    {
+        var profile = FronthaulProfileLoader.Load(Path.Combine(TestPaths.RepositoryRoot, "testplans", "profiles", "n78-100mhz-tdd-bfp9-2644.yaml"));
+        var options = new EmulationOptions
+        {
+            Profile = profile, Du = Personality.CleanDu(), Ru = Personality.CleanRu(), DurationNanoseconds = 20_000_000, Seed = 7,
+            Tap = Fronthaul.Profiles.CaptureTap.Ru,
+        };
+        var emulation = new PairEmulation(options);
+        var analyzer = new FronthaulAnalyzer(options.Profile, options.EffectiveTap);
+        while (emulation.TryReadNext(out var frame))
+        {
+            analyzer.Process(frame);
+        }
+
+        Directory.CreateDirectory(folder);
+        string path = Path.Combine(folder, "analysis.json");
+        File.WriteAllText(path, AnalysisReportJson.ToJson(analyzer.BuildReport()));
+        return path;
+    }
+
+    private static ExecutionResult Execution(string run, string id, ProductRef du, ProductRef ru, ResultVerdict verdict,
+        string band = "n78-urban", string op = "operator-a", string? reason = null)
+    {
+        var subject = new ExecutionSubject(band, op, "NR-TDD-FR1-CAT-A-NoBF", "O-RAN.WG4.IOT.0", "10.00", "n78-100mhz-tdd-bfp9-2644",
+            "cu-plane-dl", "C/U-plane DL", "mandatory", "O-RAN.WG4.IOT.0 §3.2", 1, [du, ru]);
+        var failing = verdict == ResultVerdict.Fail ? ResultVerdict.Fail : ResultVerdict.Pass;
+        return new ExecutionResult(run, id, subject,
+            new VerdictRecord(verdict, verdict == ResultVerdict.Pass ? 1 : 2, false, reason is null ? [] : [reason], "emulated",
+                TimeSpan.FromSeconds(2.5)) { StartedAt = Start },
+            ImmutableArray.Create(
+                new MetricRecord("ta4-max", "analyzer", Units.Nanosecond, failing == ResultVerdict.Fail ? 2600m : 1500m, "<= 2000ns", failing),
+                new MetricRecord("on-time", "analyzer", Units.Ratio, 0.995m, ">= 99%", ResultVerdict.Pass)));
+    }
+}
