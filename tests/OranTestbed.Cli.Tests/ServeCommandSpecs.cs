@@ -50,6 +50,38 @@ public class ServeCommandSpecs
         });
     }
 
+    [Test]
+    public async Task Dashboard_must_show_the_demo_campaigns_results_with_its_incompatible_pairs()
+    {
+        var plans = Path.Combine(TestPaths.RepositoryRoot, "testplans");
+        var run = CliProcess.Run(TimeSpan.FromMinutes(3), "run", Path.Combine(plans, "campaigns", "demo.yaml"), "--results", _results);
+        var token = CliProcess.Run("accounts", "add", "noc", "--role", "operator", "--results", _results, "--plans", plans).Stdout.Trim();
+        int port = FreePort();
+        using var serve = CliProcess.Start(drainStderr: true, "serve", "--urls", $"http://127.0.0.1:{port}", "--results", _results,
+            "--plans", plans);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        await UntilListening(http);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/?band=n78-urban&operator=operator-b&planned=on")
+        {
+            Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token) },
+        };
+        using var page = await http.SendAsync(request);
+        var html = await page.Content.ReadAsStringAsync();
+        serve.Kill();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(1), run.Stderr);
+            Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(html, Does.Contain("n78-urban").And.Contain("operator-b"));
+            Assert.That(html, Does.Match("class=\"cell pass\" data-du=\"polaris/pd-7\" data-ru=\"radian/rr-800\""),
+                "the demo's passing pair, from the run's results");
+            Assert.That(html, Does.Match("class=\"cell incompatible\" data-du=\"polaris/pd-7\" data-ru=\"ymir/yr-400\" title=\"[^\"]*eAxC split"),
+                "the pair the demo campaign's expansion excluded, with the reason");
+        });
+    }
+
     /// <summary>Waits until the server accepts connections (it loads the plan and migrates the store first).</summary>
     private static async Task UntilListening(HttpClient http)
     {

@@ -3,26 +3,34 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using OranTestbed.Results.Matrices;
 using OranTestbed.Results.Model;
+using OranTestbed.Plans;
+using OranTestbed.Plans.Expansion;
 using OranTestbed.Results.Store;
+using OranTestbed.Server.Auth;
 
 namespace OranTestbed.Server.Dashboard;
 
 /// <summary>
 /// <c>GET /?band=&amp;operator=&amp;ocu=&amp;run=</c>: one heatmap per band × operator profile (O-DU rows × O-RU columns,
 /// <see cref="InteropMatrix"/>) of the latest visible results, or of one run's; each cell links to its executions.
+/// With <c>planned=on</c>, runs of a campaign of the server's plan also show what that campaign planned without a result
+/// (NOT RUN) and the pairs its expansion excluded (INCOMPATIBLE, the reason on hover), a vendor only those with one of
+/// its products.
 /// </summary>
 internal static class MatrixPage
 {
-    public static async Task<IResult> RenderAsync(HttpContext context, [FromServices] ResultsStore store)
+    public static async Task<IResult> RenderAsync(HttpContext context, [FromServices] ResultsStore store, [FromServices] TestPlan plan)
     {
         var data = DashboardData.For(context, store);
         var filter = MatrixFilter.Of(context.Request);
         var runs = await data.RunsAsync().ConfigureAwait(false);
         var all = await data.ExecutionsAsync(ExecutionFilter.All).ConfigureAwait(false);
-        var matrices = Build(all, runs, filter);
+        bool showPlanned = MatrixFilter.Value(context.Request, "planned") == "on";
+        var scope = filter.Run is null ? runs : [.. runs.Where(r => r.RunId == filter.Run)];
+        var matrices = Build(all, runs, filter, showPlanned ? Planned(plan, scope, data.Caller) : null);
         return DashboardPage.Render(context, "Interoperability matrix", html =>
         {
-            Filters(html, filter, all, runs);
+            Filters(html, filter, all, runs, showPlanned);
             if (matrices.IsEmpty)
             {
                 html.Append($"<p id=\"no-results\">No results match these filters.</p>\n");
@@ -35,16 +43,40 @@ internal static class MatrixPage
 
             html.Append($"<p>Cells: <span class=\"verdict pass\">PASS</span> every latest result passed, ")
                 .Append($"<span class=\"verdict fail\">FAIL</span> one failed, <span class=\"verdict inconclusive\">INCONCLUSIVE</span> ")
-                .Append($"one could not decide; the count is passes out of executions, * marks a flaky pass.</p>\n");
+                .Append($"one could not decide; the count is passes out of executions, * marks a flaky pass; ")
+                .Append($"<span class=\"verdict not-run\">NOT RUN</span> planned by the run's campaign without a result, ")
+                .Append($"<span class=\"verdict incompatible\">INCOMPATIBLE</span> excluded by the plan (hover for why).</p>\n");
         });
     }
 
     /// <summary>The matrices of <paramref name="filter"/> over the visible results (only its run's when it names one).</summary>
-    public static ImmutableArray<InteropMatrix> Build(ImmutableArray<ExecutionResult> results, ImmutableArray<RunInfo> runs, MatrixFilter filter) =>
+    public static ImmutableArray<InteropMatrix> Build(ImmutableArray<ExecutionResult> results, ImmutableArray<RunInfo> runs,
+        MatrixFilter filter, MatrixPlan? planned = null) =>
         InteropMatrix.Build(filter.Run is null ? results : results.Where(r => r.RunId == filter.Run),
-            [.. runs.Select(r => r.RunId)], filter.Query);
+            [.. runs.Select(r => r.RunId)], filter.Query, planned);
 
-    private static void Filters(HtmlBuilder html, MatrixFilter filter, ImmutableArray<ExecutionResult> all, ImmutableArray<RunInfo> runs)
+    /// <summary>What the campaigns of <paramref name="runs"/> planned, when the plan has them (imported runs and campaign
+    /// files outside the plan have no plan here); a vendor sees only entries with one of its products.</summary>
+    internal static MatrixPlan Planned(TestPlan plan, IEnumerable<RunInfo> runs, Caller caller)
+    {
+        var executions = new List<MatrixPlan.Planned>();
+        var exclusions = new List<MatrixPlan.Excluded>();
+        foreach (var campaign in runs.Select(r => r.CampaignId).Distinct(StringComparer.Ordinal).Select(plan.FindCampaign).OfType<Plans.Campaigns.Campaign>())
+        {
+            var expansion = CampaignExpander.Expand(plan, campaign);
+            var of = MatrixPlan.Of(expansion, expansion.Executions);
+            executions.AddRange(of.Executions.Where(p => Visible(caller, p.ODu, p.ORu, p.OCu)));
+            exclusions.AddRange(of.Exclusions.Where(x => Visible(caller, x.ODu, x.ORu, x.OCu)));
+        }
+
+        return new MatrixPlan([.. executions.DistinctBy(p => p.ExecutionId)], [.. exclusions.Distinct()]);
+    }
+
+    private static bool Visible(Caller caller, params string?[] products) =>
+        !caller.IsVendor || products.Any(p => p is not null && p.StartsWith(caller.VendorId + "/", StringComparison.Ordinal));
+
+    private static void Filters(HtmlBuilder html, MatrixFilter filter, ImmutableArray<ExecutionResult> all, ImmutableArray<RunInfo> runs,
+        bool showPlanned)
     {
         html.Append($"<form class=\"filters\" method=\"get\" action=\"{DashboardPaths.Matrix}\">\n");
         Select(html, "band", "Band", filter.Band, all.Select(r => r.Subject.Band));
@@ -56,8 +88,12 @@ internal static class MatrixPage
             html.Append($"<option value=\"{run.RunId}\"{Selected(run.RunId == filter.Run)}>{run.RunId}</option>");
         }
 
-        html.Append($"</select></label>\n<button type=\"submit\" id=\"apply\">Apply</button> <a href=\"{DashboardPaths.Matrix}\">reset</a>\n</form>\n");
+        html.Append($"</select></label>\n<label><input type=\"checkbox\" name=\"planned\" id=\"filter-planned\"{Checked(showPlanned)}> ")
+            .Append($"NOT RUN and INCOMPATIBLE pairs of the runs' campaigns</label>\n");
+        html.Append($"<button type=\"submit\" id=\"apply\">Apply</button> <a href=\"{DashboardPaths.Matrix}\">reset</a>\n</form>\n");
     }
+
+    private static Markup Checked(bool on) => new(on ? " checked" : string.Empty);
 
     private static void Select(HtmlBuilder html, string name, string label, string? current, IEnumerable<string> values)
     {
@@ -94,6 +130,13 @@ internal static class MatrixPage
                 }
 
                 string tip = cell.Incompatible ?? string.Join("\n", cell.Versions);
+                if (cell.State is MatrixState.NotRun or MatrixState.Incompatible)
+                {
+                    html.Append($"<td class=\"cell {MatrixFormats.CssClass(cell.State)}\" data-du=\"{du}\" data-ru=\"{ru}\" title=\"{tip}\">")
+                        .Append($"{cell.Label}</td>"); // nothing to drill into
+                    continue;
+                }
+
                 html.Append($"<td class=\"cell {MatrixFormats.CssClass(cell.State)}\" data-du=\"{du}\" data-ru=\"{ru}\" title=\"{tip}\">")
                     .Append($"<a href=\"{DashboardPaths.Cell(filter, matrix.Band, matrix.OperatorProfile, du, ru)}\">{cell.Label}")
                     .Append($"{new Markup(cell.Flaky > 0 ? " <span class=\"flaky\">*</span>" : "")}</a></td>");
