@@ -25,6 +25,9 @@ internal sealed class CaptureBatchPool
         _framesPerBatch = framesPerBatch;
     }
 
+    /// <summary>Batches created so far (each rents its buffers once; growth happens while the consumer lags).</summary>
+    public int Created => Volatile.Read(ref _created);
+
     /// <summary>A free batch, or null when every batch is queued or held by the consumer.</summary>
     public CaptureBatch? TryRent()
     {
@@ -38,7 +41,7 @@ internal sealed class CaptureBatchPool
             return null;
         }
 
-        _created++;
+        Interlocked.Increment(ref _created);
         return new CaptureBatch(this, ArrayPool<byte>.Shared.Rent(_batchBytes),
             ArrayPool<CaptureBatch.FrameSlot>.Shared.Rent(_framesPerBatch));
     }

@@ -129,6 +129,9 @@ public sealed class LiveCaptureSource : IDisposable, IAsyncDisposable
     /// <summary>Bytes the capture thread allocated since its loop started (diagnostics for the constant-memory test).</summary>
     internal long CaptureThreadAllocatedBytes => Volatile.Read(ref _allocatedInLoop);
 
+    /// <summary>Batches the pool has created (for the allocation spec: a lagging consumer grows the pool, once per batch).</summary>
+    internal int BatchesCreated => _pool.Created;
+
     /// <summary>
     /// Opens <see cref="LiveCaptureOptions.Interface"/> and starts capturing at once. Throws
     /// <see cref="LiveCaptureException"/> when the interface cannot be captured (missing: the message lists the
