@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using OranTestbed.Cli.Tests.Support;
@@ -37,10 +34,7 @@ public partial class AgentCommandSpecs
         int agentExit = -1;
         var run = RunWithAgent(agent =>
         {
-            using (var interrupt = Process.Start("kill", ["-INT", agent.Id.ToString(CultureInfo.InvariantCulture)]))
-            {
-                interrupt.WaitForExit();
-            }
+            CliProcess.Interrupt(agent);
 
             Assert.That(agent.WaitForExit(TimeSpan.FromMinutes(1)), Is.True, "the agent did not leave");
             agentExit = agent.ExitCode;
@@ -151,7 +145,7 @@ public partial class AgentCommandSpecs
         plans = PlanWithSecondEmulatedBench();
         var campaign = Path.Combine(_folder, "cluster-demo.yaml");
         File.Copy(Path.Combine(plans, "campaigns", "demo.yaml"), campaign);
-        port = FreePort();
+        port = CliProcess.FreePort();
         return CliProcess.Start("run", campaign, "--plans", plans, "--benches", "emulated", "--listen", $"127.0.0.1:{port}",
             "--results", Path.Combine(_folder, "results"));
     }
@@ -183,14 +177,6 @@ public partial class AgentCommandSpecs
         var file = Directory.GetFiles(Path.Combine(_folder, "results", "runs"), "summary.json", SearchOption.AllDirectories).Single();
         return JsonDocument.Parse(File.ReadAllText(file)).RootElement.Clone();
     }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     [GeneratedRegex(@"^\[[#.]+\] \d+/\d+ \S+(?: \(flaky\))? ([0-9a-f]+) on (\S+) ")]
     private static partial Regex CompletedLine();
 

@@ -88,10 +88,7 @@ public partial class RunCommandSpecs
         {
         }
 
-        using (var interrupt = Process.Start("kill", ["-INT", run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            interrupt.WaitForExit();
-        }
+        CliProcess.Interrupt(run);
 
         var stderr = run.StandardError.ReadToEnd();
         Assert.That(run.WaitForExit(TimeSpan.FromMinutes(1)), Is.True);

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using OranTestbed.Cli.Tests.Support;
 using OranTestbed.Fronthaul.Tests.Support;
 
@@ -21,7 +19,7 @@ public class ServeCommandSpecs
         var added = CliProcess.Run("accounts", "add", "lab-operator", "--role", "operator", "--results", _results, "--plans", plans);
         var token = added.Stdout.Trim();
         var listed = CliProcess.Run("accounts", "list", "--results", _results);
-        int port = FreePort();
+        int port = CliProcess.FreePort();
         using var serve = CliProcess.Start(drainStderr: true, "serve", "--urls", $"http://127.0.0.1:{port}", "--results", _results,
             "--plans", plans);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -32,10 +30,7 @@ public class ServeCommandSpecs
         using var refused = await http.SendAsync(wrong);
         using var right = new HttpRequestMessage(HttpMethod.Get, "/api/v1/runs") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token) } };
         using var answered = await http.SendAsync(right);
-        using (var interrupt = System.Diagnostics.Process.Start("kill", ["-INT", serve.Id.ToString(CultureInfo.InvariantCulture)]))
-        {
-            await interrupt.WaitForExitAsync();
-        }
+        CliProcess.Interrupt(serve);
 
         Assert.Multiple(() =>
         {
@@ -56,7 +51,7 @@ public class ServeCommandSpecs
         var plans = Path.Combine(TestPaths.RepositoryRoot, "testplans");
         var run = CliProcess.Run(TimeSpan.FromMinutes(3), "run", Path.Combine(plans, "campaigns", "demo.yaml"), "--results", _results);
         var token = CliProcess.Run("accounts", "add", "noc", "--role", "operator", "--results", _results, "--plans", plans).Stdout.Trim();
-        int port = FreePort();
+        int port = CliProcess.FreePort();
         using var serve = CliProcess.Start(drainStderr: true, "serve", "--urls", $"http://127.0.0.1:{port}", "--results", _results,
             "--plans", plans);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -98,12 +93,5 @@ public class ServeCommandSpecs
                 await Task.Delay(200);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

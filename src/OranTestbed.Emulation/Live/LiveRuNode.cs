@@ -13,14 +13,9 @@ namespace OranTestbed.Emulation.Live;
 /// at the scheduled times, and stops a linger time after the emulated air time. One dedicated thread receives and
 /// sends, so the emulator's state is never shared. <see cref="Open"/> first, then <see cref="Start"/>.
 /// </summary>
-public sealed class LiveRuNode : IDisposable
+public sealed class LiveRuNode : LiveNode
 {
     private readonly LiveCaptureSource _capture;
-    private readonly LiveFrameSender _sender;
-    private readonly RealTimeClock _clock;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly TaskCompletionSource<LiveSendStatistics> _completion =
-        new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private ReceptionCounters _counters = ReceptionCounters.Empty;
     private EmulationContext? _context;
@@ -28,13 +23,10 @@ public sealed class LiveRuNode : IDisposable
     private long _stopAtNs;
 
     private LiveRuNode(LiveCaptureSource capture, LiveFrameSender sender, RealTimeClock clock)
+        : base(sender, clock)
     {
         _capture = capture;
-        _sender = sender;
-        _clock = clock;
     }
-
-    public Task<LiveSendStatistics> Completion => _completion.Task;
 
     /// <summary>The reception counters when the O-RU stopped (empty before).</summary>
     public ReceptionCounters Counters => Volatile.Read(ref _counters);
@@ -98,105 +90,75 @@ public sealed class LiveRuNode : IDisposable
         _context = new EmulationContext(options, TimeScale.Utc);
         _ru = new RuEmulator(_context);
         _stopAtNs = _context.EndNs + (long)linger.TotalNanoseconds;
-        new Thread(Run) { IsBackground = true, Name = "emulated-o-ru" }.Start();
+        StartThread("emulated-o-ru");
     }
 
     /// <summary>What the O-RU's defects injected (call after completion).</summary>
     public ImmutableArray<DefectTally> Defects() =>
         _ru is null ? [] : _ru.Ledger.Build(_context!.Options.Ru, CaptureTap.Ru);
 
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
-        _stop.Cancel();
-        try
+        base.Dispose(disposing);
+        if (disposing)
         {
-            if (_context is not null)
-            {
-                _completion.Task.Wait(TimeSpan.FromSeconds(5));
-            }
+            _capture.Dispose();
         }
-        catch (AggregateException)
-        {
-            // The failure was reported through Completion.
-        }
-
-        _sender.Dispose();
-        _capture.Dispose();
-        _stop.Dispose();
     }
 
-    private void Run()
+    private protected override LiveSendStatistics SendUntilDone(CancellationToken stop)
     {
-        if (_clock.Pacing.RealTimePriority)
-        {
-            RealTimeScheduling.TryRaiseCurrentThread();
-        }
-
         var ru = _ru!;
-        try
+        var tally = default(LiveSendTally);
+        while (!stop.IsCancellationRequested && Clock.NowNs < _stopAtNs)
         {
-            long frames = 0, bytes = 0, maxLate = 0, late = 0;
-            var token = _stop.Token;
-            while (!token.IsCancellationRequested && _clock.NowNs < _stopAtNs)
+            bool busy = false;
+            while (_capture.Batches.TryRead(out var batch))
             {
-                bool busy = false;
-                while (_capture.Batches.TryRead(out var batch))
+                using (batch)
                 {
-                    using (batch)
+                    foreach (var frame in batch)
                     {
-                        foreach (var frame in batch)
-                        {
-                            ru.Receive(frame.Data, frame.TimestampNanoseconds, frame.Number, frame.TimestampNanoseconds);
-                        }
+                        ru.Receive(frame.Data, frame.TimestampNanoseconds, frame.Number, frame.TimestampNanoseconds);
                     }
-
-                    busy = true;
                 }
 
-                long now = _clock.NowNs;
-                long due = now + _clock.Pacing.SendAheadNs;
-                long next = long.MaxValue;
-                while (ru.TryPeek(due, out long sendNs))
-                {
-                    if (sendNs > due)
-                    {
-                        next = sendNs;
-                        break;
-                    }
-
-                    var frame = ru.Emit(frames + 1, 0, out _);
-                    _sender.Send(frame);
-                    frames++;
-                    bytes += frame.Length;
-                    long lateness = Math.Max(0, now - sendNs);
-                    maxLate = Math.Max(maxLate, lateness);
-                    late += lateness > LiveSendStatistics.LateThresholdNs ? 1 : 0;
-                    busy = true;
-                }
-
-                if (!busy)
-                {
-                    // Captured frames come at least every flush interval (1 ms); spin only when a send is close.
-                    if (next - now < _clock.Pacing.SpinNs)
-                    {
-                        Thread.Yield();
-                    }
-                    else
-                    {
-                        RealTimeScheduling.Sleep(Math.Min(500_000, next - _clock.Pacing.SendAheadNs - now));
-                    }
-                }
+                busy = true;
             }
 
-            Volatile.Write(ref _counters, ru.Counters);
-            _completion.TrySetResult(new LiveSendStatistics(frames, bytes, maxLate, late));
+            long now = Clock.NowNs;
+            long due = now + Clock.Pacing.SendAheadNs;
+            long next = long.MaxValue;
+            while (ru.TryPeek(due, out long sendNs))
+            {
+                if (sendNs > due)
+                {
+                    next = sendNs;
+                    break;
+                }
+
+                var frame = ru.Emit(tally.Frames + 1, 0, out _);
+                Sender.Send(frame);
+                tally.Sent(frame.Length, Math.Max(0, now - sendNs));
+                busy = true;
+            }
+
+            if (!busy)
+            {
+                // Captured frames come at least every flush interval (1 ms); spin only when a send is close.
+                if (next - now < Clock.Pacing.SpinNs)
+                {
+                    Thread.Yield();
+                }
+                else
+                {
+                    RealTimeScheduling.Sleep(Math.Min(500_000, next - Clock.Pacing.SendAheadNs - now));
+                }
+            }
         }
-#pragma warning disable CA1031 // A thread's failure must reach Completion, not kill the process.
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            Volatile.Write(ref _counters, ru.Counters);
-            _completion.TrySetException(e);
-        }
+
+        return tally.ToStatistics();
     }
+
+    private protected override void Stopped() => Volatile.Write(ref _counters, _ru!.Counters);
 }

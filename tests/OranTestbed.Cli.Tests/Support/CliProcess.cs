@@ -68,4 +68,19 @@ internal static class CliProcess
 
         return process;
     }
+
+    /// <summary>Ctrl+C for a child process: SIGINT, as a terminal sends it.</summary>
+    public static void Interrupt(Process process)
+    {
+        using var kill = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    /// <summary>A TCP port free on loopback right now (for a server or cluster node the spec starts).</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
 }
