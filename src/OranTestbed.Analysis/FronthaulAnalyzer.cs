@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OranTestbed.Analysis.Correlation;
@@ -13,6 +11,7 @@ using OranTestbed.Analysis.Sequence;
 using OranTestbed.Analysis.SPlane;
 using OranTestbed.Analysis.Timing;
 using OranTestbed.Analysis.Verdicts;
+using OranTestbed.Capture;
 using OranTestbed.Capture.Files;
 using OranTestbed.Fronthaul.CPlane;
 using OranTestbed.Fronthaul.Decoding;
@@ -167,14 +166,12 @@ public sealed class FronthaulAnalyzer
 
     /// <summary>
     /// The report so far: open fragmented messages are closed as incomplete, then packets, sequence, timing windows,
-    /// findings and the verdict: FAIL on any error-severity finding (the early/late rules of the timing windows instead
-    /// when their ratio to the messages checked in that window exceeds the profile's
-    /// <see cref="VerdictThresholds.Early"/>/<see cref="VerdictThresholds.Late"/>, strictly 0 by default), else
-    /// INCONCLUSIVE without C-plane or U-plane traffic, else PASS. Windows not checked do not change the verdict; the
-    /// report says why they were not.
+    /// findings and the verdict, judged by <see cref="SampleVerdict"/> with what the frame source could not deliver
+    /// (<paramref name="completeness"/>; a whole sample when null).
     /// </summary>
-    public AnalysisReport BuildReport()
+    public AnalysisReport BuildReport(CaptureCompleteness? completeness = null)
     {
+        completeness ??= CaptureCompleteness.Whole;
         foreach (long frame in _sequence.FlushOpenFragments())
         {
             _findings.Record(RuleCatalogue.SeqFragmentIncomplete, frame);
@@ -185,34 +182,16 @@ public sealed class FronthaulAnalyzer
         var iq = _iq?.Build() ?? IqReport.Disabled; // before the findings: it records the clipping rule
         var packets = new PacketCounts(_total, _cplane, _uplane, _ptp, _other, _malformed);
         var findings = _findings.Build();
-        var verdict = new VerdictBuilder();
         var timing = _timing?.Build() ?? TimingReport.NotChecked("no fronthaul profile was given");
-        foreach (var finding in findings)
-        {
-            if (finding.Severity == RuleSeverity.Error && !TimingWindows.IsWindowRule(finding.Rule))
-            {
-                verdict.UpgradeVerdict(Verdict.Fail,
-                    $"{finding.Rule.Id}: {finding.Count} x {finding.Rule.Description} (first in frame {finding.Examples[0]})");
-            }
-        }
-
-        JudgeWindows(verdict, timing, findings);
-        if (packets.Fronthaul == 0)
-        {
-            verdict.UpgradeVerdict(Verdict.Inconclusive, $"no C-plane or U-plane traffic in {packets.Total} frames");
-        }
-        else
-        {
-            verdict.UpgradeVerdict(Verdict.Pass,
-                $"{packets.CPlane} C-plane and {packets.UPlane} U-plane frames without error-severity findings");
-        }
-
-        var report = new AnalysisReport(packets, _sequence.BuildReport(), timing, findings, verdict.Build())
+        var sequence = _sequence.BuildReport();
+        var verdict = SampleVerdict.Judge(packets, sequence, timing, findings, _thresholds, completeness);
+        var report = new AnalysisReport(packets, sequence, timing, findings, verdict)
         {
             Correlation = correlation,
             Ptp = ptp,
             Iq = iq,
             CPlaneSectionTypes = _sectionTypes.Build(),
+            Completeness = completeness,
         };
         string verdictName = report.Verdict.Value.ToWireName();
         AnalysisLog.AnalysisCompleted(_logger, packets.Total, packets.Malformed, report.Sequence.Flows.Length,
@@ -397,45 +376,6 @@ public sealed class FronthaulAnalyzer
 
         _frameMalformed = true;
         _findings.Record(RuleCatalogue.ForDecodeError(failure), _frameNumber);
-    }
-
-    /// <summary>FAIL for every checked window whose early or late ratio exceeds its threshold.</summary>
-    private void JudgeWindows(VerdictBuilder verdict, TimingReport timing, ImmutableArray<Finding> findings)
-    {
-        foreach (var window in timing.Windows)
-        {
-            long total = window.Offsets.Total;
-            if (!window.Checked || total == 0)
-            {
-                continue;
-            }
-
-            Judge(verdict, window, window.Offsets.Early, total, _thresholds.Early, TimingWindows.EarlyRule(window.Window), "early", findings);
-            Judge(verdict, window, window.Offsets.Late, total, _thresholds.Late, TimingWindows.LateRule(window.Window), "late", findings);
-        }
-    }
-
-    private static void Judge(VerdictBuilder verdict, WindowReport window, long count, long total, decimal threshold,
-        Rule rule, string what, ImmutableArray<Finding> findings)
-    {
-        if (count == 0 || (decimal)count / total <= threshold)
-        {
-            return;
-        }
-
-        long first = 0;
-        foreach (var finding in findings)
-        {
-            if (finding.Rule == rule && finding.Examples.Length > 0)
-            {
-                first = finding.Examples[0];
-            }
-        }
-
-        string ratio = ((decimal)count / total).ToString("0.######", CultureInfo.InvariantCulture);
-        string allowed = threshold.ToString("0.######", CultureInfo.InvariantCulture);
-        verdict.UpgradeVerdict(Verdict.Fail,
-            $"{rule.Id}: {count} of {total} messages {what} in {window.Name} (ratio {ratio} > allowed {allowed}; first in frame {first})");
     }
 
     /// <summary>True when the last PRB (every PRB, or every other one with rb = 1) lies beyond the carrier.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using OranTestbed.Capture;
 using OranTestbed.Capture.Files;
 using OranTestbed.Emulation.Nodes;
 using OranTestbed.Emulation.Reports;
@@ -58,6 +59,9 @@ public sealed class PairEmulation : IFrameSource
 
     /// <summary>The O-RU's reception counters so far.</summary>
     public ReceptionCounters RuCounters => _ru.Counters;
+
+    /// <summary>An emulation delivers every frame it makes.</summary>
+    public CaptureCompleteness Completeness => CaptureCompleteness.Whole;
 
     public bool TryReadNext(out CapturedFrame frame)
     {

@@ -6,6 +6,7 @@ using OranTestbed.Analysis.Sequence;
 using OranTestbed.Analysis.SPlane;
 using OranTestbed.Analysis.Timing;
 using OranTestbed.Analysis.Verdicts;
+using OranTestbed.Capture;
 
 using OranTestbed.Analysis.SectionTypes;
 
@@ -26,6 +27,9 @@ public sealed record AnalysisReport(PacketCounts Packets, SequenceReport Sequenc
     public PtpReport Ptp { get; init; } = PtpReport.Empty;
     /// <summary>IQ statistics per eAxC and direction (issue 3 §3, <c>--iq</c>); disabled unless asked for.</summary>
     public IqReport Iq { get; init; } = IqReport.Disabled;
+
+    /// <summary>What the frame source could not deliver (drops, cut short); whole unless the producer said otherwise.</summary>
+    public CaptureCompleteness Completeness { get; init; } = CaptureCompleteness.Whole;
 
     /// <summary>C-plane messages per section type, with their eAxCs.</summary>
     public ImmutableArray<SectionTypeCount> CPlaneSectionTypes { get; init; } = [];

@@ -295,6 +295,12 @@ public static class RuleCatalogue
         return ByDecodeErrorCode[(int)code];
     }
 
+    /// <summary>True for the rules <see cref="ForDecodeError"/> gives: a malformed frame, judged against the profile's
+    /// <c>malformed</c> threshold as a share of the frames.</summary>
+    public static bool IsDecodeErrorRule(Rule rule) =>
+        Array.IndexOf(ByDecodeErrorCode, rule) >= 0
+        || rule == EcpriRevision || rule == EcpriReserved || rule == EcpriPayloadSize || rule == CPlaneSectionCount;
+
     private static Rule Define(string id, RuleSeverity severity, string description, string clause)
     {
         var rule = new Rule(Defined.Count, id, severity, description, clause);

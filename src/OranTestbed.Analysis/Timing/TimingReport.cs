@@ -13,4 +13,22 @@ public sealed record TimingReport(CaptureTap? Tap, string? NotCheckedReason, Imm
     long FrameIdMismatch, long Unresolved)
 {
     public static TimingReport NotChecked(string reason) => new(null, reason, [], 0, 0);
+
+    /// <summary>How many messages could be placed in air time, how many not, and the clock fix to suggest.</summary>
+    public TimingPlacement Placement { get; init; } = TimingPlacement.None;
+
+    /// <summary>Messages judged against a checked window (early, on time or late).</summary>
+    public long Judged
+    {
+        get
+        {
+            long judged = 0;
+            foreach (var window in Windows)
+            {
+                judged += window.Checked ? window.Offsets.Total : 0;
+            }
+
+            return judged;
+        }
+    }
 }

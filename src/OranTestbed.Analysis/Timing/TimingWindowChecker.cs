@@ -37,8 +37,11 @@ internal sealed class TimingWindowChecker
 
     // Indexed by DelayWindow; only the four windows of the tap are non-null.
     private readonly WindowState?[] _windows = new WindowState?[8];
+    private readonly ClockHints _hints;
     private long _frameIdMismatch;
     private long _unresolved;
+    private long _timestampOutOfRange;
+    private long _placed;
 
     public TimingWindowChecker(FronthaulProfile profile, CaptureTap? tapOverride, FindingCollector findings)
     {
@@ -52,6 +55,7 @@ internal sealed class TimingWindowChecker
             _clocks[mu] = new AirTimeClock(mu, cyclicPrefix, profile.CaptureClock, profile.GpsOffset);
         }
 
+        _hints = new ClockHints(carrier.Numerology, carrier.CyclicPrefix, profile.CaptureClock, profile.GpsOffset);
         _tap = tapOverride ?? profile.Tap;
         if (_tap is not { } tap)
         {
@@ -75,7 +79,15 @@ internal sealed class TimingWindowChecker
         int slotId, int symbol, long timestampNs, long frameNumber)
     {
         var clock = _clocks[(uint)numerology <= SymbolTiming.MaxNumerology ? numerology : _carrierNumerology]!;
-        if (clock.Resolve(frameId, subframeId, slotId, symbol, timestampNs, out var airTime) != AirTimeStatus.Ok)
+        var status = clock.Resolve(frameId, subframeId, slotId, symbol, timestampNs, out var airTime);
+        if (status == AirTimeStatus.TimestampOutOfRange)
+        {
+            _timestampOutOfRange++;
+            _hints.Observe(clock, frameId, subframeId, slotId, symbol, timestampNs, status);
+            return;
+        }
+
+        if (status != AirTimeStatus.Ok)
         {
             _unresolved++; // out-of-range fields are reported by the range rules
             return;
@@ -86,8 +98,11 @@ internal sealed class TimingWindowChecker
         {
             _frameIdMismatch++;
             _findings.Record(RuleCatalogue.TimingFrameIdMismatch, frameNumber);
+            _hints.Observe(clock, frameId, subframeId, slotId, symbol, timestampNs, status);
             return;
         }
+
+        _placed++;
 
         if (_tap is not { } tap)
         {
@@ -117,7 +132,7 @@ internal sealed class TimingWindowChecker
     {
         if (_tap is not { } tap)
         {
-            return new TimingReport(null, _notCheckedReason, [], _frameIdMismatch, _unresolved);
+            return new TimingReport(null, _notCheckedReason, [], _frameIdMismatch, _unresolved) { Placement = Placement() };
         }
 
         var windows = ImmutableArray.CreateBuilder<WindowReport>(4);
@@ -126,6 +141,9 @@ internal sealed class TimingWindowChecker
             windows.Add(_windows[(int)window]!.Build());
         }
 
-        return new TimingReport(tap, null, windows.MoveToImmutable(), _frameIdMismatch, _unresolved);
+        return new TimingReport(tap, null, windows.MoveToImmutable(), _frameIdMismatch, _unresolved) { Placement = Placement() };
     }
+
+    private TimingPlacement Placement() => new(_placed, _frameIdMismatch, _timestampOutOfRange,
+        _frameIdMismatch + _timestampOutOfRange > 0 ? _hints.Build() : null);
 }

@@ -10,6 +10,7 @@ namespace OranTestbed.Analysis.Verdicts;
 public sealed class VerdictBuilder
 {
     private readonly List<(Verdict Verdict, string Reason)> _reasons = [];
+    private readonly List<string> _context = [];
 
     public Verdict Current { get; private set; } = Verdict.NotSet;
 
@@ -22,12 +23,21 @@ public sealed class VerdictBuilder
         return this;
     }
 
+    /// <summary>A fact every verdict must start with, whatever its level (e.g. the capture dropped frames).</summary>
+    public VerdictBuilder AddContext(string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        _context.Add(reason);
+        return this;
+    }
+
     public VerdictOutcome Build()
     {
         var reasons = ImmutableArray.CreateBuilder<string>();
+        reasons.AddRange(_context);
         foreach (var (verdict, reason) in _reasons)
         {
-            if (verdict == Current)
+            if (verdict == Current && !_context.Contains(reason))
             {
                 reasons.Add(reason);
             }

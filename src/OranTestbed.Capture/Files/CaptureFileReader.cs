@@ -26,7 +26,7 @@ namespace OranTestbed.Capture.Files;
 /// Not thread-safe: one reader, one thread.
 /// </para>
 /// </remarks>
-public sealed class CaptureFileReader : IDisposable
+public sealed class CaptureFileReader : IFrameSource, IDisposable
 {
     // Exactly one of the two is set: the classic-pcap fast path, or libpcap for pcapng.
     private readonly PcapRecordStream? _pcap;
@@ -150,6 +150,12 @@ public sealed class CaptureFileReader : IDisposable
 
     /// <summary>Set when reading stopped because the file is broken; null while reading and after a clean end.</summary>
     public CaptureFileException? Error { get; private set; }
+
+    /// <inheritdoc/>
+    public CaptureCompleteness Completeness => Error is { } error
+        ? CaptureCompleteness.Stopped(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"the capture was cut short after {_frames} frame(s): {error.Message}"))
+        : CaptureCompleteness.Whole;
 
     /// <summary>True once <see cref="TryReadNext"/> has returned false (clean end or error).</summary>
     public bool IsCompleted => _state is State.Ended or State.Failed;

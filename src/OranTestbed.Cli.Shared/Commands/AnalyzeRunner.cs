@@ -7,14 +7,15 @@ using OranTestbed.Analysis;
 using OranTestbed.Analysis.Flows;
 using OranTestbed.Analysis.Reports;
 using OranTestbed.Analysis.Verdicts;
+using OranTestbed.Capture;
 using OranTestbed.Capture.Files;
 using OranTestbed.Capture.Live;
 
 namespace OranTestbed.Cli.Commands;
 
 /// <summary>
-/// The loop behind <c>analyze</c>: feeds a capture file or a live interface to a <see cref="FronthaulAnalyzer"/>,
-/// combines its verdict with the completeness of the capture (a truncated file or a live run with drops is never PASS),
+/// The loop behind <c>analyze</c>: feeds a capture file or a live interface through <see cref="SampleAnalysis"/> (the
+/// verdict with the completeness of the capture folded in: a truncated file or a live run with drops is never PASS),
 /// prints the terminal summary, writes the JSON and HTML reports and maps the verdict to the exit code.
 /// </summary>
 internal static class AnalyzeRunner
@@ -26,19 +27,17 @@ internal static class AnalyzeRunner
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(diagnostics);
         logging ??= NullLoggerFactory.Instance;
-        var analyzer = new FronthaulAnalyzer(request.Profile, request.Tap, logging.CreateLogger<FronthaulAnalyzer>(),
-            analyzeIq: request.Iq);
-        var (exit, capture) = request.IsLive
+        var analyzer = SampleAnalysis.CreateAnalyzer(request.Profile, request.Tap, request.Iq,
+            logging.CreateLogger<FronthaulAnalyzer>());
+        var (exit, capture, report) = request.IsLive
             ? await RunLiveAsync(request, analyzer, diagnostics, logging, cancellationToken).ConfigureAwait(false)
             : RunFile(request, analyzer, diagnostics, logging, cancellationToken);
-        if (capture is null)
+        if (capture is null || report is null)
         {
             return exit;
         }
 
-        var report = analyzer.BuildReport();
-        var verdict = Combine(report.Verdict, capture);
-        report = report with { Verdict = verdict };
+        var verdict = report.Verdict;
         var notes = Notes(request, capture, report);
         AnalysisSummaryWriter.Write(output, report, notes);
         output.Flush();
@@ -72,43 +71,8 @@ internal static class AnalyzeRunner
         _ => ExitCodes.Inconclusive,
     };
 
-    /// <summary>
-    /// The analyzer's verdict upgraded by the capture: missing frames (read error, live drops, no kernel counters) make
-    /// a PASS INCONCLUSIVE (a frame never seen cannot be judged); a FAIL stays FAIL (what was seen already fails).
-    /// </summary>
-    public static VerdictOutcome Combine(VerdictOutcome analyzer, AnalyzeCaptureInfo capture)
-    {
-        ArgumentNullException.ThrowIfNull(analyzer);
-        ArgumentNullException.ThrowIfNull(capture);
-        var builder = new VerdictBuilder();
-        foreach (string reason in analyzer.Reasons)
-        {
-            builder.UpgradeVerdict(analyzer.Value, reason);
-        }
-
-        if (analyzer.Reasons.IsEmpty)
-        {
-            builder.UpgradeVerdict(analyzer.Value, "analyzer verdict");
-        }
-
-        if (capture.Error is { } error)
-        {
-            builder.UpgradeVerdict(Verdict.Inconclusive,
-                Invariant($"the capture was cut short after {capture.FramesRead} frame(s): {error}"));
-        }
-
-        if (capture.Health is { } h && !h.IsLossless)
-        {
-            builder.UpgradeVerdict(Verdict.Inconclusive, h.StatisticsAvailable
-                ? Invariant($"the live capture lost {h.TotalDropped} frame(s) (kernel {h.KernelDropped}, interface {h.InterfaceDropped}, consumer {h.ConsumerDroppedFrames})")
-                : "the live capture could not read the kernel drop counters: nothing proves it saw every frame");
-        }
-
-        return builder.Build();
-    }
-
-    private static (int Exit, AnalyzeCaptureInfo? Capture) RunFile(AnalyzeRequest request, FronthaulAnalyzer analyzer,
-        TextWriter diagnostics, ILoggerFactory logging, CancellationToken cancellationToken)
+    private static (int Exit, AnalyzeCaptureInfo? Capture, AnalysisReport? Report) RunFile(AnalyzeRequest request,
+        FronthaulAnalyzer analyzer, TextWriter diagnostics, ILoggerFactory logging, CancellationToken cancellationToken)
     {
         CaptureFileReader reader;
         try
@@ -119,51 +83,26 @@ internal static class AnalyzeRunner
         catch (CaptureFileException ex)
         {
             diagnostics.WriteLine($"oran-testbed analyze: {ex.Message}");
-            return (ex.Kind == CaptureFileErrorKind.BadFilter ? ExitCodes.Usage : ExitCodes.NoInput, null);
+            return (ex.Kind == CaptureFileErrorKind.BadFilter ? ExitCodes.Usage : ExitCodes.NoInput, null, null);
         }
 
         using (reader)
         {
             var clock = Stopwatch.StartNew();
-            long read = 0, first = 0, limitNs = request.Duration is { } d ? d.Ticks * 100 : long.MaxValue;
-            bool limited = false;
-            while (reader.TryReadNext(out var frame))
-            {
-                if (read == 0)
-                {
-                    first = frame.TimestampNanoseconds;
-                }
-                else if (frame.TimestampNanoseconds - first > limitNs)
-                {
-                    limited = true;
-                    break;
-                }
-
-                read++;
-                analyzer.Process(in frame);
-                if ((read & 0xFFFF) == 0 && cancellationToken.IsCancellationRequested)
-                {
-                    break;
-                }
-            }
-
-            string? error = reader.Error?.Message;
-            if (cancellationToken.IsCancellationRequested)
-            {
-                error ??= "interrupted";
-            }
-
+            var source = new FirstNanoseconds(reader, request.Duration is { } d ? d.Ticks * 100 : long.MaxValue);
+            var report = SampleAnalysis.Run(source, analyzer, cancellationToken);
+            string? error = report.Completeness.CutShort;
             if (error is not null)
             {
                 diagnostics.WriteLine($"oran-testbed analyze: {error}");
             }
 
-            return (0, new AnalyzeCaptureInfo("file", request.CapturePath!, null, request.Filter, read, null, error,
-                limited, clock.Elapsed));
+            return (0, new AnalyzeCaptureInfo("file", request.CapturePath!, null, request.Filter, source.Read, null, error,
+                source.Limited, clock.Elapsed), report);
         }
     }
 
-    private static async Task<(int Exit, AnalyzeCaptureInfo? Capture)> RunLiveAsync(AnalyzeRequest request,
+    private static async Task<(int Exit, AnalyzeCaptureInfo? Capture, AnalysisReport? Report)> RunLiveAsync(AnalyzeRequest request,
         FronthaulAnalyzer analyzer, TextWriter diagnostics, ILoggerFactory logging, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -186,7 +125,7 @@ internal static class AnalyzeRunner
         catch (LiveCaptureException ex)
         {
             diagnostics.WriteLine($"oran-testbed analyze: {ex.Message}");
-            return (ex.Kind == LiveCaptureErrorKind.BadFilter ? ExitCodes.Usage : ExitCodes.Unavailable, null);
+            return (ex.Kind == LiveCaptureErrorKind.BadFilter ? ExitCodes.Usage : ExitCodes.Unavailable, null, null);
         }
 
         string? error = null;
@@ -239,7 +178,8 @@ internal static class AnalyzeRunner
             progress.Write(analyzer, health);
             return (0, new AnalyzeCaptureInfo("live", request.Interface!, request.NetworkNamespace, request.Filter,
                 analyzer.Frames, health, error, request.Duration is not null && stop.IsCancellationRequested
-                    && !cancellationToken.IsCancellationRequested, clock.Elapsed));
+                    && !cancellationToken.IsCancellationRequested, clock.Elapsed),
+                analyzer.BuildReport(CaptureCompleteness.FromLive(health, error)));
         }
     }
 
@@ -278,6 +218,41 @@ internal static class AnalyzeRunner
         value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) + " dBFS" : "none";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary><c>--duration</c> on a file: the frames of the first span of capture time.</summary>
+    private sealed class FirstNanoseconds(CaptureFileReader reader, long limitNs) : IFrameSource
+    {
+        private long _first;
+
+        public long Read { get; private set; }
+
+        public bool Limited { get; private set; }
+
+        public CaptureCompleteness Completeness => reader.Completeness;
+
+        public bool TryReadNext(out CapturedFrame frame)
+        {
+            if (Limited || !reader.TryReadNext(out frame))
+            {
+                frame = default;
+                return false;
+            }
+
+            if (Read == 0)
+            {
+                _first = frame.TimestampNanoseconds;
+            }
+            else if (frame.TimestampNanoseconds - _first > limitNs)
+            {
+                Limited = true;
+                frame = default;
+                return false;
+            }
+
+            Read++;
+            return true;
+        }
+    }
 
     /// <summary>The one-line live progress summary on standard error, at most once per interval.</summary>
     private sealed class LiveProgress(TextWriter diagnostics, TimeSpan interval)

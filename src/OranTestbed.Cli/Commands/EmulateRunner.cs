@@ -1,6 +1,7 @@
 using System.Globalization;
 using OranTestbed.Analysis;
 using OranTestbed.Analysis.Reports;
+using OranTestbed.Capture;
 using OranTestbed.Capture.Files;
 using OranTestbed.Capture.Live;
 using OranTestbed.Emulation;
@@ -23,7 +24,7 @@ internal static class EmulateRunner
         CancellationToken cancellationToken)
     {
         var options = request.Options;
-        var analyzer = request.Analyze ? new FronthaulAnalyzer(options.Profile, options.EffectiveTap) : null;
+        var analyzer = request.Analyze ? SampleAnalysis.CreateAnalyzer(options.Profile, options.EffectiveTap) : null;
         output.WriteLine(Invariant(
             $"emulate   {options.Du.Id} (O-DU) + {options.Ru.Id} (O-RU) on {options.Profile.Name}, seed {options.Seed}, {options.DurationNanoseconds / 1e6:0.###} ms of air time, tap {Tap(options)}"));
         PairEmulation emulation;
@@ -116,6 +117,8 @@ internal static class EmulateRunner
     /// <summary>The pair's frames, each also handed to the analyzer on its way out.</summary>
     private sealed class Analyzed(PairEmulation source, FronthaulAnalyzer? analyzer) : IFrameSource
     {
+        public CaptureCompleteness Completeness => source.Completeness;
+
         public bool TryReadNext(out CapturedFrame frame)
         {
             if (!source.TryReadNext(out frame))

@@ -1,3 +1,4 @@
+using OranTestbed.Capture;
 using OranTestbed.Capture.Live;
 using OranTestbed.Fronthaul.Timing;
 

@@ -4,7 +4,9 @@ namespace OranTestbed.Fronthaul.Profiles;
 /// How much imperfection a traffic sample may show and still PASS, each a fraction 0..1 of the messages it applies to:
 /// <see cref="Late"/>/<see cref="Early"/> of the messages checked against a window, <see cref="Lost"/>,
 /// <see cref="Duplicate"/>, <see cref="OutOfOrder"/> of the sequence numbers expected per flow,
-/// <see cref="Malformed"/> of the frames. The defaults are strict: nothing is allowed.
+/// <see cref="Malformed"/> of the frames. The defaults are strict: nothing is allowed, except that reordering is only
+/// reported (a warning) until the profile sets <see cref="OutOfOrder"/>: a capture host with several receive queues can
+/// reorder frames itself.
 /// </summary>
 public sealed record VerdictThresholds
 {
@@ -19,7 +21,8 @@ public sealed record VerdictThresholds
 
     public decimal Duplicate { get; init; }
 
-    public decimal OutOfOrder { get; init; }
+    /// <summary>Allowed share of out-of-order messages; null = reordering is reported, never judged.</summary>
+    public decimal? OutOfOrder { get; init; }
 
     public decimal Malformed { get; init; }
 }

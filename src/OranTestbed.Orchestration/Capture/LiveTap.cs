@@ -1,4 +1,5 @@
 using OranTestbed.Analysis;
+using OranTestbed.Capture;
 using OranTestbed.Capture.Files;
 using OranTestbed.Capture.Live;
 
@@ -6,8 +7,8 @@ namespace OranTestbed.Orchestration.Capture;
 
 /// <summary>
 /// A physical bench's capture: SharpPcap on the bench's interface for the capture's duration, every frame streamed
-/// into the analyzer and the first <see cref="EvidenceLimitBytes"/> kept as <c>capture.pcap</c>. A capture that
-/// dropped frames (libpcap's counters) is not lossless, so its execution cannot PASS.
+/// into the analyzer and the first <see cref="EvidenceLimitBytes"/> kept as <c>capture.pcap</c>. What the capture dropped
+/// (libpcap's counters) goes into the verdict: findings the missing frames explain are INCONCLUSIVE, never FAIL or PASS.
 /// </summary>
 public sealed class LiveTap(string captureInterface, string? networkNamespace = null) : IFronthaulTap
 {
@@ -16,7 +17,7 @@ public sealed class LiveTap(string captureInterface, string? networkNamespace = 
     public async Task<CaptureResult> CaptureAsync(CaptureRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var analyzer = new FronthaulAnalyzer(request.Profile, request.Tap, analyzeIq: request.AnalyzeIq);
+        var analyzer = SampleAnalysis.CreateAnalyzer(request.Profile, request.Tap, request.AnalyzeIq);
         Directory.CreateDirectory(request.EvidenceDirectory);
         var file = Path.Combine(request.EvidenceDirectory, "capture.pcap");
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -45,6 +46,6 @@ public sealed class LiveTap(string captureInterface, string? networkNamespace = 
 
         await source.StopAsync().ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
-        return new CaptureResult(analyzer.BuildReport(), file, source.Health.IsLossless && source.Error is null);
+        return new CaptureResult(analyzer.BuildReport(CaptureCompleteness.FromLive(source.Health, source.Error?.Message)), file);
     }
 }

@@ -1,4 +1,6 @@
 using OranTestbed.Analysis;
+using OranTestbed.Analysis.Reports;
+using OranTestbed.Capture;
 using OranTestbed.Capture.Files;
 using OranTestbed.Emulation;
 using OranTestbed.Orchestration.Capture;
@@ -35,33 +37,38 @@ public sealed class EmulatedTap(EmulatedLink link) : IFronthaulTap
             DownlinkTransportDelayNanoseconds = (long)(link.TransportDelay?.TotalNanoseconds ?? 2_000),
             UplinkTransportDelayNanoseconds = (long)(link.TransportDelay?.TotalNanoseconds ?? 2_000),
         };
-        var analyzer = new FronthaulAnalyzer(request.Profile, request.Tap, analyzeIq: request.AnalyzeIq);
         Directory.CreateDirectory(request.EvidenceDirectory);
         var file = Path.Combine(request.EvidenceDirectory, "capture.pcap");
-        if (options.DurationNanoseconds > 0)
+        if (options.DurationNanoseconds <= 0)
         {
-            options.Validate();
-            var emulation = new PairEmulation(options);
-            using var writer = new CaptureFileWriter(file);
-            long kept = 0;
-            while (emulation.TryReadNext(out var frame))
-            {
-                analyzer.Process(frame);
-                if (kept < EvidenceLimitBytes)
-                {
-                    writer.Write(frame.Data, frame.TimestampNanoseconds);
-                    kept += frame.Data.Length;
-                }
-
-                if ((frame.Number & 0xFFF) == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-            }
-
-            link.RuCounters = emulation.RuCounters;
+            return new CaptureResult(SampleAnalysis.Run(new NoFrames(), request.Profile, request.Tap, request.AnalyzeIq,
+                cancellationToken: cancellationToken), null);
         }
 
-        return new CaptureResult(analyzer.BuildReport(), options.DurationNanoseconds > 0 ? file : null, Lossless: true);
+        options.Validate();
+        var emulation = new PairEmulation(options);
+        AnalysisReport report;
+        using (var writer = new CaptureFileWriter(file))
+        {
+            var evidence = new EvidenceRecordingSource(emulation, writer, EvidenceLimitBytes);
+            report = SampleAnalysis.Run(evidence, request.Profile, request.Tap, request.AnalyzeIq,
+                cancellationToken: cancellationToken);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        link.RuCounters = emulation.RuCounters;
+        return new CaptureResult(report, file);
+    }
+
+    /// <summary>The link carries no traffic (the O-DU never started it).</summary>
+    private sealed class NoFrames : IFrameSource
+    {
+        public CaptureCompleteness Completeness => CaptureCompleteness.Whole;
+
+        public bool TryReadNext(out CapturedFrame frame)
+        {
+            frame = default;
+            return false;
+        }
     }
 }

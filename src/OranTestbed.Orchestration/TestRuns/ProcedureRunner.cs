@@ -159,19 +159,16 @@ public sealed class ProcedureRunner(TestRunSettings settings, ILogger logger)
         attempt.Evidence.Add("analysis.json");
         attempt.Evidence.Add("analysis.html");
         attempt.Report = report;
-        if (!capture.Lossless)
-        {
-            attempt.Escalate(Verdict.Inconclusive, "the capture dropped frames: the evidence is incomplete");
-        }
 
-        // A case that states analyzer metrics is judged by them (a negative case expects late messages, which the
-        // analyzer alone would fail); otherwise the analyzer's own verdict is the case's. Evidence too thin to judge
-        // (no traffic, an unreadable capture) is INCONCLUSIVE either way.
-        var analysis = report.Verdict.Value;
-        bool judgedByMetrics = attempt.Execution.Case.Metrics.Any(m => m.Source == MetricSource.Analyzer);
-        if (!judgedByMetrics || analysis is Verdict.Inconclusive or Verdict.Error)
+        // The case judges the analysis the way the server re-judges uploaded evidence (CaseScope): by its analyzer
+        // metrics when it names some (a negative case expects late messages), else by the analysis verdict.
+        var criteria = attempt.Execution.Case.Metrics.Where(m => m.Source == MetricSource.Analyzer)
+            .Select(m => new AnalyzerCriterion(m.Id, m.Threshold.ToString(), m.Threshold.IsMet)).ToList();
+        var judged = CaseScope.Judge(report, criteria);
+        attempt.CaseAnalysis = judged;
+        if (judged.Verdict.Value != Verdict.Pass)
         {
-            attempt.Escalate(analysis, "fronthaul analysis: " + string.Join("; ", report.Verdict.Reasons));
+            attempt.Escalate(judged.Verdict.Value, "fronthaul analysis: " + string.Join("; ", judged.Verdict.Reasons));
         }
     }
 
@@ -181,7 +178,7 @@ public sealed class ProcedureRunner(TestRunSettings settings, ILogger logger)
         {
             var result = Measure(metric, attempt);
             attempt.Metrics.Add(result);
-            if (result.Verdict != Verdict.Pass)
+            if (result.Verdict != Verdict.Pass && metric.Source != MetricSource.Analyzer) // analyzer metrics: judged in Analyze
             {
                 attempt.Escalate(result.Verdict, result.Verdict == Verdict.Fail
                     ? $"{metric.Id} = {Math.Round(result.Measured!.Value, 6).ToString(CultureInfo.InvariantCulture)} does not meet {result.Threshold}"
@@ -196,12 +193,9 @@ public sealed class ProcedureRunner(TestRunSettings settings, ILogger logger)
         string? note = null;
         switch (metric.Source)
         {
-            case MetricSource.Analyzer when attempt.Report is { } report:
-                if (AnalyzerMetrics.TryMeasure(metric.Id, report, out var value, out note))
-                {
-                    measured = value;
-                }
-
+            case MetricSource.Analyzer when attempt.CaseAnalysis?.Metrics.FirstOrDefault(r => r.MetricId == metric.Id) is { } judged:
+                measured = judged.Measured;
+                note = judged.Note;
                 break;
             case MetricSource.Analyzer:
                 note = "the case has no analyzed capture";
@@ -385,6 +379,8 @@ public sealed class ProcedureRunner(TestRunSettings settings, ILogger logger)
         public CaptureResult? Capture { get; set; }
 
         public AnalysisReport? Report { get; set; }
+
+        public CaseAnalysis? CaseAnalysis { get; set; }
 
         public List<MetricResult> Metrics { get; } = [];
 

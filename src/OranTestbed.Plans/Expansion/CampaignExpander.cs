@@ -205,17 +205,7 @@ public static class CampaignExpander
                 continue;
             }
 
-            var metrics = testCase.Metrics;
-            foreach (var need in op.Needs)
-            {
-                foreach (var o in need.Thresholds)
-                {
-                    if (o.CaseId == testCase.Id)
-                    {
-                        metrics = metrics.Select(m => m.Id == o.MetricId ? m with { Threshold = o.Threshold } : m).ToImmutableArray();
-                    }
-                }
-            }
+            var metrics = OperatorMetrics.For(testCase, op);
 
             var procedure = testCase.Procedure;
             var expected = testCase.ExpectedDuration;

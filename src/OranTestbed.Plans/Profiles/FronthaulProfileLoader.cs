@@ -426,7 +426,7 @@ public static class FronthaulProfileLoader
             Early = m.Ratio("early") ?? strict.Early,
             Lost = m.Ratio("lost") ?? strict.Lost,
             Duplicate = m.Ratio("duplicate") ?? strict.Duplicate,
-            OutOfOrder = m.Ratio("out-of-order") ?? strict.OutOfOrder,
+            OutOfOrder = m.Ratio("out-of-order"),
             Malformed = m.Ratio("malformed") ?? strict.Malformed,
         };
     }

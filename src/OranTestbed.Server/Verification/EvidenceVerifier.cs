@@ -4,6 +4,8 @@ using OranTestbed.Analysis;
 using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Capture.Files;
 using OranTestbed.Plans;
+using OranTestbed.Plans.Expansion;
+using OranTestbed.Plans.Iot;
 using OranTestbed.Results.Model;
 using OranTestbed.Results.Store;
 
@@ -78,6 +80,7 @@ internal sealed partial class EvidenceVerifier(ResultsStore store, TestPlan plan
             return Check(EvidenceStatus.Unchecked, null, $"claimed {claimed.ToWireName()}: not a traffic verdict the captures can confirm");
         }
 
+        var criteria = CriteriaOf(execution);
         var worst = ResultVerdict.Pass;
         var reasons = new List<string>();
         foreach (var capture in captures)
@@ -85,7 +88,7 @@ internal sealed partial class EvidenceVerifier(ResultsStore store, TestPlan plan
             await _analyses.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                var (verdict, why) = await Task.Run(() => Analyze(store.ArtifactPath(capture.Sha256), profile), cancellationToken).ConfigureAwait(false);
+                var (verdict, why) = await Task.Run(() => Analyze(store.ArtifactPath(capture.Sha256), profile, criteria), cancellationToken).ConfigureAwait(false);
                 if (verdict > worst)
                 {
                     worst = verdict;
@@ -108,11 +111,28 @@ internal sealed partial class EvidenceVerifier(ResultsStore store, TestPlan plan
                 $"re-analysing {names} with profile {profileName} gives {worst.ToWireName()}, consistent with the claimed {claimed.ToWireName()}{detail}");
     }
 
-    /// <summary>One capture through the analyzer, as <c>oran-testbed analyze</c> does: a capture that cannot be read
-    /// whole is at best INCONCLUSIVE (a frame never seen cannot be judged).</summary>
-    private static (ResultVerdict Verdict, IReadOnlyList<string> Reasons) Analyze(string path, NamedFronthaulProfile profile)
+    /// <summary>
+    /// The case's analyzer metrics as the execution's operator judges them (from the server's plan), so the re-analysis
+    /// judges what the orchestrator judged (<see cref="CaseScope"/>); none when the plan lacks the case or operator
+    /// (then the whole analysis verdict is the yardstick, which is never more lenient).
+    /// </summary>
+    private List<AnalyzerCriterion> CriteriaOf(ExecutionResult execution)
     {
-        var analyzer = new FronthaulAnalyzer(profile.Profile);
+        if (plan.FindCase(execution.Subject.CaseId) is not { } testCase
+            || plan.FindOperator(execution.Subject.OperatorProfile) is not { } op)
+        {
+            return [];
+        }
+
+        return [.. OperatorMetrics.For(testCase, op).Where(m => m.Source == MetricSource.Analyzer)
+            .Select(m => new AnalyzerCriterion(m.Id, m.Threshold.ToString(), m.Threshold.IsMet))];
+    }
+
+    /// <summary>One capture through the one analysis entry point, judged in the case's scope: a capture that cannot be
+    /// read whole is at best INCONCLUSIVE (a frame never seen cannot be judged).</summary>
+    private static (ResultVerdict Verdict, IReadOnlyList<string> Reasons) Analyze(string path, NamedFronthaulProfile profile,
+        List<AnalyzerCriterion> criteria)
+    {
         CaptureFileReader reader;
         try
         {
@@ -125,18 +145,13 @@ internal sealed partial class EvidenceVerifier(ResultsStore store, TestPlan plan
 
         using (reader)
         {
-            while (reader.TryReadNext(out var frame))
-            {
-                analyzer.Process(in frame);
-            }
-
-            var outcome = analyzer.BuildReport().Verdict;
+            var judged = CaseScope.Judge(SampleAnalysis.Run(reader, profile.Profile), criteria);
+            var outcome = judged.Verdict;
             var verdict = outcome.Value == Verdict.NotSet ? ResultVerdict.Inconclusive : (ResultVerdict)(int)outcome.Value;
             var reasons = outcome.Reasons.ToList();
-            if (reader.Error is { } error)
+            if (!judged.OutOfScope.IsEmpty)
             {
-                verdict = verdict.Combine(ResultVerdict.Inconclusive);
-                reasons.Add("the capture is cut short: " + error.Message);
+                reasons.Add("outside the case's scope: " + string.Join("; ", judged.OutOfScope));
             }
 
             return (verdict, reasons);

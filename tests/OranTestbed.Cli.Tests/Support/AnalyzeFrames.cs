@@ -50,6 +50,9 @@ internal static class AnalyzeFrames
         tap: ru
         """;
 
+    /// <summary>The radio frame of pair <paramref name="pair"/> of <see cref="DownlinkPairs"/>.</summary>
+    public static long FrameIdOf(int pair) => TargetFrame + pair;
+
     /// <summary>Air time of frame TargetFrame + <paramref name="frames"/>, subframe 3, slot 1, symbol 2.</summary>
     public static long AirNs(long frames = 0) => Clock.SymbolStart(TargetFrame + frames, 3, 1, 2);
 

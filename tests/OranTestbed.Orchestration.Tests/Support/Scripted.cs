@@ -4,6 +4,7 @@ using OranTestbed.Analysis.Reports;
 using OranTestbed.Analysis.Sequence;
 using OranTestbed.Analysis.Timing;
 using OranTestbed.Analysis.Verdicts;
+using OranTestbed.Capture;
 using OranTestbed.Orchestration.Benches;
 using OranTestbed.Orchestration.Capture;
 using OranTestbed.Orchestration.Devices;
@@ -77,18 +78,31 @@ public sealed class ScriptedDriver(Product product, string executionId, Concurre
 }
 
 /// <summary>A tap that returns a made-up analysis after the capture duration (or waits for cancellation).</summary>
-public sealed class ScriptedTap(Func<AnalysisReport> report, bool lossless = true, bool hang = false) : IFronthaulTap
+public sealed class ScriptedTap(Func<AnalysisReport> report, bool hang = false) : IFronthaulTap
 {
     public async Task<CaptureResult> CaptureAsync(CaptureRequest request, CancellationToken cancellationToken)
     {
         await Task.Delay(hang ? Timeout.InfiniteTimeSpan : request.Duration, cancellationToken).ConfigureAwait(false);
-        return new CaptureResult(report(), null, lossless);
+        return new CaptureResult(report(), null);
     }
 
     /// <summary>A clean report: 100 fronthaul frames, <paramref name="malformed"/> of them malformed.</summary>
     public static AnalysisReport Report(long malformed = 0) =>
         new(new PacketCounts(100, 10, 90, 0, 0, malformed), SequenceReport.Empty, TimingReport.NotChecked("no windows"),
             [], new VerdictOutcome(malformed == 0 ? Verdict.Pass : Verdict.Fail, []));
+
+    /// <summary>A clean report of a capture that dropped <paramref name="dropped"/> frames, judged as the analysis judges it.</summary>
+    public static AnalysisReport DroppedReport(long dropped)
+    {
+        var clean = Report();
+        var completeness = new CaptureCompleteness { DroppedFrames = dropped, DropDetail = $"kernel {dropped}, interface 0, consumer 0" };
+        return clean with
+        {
+            Completeness = completeness,
+            Verdict = SampleVerdict.Judge(clean.Packets, clean.Sequence, clean.Timing, clean.Findings,
+                Fronthaul.Profiles.VerdictThresholds.Strict, completeness),
+        };
+    }
 }
 
 /// <summary>Equipment whose drivers and tap a test decides per execution; every session is kept for inspection.</summary>

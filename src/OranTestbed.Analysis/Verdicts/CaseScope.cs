@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using OranTestbed.Analysis.Reports;
+
+namespace OranTestbed.Analysis.Verdicts;
+
+/// <summary>
+/// How a case judges an analysis, the same for the orchestrator that ran it and the server that re-analyses its uploaded
+/// evidence. A case without analyzer metrics takes the analysis verdict as it is. A case that names analyzer metrics
+/// (<see cref="AnalyzerMetrics"/>) is judged by them: each met is PASS, each missed FAIL, each the analysis cannot feed
+/// INCONCLUSIVE with the reason; evidence too thin for any judgement (no C/U-plane traffic, a capture cut short) is
+/// INCONCLUSIVE whatever the metrics; the analysis' other findings are outside the case's scope (a negative case expects
+/// late messages, a compression case does not judge timing) and are listed as such, never silently dropped.
+/// </summary>
+public static class CaseScope
+{
+    public static CaseAnalysis Judge(AnalysisReport report, IReadOnlyList<AnalyzerCriterion> criteria)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(criteria);
+        if (criteria.Count == 0)
+        {
+            return new CaseAnalysis(report.Verdict, [], []);
+        }
+
+        var verdict = new VerdictBuilder();
+        if (SampleVerdict.CompletenessReason(report.Completeness) is { } drops)
+        {
+            verdict.AddContext(drops);
+        }
+
+        if (report.Packets.Fronthaul == 0)
+        {
+            verdict.UpgradeVerdict(Verdict.Inconclusive, Invariant($"no C-plane or U-plane traffic in {report.Packets.Total} frames"));
+        }
+
+        if (report.Completeness.CutShort is { } cut)
+        {
+            verdict.UpgradeVerdict(Verdict.Inconclusive, cut);
+        }
+
+        var metrics = ImmutableArray.CreateBuilder<AnalyzerMetricResult>(criteria.Count);
+        foreach (var criterion in criteria)
+        {
+            var result = Measure(criterion, report);
+            metrics.Add(result);
+            verdict.UpgradeVerdict(result.Verdict, result.Verdict switch
+            {
+                Verdict.Pass => Invariant($"{criterion.MetricId} = {Format(result.Measured!.Value)} meets {criterion.Threshold}"),
+                Verdict.Fail => Invariant($"{criterion.MetricId} = {Format(result.Measured!.Value)} does not meet {criterion.Threshold}"),
+                _ => $"{criterion.MetricId} not measured: {result.Note}",
+            });
+        }
+
+        var outOfScope = report.Verdict.Value is Verdict.Pass or Verdict.NotSet
+            ? ImmutableArray<string>.Empty
+            : [.. report.Verdict.Reasons.Where(r => r != SampleVerdict.CompletenessReason(report.Completeness))];
+        return new CaseAnalysis(verdict.Build(), metrics.MoveToImmutable(), outOfScope);
+    }
+
+    private static AnalyzerMetricResult Measure(AnalyzerCriterion criterion, AnalysisReport report)
+    {
+        if (!AnalyzerMetrics.TryMeasure(criterion.MetricId, report, out decimal value, out string? note))
+        {
+            return new AnalyzerMetricResult(criterion.MetricId, null, criterion.Threshold, Verdict.Inconclusive, note);
+        }
+
+        return new AnalyzerMetricResult(criterion.MetricId, value, criterion.Threshold,
+            criterion.IsMet(value) ? Verdict.Pass : Verdict.Fail, null);
+    }
+
+    private static string Format(decimal value) => Math.Round(value, 6).ToString(CultureInfo.InvariantCulture);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

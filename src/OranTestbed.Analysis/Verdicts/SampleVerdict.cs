@@ -1,0 +1,222 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using OranTestbed.Analysis.Findings;
+using OranTestbed.Analysis.Reports;
+using OranTestbed.Analysis.Rules;
+using OranTestbed.Analysis.Sequence;
+using OranTestbed.Analysis.Timing;
+using OranTestbed.Capture;
+using OranTestbed.Fronthaul.Profiles;
+
+namespace OranTestbed.Analysis.Verdicts;
+
+/// <summary>
+/// The one place where a traffic sample's findings become its verdict (PASS needs evidence; README "Verdict rules"):
+/// <list type="number">
+/// <item>Capture completeness first: frames the capture dropped (or may have) make every finding they can explain
+/// (<see cref="MissingFrames"/>) INCONCLUSIVE, and the drop count is the first reason whatever the verdict; a capture
+/// cut short is never PASS.</item>
+/// <item>Rules with a threshold are judged by their share, never hit by hit: early/late per delay window against
+/// <c>early</c>/<c>late</c> of the messages judged in that window, SEQ-LOST / SEQ-DUPLICATE / SEQ-OUT-OF-ORDER against
+/// <c>lost</c>/<c>duplicate</c>/<c>out-of-order</c> of the sequence numbers expected, malformed frames (every decoder
+/// error rule) against <c>malformed</c> of the frames.</item>
+/// <item>Every other error-severity finding FAILs.</item>
+/// <item>Timing needs evidence: without a tap or delay windows, or when no message could be placed in air time
+/// (relative timestamps, a clock on another time scale), timing is INCONCLUSIVE with the reason and the fix; a
+/// frameId mismatch on most messages is the clock's, not the equipment's.</item>
+/// <item>No C/U-plane traffic at all is INCONCLUSIVE; otherwise what was judged and passed is PASS.</item>
+/// </list>
+/// </summary>
+public static class SampleVerdict
+{
+    public static VerdictOutcome Judge(PacketCounts packets, SequenceReport sequence, TimingReport timing,
+        ImmutableArray<Finding> findings, VerdictThresholds thresholds, CaptureCompleteness completeness)
+    {
+        ArgumentNullException.ThrowIfNull(packets);
+        ArgumentNullException.ThrowIfNull(sequence);
+        ArgumentNullException.ThrowIfNull(timing);
+        ArgumentNullException.ThrowIfNull(thresholds);
+        ArgumentNullException.ThrowIfNull(completeness);
+        var verdict = new VerdictBuilder();
+        JudgeCompleteness(verdict, completeness, findings);
+        JudgeThresholdRules(verdict, packets, sequence, findings, thresholds, completeness);
+        JudgeOtherErrors(verdict, findings, timing.Placement, completeness);
+        JudgeWindows(verdict, timing, findings, thresholds);
+        if (packets.Fronthaul == 0)
+        {
+            verdict.UpgradeVerdict(Verdict.Inconclusive, Invariant($"no C-plane or U-plane traffic in {packets.Total} frames"));
+        }
+        else
+        {
+            JudgeTimingEvidence(verdict, timing);
+            verdict.UpgradeVerdict(Verdict.Pass, Invariant(
+                $"{packets.CPlane} C-plane and {packets.UPlane} U-plane frames without error-severity findings; {timing.Judged} message(s) judged in their delay windows"));
+        }
+
+        return verdict.Build();
+    }
+
+    /// <summary>The reason every verdict of an incomplete capture starts with.</summary>
+    public static string? CompletenessReason(CaptureCompleteness completeness)
+    {
+        ArgumentNullException.ThrowIfNull(completeness);
+        if (completeness.DroppedFrames > 0)
+        {
+            return Invariant($"the capture dropped {completeness.DroppedFrames} frame(s) ({completeness.DropDetail ?? "drop counters"}): findings that missing frames can cause are not blamed on the equipment");
+        }
+
+        return completeness.DropsUnknown
+            ? "the capture could not read its drop counters: nothing proves it saw every frame"
+            : null;
+    }
+
+    private static void JudgeCompleteness(VerdictBuilder verdict, CaptureCompleteness completeness,
+        ImmutableArray<Finding> findings)
+    {
+        if (CompletenessReason(completeness) is { } drops)
+        {
+            verdict.AddContext(drops);
+            verdict.UpgradeVerdict(Verdict.Inconclusive, drops);
+            var explained = findings.Where(f => f.Severity == RuleSeverity.Error && MissingFrames.CanExplain(f.Rule)).ToList();
+            if (explained.Count > 0)
+            {
+                verdict.UpgradeVerdict(Verdict.Inconclusive, "explained by the missing frames, not judged: "
+                    + string.Join(", ", explained.Select(f => Invariant($"{f.Rule.Id} x{f.Count}"))));
+            }
+        }
+
+        if (completeness.CutShort is { } cut)
+        {
+            verdict.UpgradeVerdict(Verdict.Inconclusive, cut);
+        }
+    }
+
+    private static void JudgeThresholdRules(VerdictBuilder verdict, PacketCounts packets, SequenceReport sequence,
+        ImmutableArray<Finding> findings, VerdictThresholds thresholds, CaptureCompleteness completeness)
+    {
+        long expected = sequence.Received + sequence.Lost;
+        if (!completeness.MissesFrames)
+        {
+            JudgeShare(verdict, findings, RuleCatalogue.SeqLost, sequence.Lost, expected, thresholds.Lost, "sequence numbers expected");
+            JudgeShare(verdict, findings, RuleCatalogue.SeqDuplicate, sequence.Duplicate, expected, thresholds.Duplicate, "sequence numbers expected");
+            if (thresholds.OutOfOrder is { } outOfOrder)
+            {
+                JudgeShare(verdict, findings, RuleCatalogue.SeqOutOfOrder, sequence.OutOfOrder, expected, outOfOrder, "sequence numbers expected");
+            }
+        }
+
+        if (packets.Malformed > 0 && Share(packets.Malformed, packets.Total) > thresholds.Malformed)
+        {
+            var rules = findings.Where(f => RuleCatalogue.IsDecodeErrorRule(f.Rule)).ToList();
+            verdict.UpgradeVerdict(Verdict.Fail, Invariant(
+                $"{packets.Malformed} of {packets.Total} frames malformed (ratio {Ratio(packets.Malformed, packets.Total)} > allowed {Format(thresholds.Malformed)}): {string.Join(", ", rules.Select(f => $"{f.Rule.Id} x{f.Count} (first in frame {FirstExample(f)})"))}"));
+        }
+    }
+
+    private static void JudgeShare(VerdictBuilder verdict, ImmutableArray<Finding> findings, Rule rule, long count,
+        long total, decimal threshold, string of)
+    {
+        if (count > 0 && Share(count, total) > threshold)
+        {
+            var finding = findings.FirstOrDefault(f => f.Rule == rule);
+            verdict.UpgradeVerdict(Verdict.Fail, Invariant(
+                $"{rule.Id}: {count} of {total} {of} (ratio {Ratio(count, total)} > allowed {Format(threshold)}; first in frame {(finding is null ? 0 : FirstExample(finding))})"));
+        }
+    }
+
+    private static void JudgeOtherErrors(VerdictBuilder verdict, ImmutableArray<Finding> findings,
+        TimingPlacement placement, CaptureCompleteness completeness)
+    {
+        foreach (var finding in findings)
+        {
+            if (finding.Severity != RuleSeverity.Error || IsJudgedByThreshold(finding.Rule)
+                || (completeness.MissesFrames && MissingFrames.CanExplain(finding.Rule))
+                || (finding.Rule == RuleCatalogue.TimingFrameIdMismatch && placement.IsSystematic))
+            {
+                continue;
+            }
+
+            verdict.UpgradeVerdict(Verdict.Fail,
+                Invariant($"{finding.Rule.Id}: {finding.Count} x {finding.Rule.Description} (first in frame {FirstExample(finding)})"));
+        }
+    }
+
+    /// <summary>FAIL for every checked window whose early or late share exceeds its threshold.</summary>
+    private static void JudgeWindows(VerdictBuilder verdict, TimingReport timing, ImmutableArray<Finding> findings,
+        VerdictThresholds thresholds)
+    {
+        foreach (var window in timing.Windows)
+        {
+            long total = window.Offsets.Total;
+            if (!window.Checked || total == 0)
+            {
+                continue;
+            }
+
+            JudgeWindow(verdict, window, window.Offsets.Early, total, thresholds.Early, TimingWindows.EarlyRule(window.Window), "early", findings);
+            JudgeWindow(verdict, window, window.Offsets.Late, total, thresholds.Late, TimingWindows.LateRule(window.Window), "late", findings);
+        }
+    }
+
+    private static void JudgeWindow(VerdictBuilder verdict, WindowReport window, long count, long total,
+        decimal threshold, Rule rule, string what, ImmutableArray<Finding> findings)
+    {
+        if (count == 0 || Share(count, total) <= threshold)
+        {
+            return;
+        }
+
+        var finding = findings.FirstOrDefault(f => f.Rule == rule);
+        verdict.UpgradeVerdict(Verdict.Fail, Invariant(
+            $"{rule.Id}: {count} of {total} messages {what} in {window.Name} (ratio {Ratio(count, total)} > allowed {Format(threshold)}; first in frame {(finding is null ? 0 : FirstExample(finding))})"));
+    }
+
+    /// <summary>Timing is INCONCLUSIVE when nothing could be judged or messages could not be placed in air time.</summary>
+    private static void JudgeTimingEvidence(VerdictBuilder verdict, TimingReport timing)
+    {
+        var placement = timing.Placement;
+        if (placement.Unplaceable > 0 && (placement.IsSystematic || placement.TimestampOutOfRange > 0))
+        {
+            string cause = placement.TimestampOutOfRange > 0
+                ? "timestamps outside 1972..2199"
+                : "frameId more than 20 ms from the timestamp on most messages: the capture clock, not the equipment";
+            verdict.UpgradeVerdict(Verdict.Inconclusive, Invariant(
+                $"timing: {placement.Unplaceable} of {placement.Unplaceable + placement.Placed} C/U-plane message(s) cannot be placed in air time ({cause}){(placement.Hint is { } hint ? "; " + hint : "")}"));
+        }
+
+        if (timing.NotCheckedReason is { } notChecked)
+        {
+            verdict.UpgradeVerdict(Verdict.Inconclusive, "timing: no delay window could be judged: " + notChecked);
+            return;
+        }
+
+        if (timing.Windows.All(w => !w.Checked))
+        {
+            verdict.UpgradeVerdict(Verdict.Inconclusive, "timing: no delay window could be judged: "
+                + string.Join("; ", timing.Windows.Select(w => $"{w.Name}: {w.Reason}")));
+            return;
+        }
+
+        if (timing.Judged == 0 && !placement.IsSystematic)
+        {
+            verdict.UpgradeVerdict(Verdict.Inconclusive, "timing: no message fell in a checked delay window ("
+                + string.Join(", ", timing.Windows.Where(w => !w.Checked).Select(w => $"{w.Name} not checked: {w.Reason}"))
+                + ")");
+        }
+    }
+
+    /// <summary>True for the rules judged by their share against a threshold rather than hit by hit.</summary>
+    public static bool IsJudgedByThreshold(Rule rule) =>
+        TimingWindows.IsWindowRule(rule) || RuleCatalogue.IsDecodeErrorRule(rule)
+        || rule == RuleCatalogue.SeqLost || rule == RuleCatalogue.SeqDuplicate || rule == RuleCatalogue.SeqOutOfOrder;
+
+    private static long FirstExample(Finding finding) => finding.Examples.IsEmpty ? 0 : finding.Examples[0];
+
+    private static decimal Share(long part, long whole) => whole == 0 ? 0 : (decimal)part / whole;
+
+    private static string Ratio(long part, long whole) => Format(Share(part, whole));
+
+    private static string Format(decimal value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
