@@ -104,6 +104,55 @@ public sealed class OranJsonSpecs(DatabaseKind kind) : StoreSpec(kind)
     }
 
     [Test]
+    public async Task OranResultsImporter_must_refuse_a_result_that_contradicts_the_tools_own_note_with_the_pointer()
+    {
+        await RecordDemoRunAsync(Store);
+        var document = JsonNode.Parse(await OranResultsExporter.ExportAsync(Store, ExecutionFilter.All))!;
+        string pointer = FirstCaseWithResult(document, "", "FAIL") ?? throw new AssertionException("the demo run has no FAIL case");
+        Set(document, pointer + "/result", JsonValue.Create("PASS"));
+        await using var other = await StoreTarget.CreateAsync(Kind);
+        var otherStore = await other.OpenAsync();
+
+        var refused = Assert.ThrowsAsync<ResultsImportException>(() => OranResultsImporter.ImportAsync(otherStore, document.ToJsonString()));
+
+        Assert.That(refused!.Errors.Select(e => e.Location), Does.Contain(pointer + "/result"), refused.Message);
+        Assert.That(refused.Message, Does.Contain("disagrees with the execution note's verdict FAIL"));
+        Assert.That(await otherStore.ListExecutionsAsync(), Is.Empty);
+    }
+
+    /// <summary>The JSON pointer of the first test case (an object with <c>result</c> and <c>notes</c>) whose result is <paramref name="result"/>.</summary>
+    private static string? FirstCaseWithResult(JsonNode node, string pointer, string result)
+    {
+        switch (node)
+        {
+            case JsonObject o when o["notes"] is not null && o["result"]?.GetValue<string>() == result:
+                return pointer;
+            case JsonObject o:
+                foreach (var (key, child) in o)
+                {
+                    if (child is not null && FirstCaseWithResult(child, pointer + "/" + key, result) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            case JsonArray a:
+                for (int i = 0; i < a.Count; i++)
+                {
+                    if (a[i] is { } child && FirstCaseWithResult(child, pointer + "/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), result) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    [Test]
     public async Task OranResultsImporter_must_refuse_a_missing_property_and_malformed_json()
     {
         await RecordDemoRunAsync(Store);

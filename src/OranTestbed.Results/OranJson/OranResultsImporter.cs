@@ -200,6 +200,14 @@ public static class OranResultsImporter
                     started is { } a && stopped is { } b ? b - a : TimeSpan.Zero) { StartedAt = started }
                 : new VerdictRecord(ParseVerdict(note.Verdict, pointer + "/notes"), note.Attempts, note.Flaky, reasons, note.Bench,
                     TimeSpan.FromTicks(note.DurationTicks)) { StartedAt = started };
+            if (note is not null && OranResultVerdicts.OfCase(outcome.Verdict, outcome.Flaky) is { } implied && implied != caseResult)
+            {
+                // Never let one of two contradicting claims silently win: the standard result is what other tools read.
+                Errors.Add(new ImportError(pointer + "/result",
+                    $"result '{caseResult}' disagrees with the execution note's verdict {note.Verdict}{(note.Flaky ? " (flaky)" : "")}, which is '{implied}'"));
+                return null;
+            }
+
             var metrics = Metrics(testCase, pointer, note);
             var measurements = Measurements(testCase, pointer, note);
             var artifacts = Artifacts(testCase, pointer, note, files);
