@@ -112,6 +112,7 @@ public sealed class FronthaulAnalyzer
     {
         _timing = new TimingWindowChecker(profile, tap, _findings);
         _tdd = TddPatternChecker.For(profile, _findings);
+        _correlation.CaptureStartAllowanceNs = CUPlaneCorrelator.CaptureStartAllowanceFor(profile);
         _thresholds = profile.VerdictThresholds;
     }
 
