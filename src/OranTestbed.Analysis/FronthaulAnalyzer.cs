@@ -9,6 +9,7 @@ using OranTestbed.Analysis.Reports;
 using OranTestbed.Analysis.Rules;
 using OranTestbed.Analysis.Sequence;
 using OranTestbed.Analysis.SPlane;
+using OranTestbed.Analysis.Tdd;
 using OranTestbed.Analysis.Timing;
 using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Capture;
@@ -60,6 +61,7 @@ public sealed class FronthaulAnalyzer
     private readonly PtpAnalyzer _ptpAnalyzer;
     private readonly VerdictThresholds _thresholds;
     private readonly IqStatistics? _iq;
+    private readonly TddPatternChecker? _tdd;
 
     private long _total, _cplane, _uplane, _ptp, _other, _malformed;
     private readonly SectionTypeTally _sectionTypes = new();
@@ -108,6 +110,8 @@ public sealed class FronthaulAnalyzer
             profile.Carrier.Numerology, logger, examplesPerRule, analyzeIq)
     {
         _timing = new TimingWindowChecker(profile, tap, _findings);
+        _tdd = TddPatternChecker.For(profile, _findings);
+        _correlation.CaptureStartAllowanceNs = CUPlaneCorrelator.CaptureStartAllowanceFor(profile);
         _thresholds = profile.VerdictThresholds;
     }
 
@@ -242,6 +246,7 @@ public sealed class FronthaulAnalyzer
 
         var direction = header.Downlink ? DataDirection.Downlink : DataDirection.Uplink;
         ObserveSequence(new FlowKey(_transport.Eaxc.Value, MessagePlane.CPlane, direction));
+        _tdd?.OnCPlaneHeader(header, _frameNumber);
         _sectionTypes.Observe(header.SectionType, _transport.Eaxc.Value);
         if (header.PayloadVersion != CPlaneFields.PayloadVersion)
         {
@@ -305,6 +310,7 @@ public sealed class FronthaulAnalyzer
 
         _correlation.OnCPlaneSection(section.SectionId, section.SymInc, section.StartPrbc, section.EffectiveNumPrbc,
             section.Rb, section.NumSymbol);
+        _tdd?.OnCPlaneSection(section.SymInc, section.NumSymbol);
     }
 
     internal void OnUPlaneHeader(UPlaneHeader header)
@@ -320,6 +326,7 @@ public sealed class FronthaulAnalyzer
             header.SlotId, header.SymbolId, _timestamp, _frameNumber);
         _timing?.Observe(cplane: false, header.IsDownlink, _transport.Eaxc.Value, -1, header.FrameId, header.SubframeId,
             header.SlotId, header.SymbolId, _timestamp, _frameNumber);
+        _tdd?.OnUPlaneHeader(header, _frameNumber);
         if (header.PayloadVersion != UPlaneFields.PayloadVersion)
         {
             _findings.Record(RuleCatalogue.UPlanePayloadVersion, _frameNumber);

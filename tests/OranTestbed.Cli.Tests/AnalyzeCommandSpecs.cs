@@ -70,12 +70,14 @@ public class AnalyzeCommandSpecs
             Assert.That(root.GetProperty("windows").GetProperty("t2a-up").GetProperty("onTime").GetInt64(), Is.EqualTo(1));
             var findings = root.GetProperty("findings").EnumerateArray()
                 .ToDictionary(f => f.GetProperty("rule").GetString()!, f => f.GetProperty("examples")[0].GetInt64());
-            // Frame 5 (UL C-plane ST3) is late in t2a-cp-ul; frame 7 (DL U-plane) has no DL C-plane to cover it.
+            // Frame 5 (UL C-plane ST3) is late in t2a-cp-ul. Frame 7 (DL U-plane) has no DL C-plane, but its C-plane may
+            // precede the capture's start: not evaluated, not UPLANE-ORPHAN.
             Assert.That(findings, Is.EqualTo(new Dictionary<string, long>
             {
                 ["TIMING-T2A-CP-UL-LATE"] = 5,
-                ["UPLANE-ORPHAN"] = 7,
             }));
+            Assert.That(root.GetProperty("correlation").GetProperty("dlNotEvaluatedAtStart").GetInt64(), Is.EqualTo(1));
+            Assert.That(result.Stdout, Does.Contain("1 DL U-plane section(s) not evaluated: their C-plane may precede the capture start"));
             Assert.That(root.GetProperty("verdict").GetProperty("value").GetString(), Is.EqualTo("FAIL"));
             Assert.That(root.GetProperty("capture").GetProperty("mode").GetString(), Is.EqualTo("file"));
             Assert.That(root.GetProperty("capture").GetProperty("complete").GetBoolean(), Is.True);

@@ -44,4 +44,35 @@ public class DecodeTsharkAgreementSpecs
         Assert.That(TsharkAgreement.UnaccountedFields(capture.Path, capture.TsharkPreferences, capture.TsharkArguments),
             Is.Empty, "fields tshark emits that the table neither compares nor lists as not rendered");
     }
+
+    /// <summary>
+    /// Capture (e): dynamic DL (udCompHdr in the DL U-plane sections) with static UL. Neither setting of --comp-hdr
+    /// reads both directions; --dl-comp-hdr does, through the command line, and agrees with tshark set up the same way
+    /// (ud_comp_hdr_down TRUE, ud_comp_hdr_up FALSE).
+    /// </summary>
+    [Test]
+    public void Decode_must_read_dynamic_dl_with_static_ul_only_with_the_per_direction_comp_hdr_options()
+    {
+        var capture = MixedCaptures.E();
+        string[] common = ["decode", capture.Path, "--format", "jsonl", "--iq", "--eaxc-bits", "4,4,4,4",
+            "--dl-comp", "bfp:9", "--ul-comp", "bfp:12"];
+        var both = CliProcess.Run([.. common, "--comp-hdr"]);
+        var neither = CliProcess.Run(common);
+        var perDirection = CliProcess.Run([.. common, "--dl-comp-hdr"]);
+        var overBoth = CliProcess.Run([.. common, "--comp-hdr", "--ul-comp-hdr", "false"]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(both.ExitCode, Is.Not.Zero, "--comp-hdr reads a udCompHdr the UL sections do not carry: " + both);
+            Assert.That(neither.ExitCode, Is.Not.Zero, "without it the DL sections' udCompHdr is read as IQ: " + neither);
+            Assert.That(perDirection.ExitCode, Is.Zero, perDirection.ToString());
+            Assert.That(overBoth.Stdout, Is.EqualTo(perDirection.Stdout), "--ul-comp-hdr false over --comp-hdr");
+        });
+
+        var frames = JsonLines.Parse(perDirection);
+        Assert.That(frames, Has.Count.EqualTo(capture.Frames));
+        var fields = Tshark40JsonView.ComparedFields.Concat(["_ws.expert.message"]).ToList();
+        var rows = Tshark.Fields(capture.Path, fields, capture.TsharkPreferences, capture.TsharkArguments);
+        int compared = TsharkAgreement.AssertAgrees(frames, rows, capture.View, capture.Name);
+        Assert.That(compared, Is.GreaterThan(20 * capture.Frames), "field occurrences compared");
+    }
 }

@@ -55,7 +55,7 @@ public sealed class DefectSpecs
             DuPortId = 1, // a non-zero DU port id, so that a wrong eAxC split composes other ids
         };
 
-        var (emulation, analysis, lastFronthaulNs) = EmulateAndAnalyze(options);
+        var (emulation, analysis, firstFronthaulNs, lastFronthaulNs) = EmulateAndAnalyze(options);
         var tally = emulation.DefectOf(defect.Kind)!;
         long expected = tally.Count;
         if (defect.Kind == DefectKind.WrongEaxcSplit)
@@ -63,6 +63,15 @@ public sealed class DefectSpecs
             // UL C-plane of the last 10 ms (the analyzer's correlation horizon) cannot be judged unanswered yet.
             expected = tally.Examples.Count(e => e.TimestampNanoseconds + 10_000_000 <= lastFronthaulNs);
             Assert.That(tally.Examples, Has.Length.LessThan(Reports.DefectTally.MaxExamples));
+        }
+        else if (defect.Kind == DefectKind.MissingCPlane)
+        {
+            // DL U-plane this close to the capture start could have its C-plane before the capture: not evaluated.
+            long allowance = analysis.Correlation.CaptureStartAllowanceNs;
+            // The examples are the first injections, so they hold every one within the allowance.
+            Assert.That(tally.Examples[^1].TimestampNanoseconds - firstFronthaulNs, Is.GreaterThanOrEqualTo(allowance));
+            expected = tally.Count - tally.Examples.Count(e => e.TimestampNanoseconds - firstFronthaulNs < allowance);
+            Assert.That(analysis.Correlation.Totals.DlNotEvaluatedAtStart, Is.EqualTo(tally.Count - expected));
         }
 
         Assert.Multiple(() =>
@@ -85,7 +94,7 @@ public sealed class DefectSpecs
         };
         var options = Emulate.Options(Emulate.Profile(Liteon), du, Personality.CleanRu() with { Settings = ports },
             durationMs: 800, seed: 3);
-        var (emulation, analysis, _) = EmulateAndAnalyze(options);
+        var (emulation, analysis, _, _) = EmulateAndAnalyze(options);
         var tally = emulation.DefectOf(DefectKind.ClockClassDegradation)!;
         Assert.Multiple(() =>
         {
@@ -102,21 +111,22 @@ public sealed class DefectSpecs
         new TestCaseData(node, defect, profile, rule, tap)
             .SetArgDisplayNames($"{node} {defect.Kind} at tap {tap} ({profile})");
 
-    private static (Reports.EmulationReport, Analysis.Reports.AnalysisReport, long LastFronthaulNs) EmulateAndAnalyze(
-        EmulationOptions options)
+    private static (Reports.EmulationReport, Analysis.Reports.AnalysisReport, long FirstFronthaulNs, long LastFronthaulNs)
+        EmulateAndAnalyze(EmulationOptions options)
     {
         var emulation = new PairEmulation(options);
         var analyzer = new FronthaulAnalyzer(options.Profile, options.EffectiveTap);
-        long last = 0;
+        long first = long.MinValue, last = 0;
         while (emulation.TryReadNext(out var frame))
         {
             analyzer.Process(frame);
             if (BinaryPrimitives.ReadUInt16BigEndian(frame.Data[12..]) != 0x88F7)
             {
                 last = frame.TimestampNanoseconds;
+                first = first == long.MinValue ? last : first;
             }
         }
 
-        return (emulation.BuildReport(), analyzer.BuildReport(), last);
+        return (emulation.BuildReport(), analyzer.BuildReport(), first, last);
     }
 }

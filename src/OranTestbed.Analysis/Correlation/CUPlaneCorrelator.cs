@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using OranTestbed.Analysis.Findings;
 using OranTestbed.Analysis.Rules;
 using OranTestbed.Fronthaul.CPlane;
+using OranTestbed.Fronthaul.Profiles;
 
 namespace OranTestbed.Analysis.Correlation;
 
@@ -41,11 +42,31 @@ namespace OranTestbed.Analysis.Correlation;
 /// the sections of slots within <see cref="HorizonNs"/> of the end of the capture could still be answered after it, so
 /// they are "not evaluated", never orphans.
 /// </para>
+/// <para>
+/// <b>Start of input.</b> The mirror image: a capture rarely starts on a slot boundary, so the C-plane of the first slots'
+/// DL U-plane may have been sent before the first captured frame. A DL U-plane section whose slot has no stored C-plane
+/// and whose message came within <see cref="CaptureStartAllowanceNs"/> of the first C-plane or U-plane message is "not
+/// evaluated" (counted in <see cref="CorrelationCounts.DlNotEvaluatedAtStart"/>), never an orphan. The allowance is the
+/// longest time a DL C-plane message can precede a U-plane message of its slot: one slot (the U-plane of the last
+/// symbol) plus the largest DL C-plane advance, the profile's T1a_max_cp_dl / T2a_max_cp_dl when it gives them
+/// (<see cref="CaptureStartAllowanceFor"/>), else <see cref="DefaultCaptureStartAllowanceNs"/>. A slot whose C-plane
+/// came in several messages of which only the later ones were captured is still judged (an O-DU normally sends a
+/// slot's C-plane for one eAxC and direction in one message).
+/// </para>
 /// Not thread-safe: one per analyzer.
 /// </summary>
 internal sealed class CUPlaneCorrelator
 {
     public const long DefaultHorizonNs = 10_000_000;
+
+    /// <summary>
+    /// The largest DL C-plane advance assumed when the profile gives none: 2 ms, above every T1a_max_cp_dl and
+    /// T2a_max_cp_dl of the shipped profiles and the WG4 IOT profiles (the widest, n28 at µ = 0, is 1.12 ms).
+    /// </summary>
+    public const long DefaultMaxCPlaneAdvanceNs = 2_000_000;
+
+    /// <summary>The capture-start allowance without a profile: the longest slot (1 ms, µ = 0) plus <see cref="DefaultMaxCPlaneAdvanceNs"/>.</summary>
+    public const long DefaultCaptureStartAllowanceNs = 1_000_000 + DefaultMaxCPlaneAdvanceNs;
     public const int DefaultSlotsPerFlow = 64;
     public const int DefaultSectionsPerSlot = 32;
 
@@ -69,6 +90,7 @@ internal sealed class CUPlaneCorrelator
     private readonly List<CorrelationFlow> _flows = [];
     private long _overflow;
     private long _latestNs = long.MinValue;
+    private long _firstNs = long.MinValue;
     private long _lastSweepNs = long.MinValue;
 
     // The message being decoded.
@@ -77,6 +99,7 @@ internal sealed class CUPlaneCorrelator
     private int _symbol;
     private int _previousNumSymbol;
     private long _frameNumber;
+    private long _messageNs;
 
     public CUPlaneCorrelator(FindingCollector findings, long horizonNs = DefaultHorizonNs,
         int slotsPerFlow = DefaultSlotsPerFlow, int sectionsPerSlot = DefaultSectionsPerSlot)
@@ -93,6 +116,35 @@ internal sealed class CUPlaneCorrelator
 
     /// <summary>How long (packet time) a slot's C-plane sections are kept after its first C-plane message.</summary>
     public long HorizonNs { get; }
+
+    /// <summary>
+    /// How long after the first C-plane or U-plane message a DL U-plane section without any C-plane of its slot is
+    /// "not evaluated" rather than an orphan (see the class remarks); <see cref="DefaultCaptureStartAllowanceNs"/> unless
+    /// set, e.g. to <see cref="CaptureStartAllowanceFor"/> of the profile.
+    /// </summary>
+    public long CaptureStartAllowanceNs
+    {
+        get;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            field = value;
+        }
+    } = DefaultCaptureStartAllowanceNs;
+
+    /// <summary>
+    /// The capture-start allowance for <paramref name="profile"/>: one slot of its numerology plus its largest DL C-plane
+    /// advance (T1a_max_cp_dl or T2a_max_cp_dl, whichever is larger; <see cref="DefaultMaxCPlaneAdvanceNs"/> when it
+    /// gives neither).
+    /// </summary>
+    public static long CaptureStartAllowanceFor(FronthaulProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var delays = profile.DelayManagement;
+        long slotNs = 1_000_000L >> profile.Carrier.Numerology;
+        long advance = Math.Max(delays.T1aMaxCpDl ?? 0, delays.T2aMaxCpDl ?? 0);
+        return slotNs + (advance > 0 ? advance : DefaultMaxCPlaneAdvanceNs);
+    }
 
     /// <summary>Forgets the current message (called as every eCPRI message begins and ends).</summary>
     public void ResetMessage()
@@ -183,6 +235,7 @@ internal sealed class CUPlaneCorrelator
         _slot = flow.Find(KeyOf(frameId, subframeId, slotId));
         _symbol = symbolId;
         _frameNumber = frameNumber;
+        _messageNs = timestampNs;
     }
 
     public void OnUPlaneSection(int sectionId, int startPrb, int numPrb, bool rb)
@@ -258,13 +311,19 @@ internal sealed class CUPlaneCorrelator
             totals = Add(totals, counts);
         }
 
-        return new CorrelationReport(totals, perEaxc.MoveToImmutable(), _overflow, HorizonNs);
+        return new CorrelationReport(totals, perEaxc.MoveToImmutable(), _overflow, HorizonNs)
+        {
+            CaptureStartAllowanceNs = CaptureStartAllowanceNs,
+        };
     }
 
     private static CorrelationCounts Add(CorrelationCounts a, CorrelationCounts b) => new(
         a.DlUplaneSections + b.DlUplaneSections, a.DlCovered + b.DlCovered, a.DlOrphans + b.DlOrphans,
         a.DlNotEvaluated + b.DlNotEvaluated, a.UlCplaneSections + b.UlCplaneSections, a.UlAnswered + b.UlAnswered,
-        a.UlOrphans + b.UlOrphans, a.UlNotEvaluated + b.UlNotEvaluated);
+        a.UlOrphans + b.UlOrphans, a.UlNotEvaluated + b.UlNotEvaluated)
+    {
+        DlNotEvaluatedAtStart = a.DlNotEvaluatedAtStart + b.DlNotEvaluatedAtStart,
+    };
 
     /// <summary>frameId (8 bits), subframeId (4), slotId (6) in one key.</summary>
     private static int KeyOf(int frameId, int subframeId, int slotId) => (frameId << 10) | (subframeId << 6) | slotId;
@@ -335,6 +394,12 @@ internal sealed class CUPlaneCorrelator
                 return;
             }
         }
+        else if (_slot < 0 && _messageNs - _firstNs < CaptureStartAllowanceNs)
+        {
+            flow.DlNotEvaluated++; // its C-plane may precede the capture (see the class remarks)
+            flow.DlNotEvaluatedAtStart++;
+            return;
+        }
 
         flow.DlOrphans++;
         _findings.Record(RuleCatalogue.UPlaneOrphan, _frameNumber);
@@ -381,6 +446,11 @@ internal sealed class CUPlaneCorrelator
     /// <summary>Moves packet time on and, every <see cref="SweepIntervalNs"/>, retires the slots past their horizon.</summary>
     private void Advance(long timestampNs)
     {
+        if (_firstNs == long.MinValue)
+        {
+            _firstNs = timestampNs;
+        }
+
         if (timestampNs <= _latestNs)
         {
             return;

@@ -33,7 +33,7 @@ internal sealed class CorrelationFlow
 
     public bool Downlink { get; }
 
-    public long DlUplaneSections, DlCovered, DlOrphans, DlNotEvaluated;
+    public long DlUplaneSections, DlCovered, DlOrphans, DlNotEvaluated, DlNotEvaluatedAtStart;
     public long UlCplaneSections, UlAnswered, UlOrphans, UlNotEvaluated;
 
     public int Live => _live;
@@ -102,5 +102,8 @@ internal sealed class CorrelationFlow
     }
 
     public CorrelationCounts Counts() => new(DlUplaneSections, DlCovered, DlOrphans, DlNotEvaluated, UlCplaneSections,
-        UlAnswered, UlOrphans, UlNotEvaluated);
+        UlAnswered, UlOrphans, UlNotEvaluated)
+    {
+        DlNotEvaluatedAtStart = DlNotEvaluatedAtStart,
+    };
 }

@@ -5,7 +5,8 @@ using OranTestbed.Analysis.Rules;
 namespace OranTestbed.Analysis.Findings;
 
 /// <summary>
-/// Counts rule hits while frames stream by and keeps the first <see cref="ExamplesPerRule"/> frame numbers of each rule.
+/// Counts rule hits while frames stream by and keeps the lowest <see cref="ExamplesPerRule"/> distinct frame numbers of
+/// each rule, ascending.
 /// All storage is allocated in the constructor (a count array indexed by <see cref="Rule.Ordinal"/> and one flat
 /// example buffer), so <see cref="Record"/> and <see cref="Retract"/> never allocate; <see cref="Build"/> produces the
 /// immutable <see cref="Finding"/>s at the end. Not thread-safe: one collector per analyzer.
@@ -57,8 +58,10 @@ public sealed class FindingCollector
     }
 
     /// <summary>
-    /// Records <paramref name="occurrences"/> hits of <paramref name="rule"/> in frame <paramref name="frameNumber"/>;
-    /// the frame becomes an example while the rule has fewer than <see cref="ExamplesPerRule"/> (one entry per call).
+    /// Records <paramref name="occurrences"/> hits of <paramref name="rule"/> in frame <paramref name="frameNumber"/>.
+    /// The examples are the lowest <see cref="ExamplesPerRule"/> distinct frame numbers hit, kept ascending: a frame hit
+    /// twice is one example, and a hit recorded late for an earlier frame (a UL C-plane judged unanswered when its slot
+    /// expires) takes its place in order.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Record(Rule rule, long frameNumber, long occurrences = 1)
@@ -66,11 +69,19 @@ public sealed class FindingCollector
         int ordinal = rule.Ordinal;
         _counts[ordinal] += occurrences;
         int examples = _exampleCounts[ordinal];
-        if (examples < ExamplesPerRule)
+        int start = ordinal * ExamplesPerRule;
+        if (examples == 0 || frameNumber > _examples[start + examples - 1])
         {
-            _examples[(ordinal * ExamplesPerRule) + examples] = frameNumber;
-            _exampleCounts[ordinal] = examples + 1;
+            if (examples < ExamplesPerRule)
+            {
+                _examples[start + examples] = frameNumber; // the common case: frames arrive in order
+                _exampleCounts[ordinal] = examples + 1;
+            }
+
+            return;
         }
+
+        InsertExample(ordinal, frameNumber);
     }
 
     /// <summary>
@@ -82,6 +93,24 @@ public sealed class FindingCollector
         ArgumentNullException.ThrowIfNull(rule);
         int ordinal = rule.Ordinal;
         _counts[ordinal] = Math.Max(0, _counts[ordinal] - occurrences);
+    }
+
+    /// <summary>Puts a frame number not above the last example into the sorted examples, unless it is one already.</summary>
+    private void InsertExample(int ordinal, long frameNumber)
+    {
+        int examples = _exampleCounts[ordinal];
+        var span = _examples.AsSpan(ordinal * ExamplesPerRule, ExamplesPerRule);
+        int at = span[..examples].BinarySearch(frameNumber);
+        if (at >= 0)
+        {
+            return; // already an example
+        }
+
+        at = ~at;
+        int kept = Math.Min(examples + 1, ExamplesPerRule); // when full, the largest example falls off the end
+        span[at..(kept - 1)].CopyTo(span[(at + 1)..kept]);
+        span[at] = frameNumber;
+        _exampleCounts[ordinal] = kept;
     }
 
     /// <summary>The findings so far (rules with a count above zero), in catalogue order.</summary>

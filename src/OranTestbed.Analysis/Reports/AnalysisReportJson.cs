@@ -221,7 +221,8 @@ public static class AnalysisReportJson
 
     /// <summary>
     /// <c>correlation</c> {dlUplaneSections, dlCovered, dlOrphans, ulCplaneSections, ulAnswered, ulOrphans,
-    /// notEvaluated, dlNotEvaluated, ulNotEvaluated, sectionOverflow, horizonUs, perEaxc [{eAxC, …the counts}]}.
+    /// notEvaluated, dlNotEvaluated, ulNotEvaluated, dlNotEvaluatedAtStart, sectionOverflow, horizonUs,
+    /// captureStartAllowanceUs, perEaxc [{eAxC, …the counts}]}.
     /// </summary>
     private static void WriteCorrelation(Utf8JsonWriter writer, CorrelationReport correlation)
     {
@@ -229,6 +230,7 @@ public static class AnalysisReportJson
         WriteCorrelationCounts(writer, correlation.Totals);
         writer.WriteNumber("sectionOverflow", correlation.SectionOverflow);
         writer.WriteNumber("horizonUs", correlation.HorizonNs / 1000.0);
+        writer.WriteNumber("captureStartAllowanceUs", correlation.CaptureStartAllowanceNs / 1000.0);
         writer.WriteStartArray("perEaxc");
         foreach (var eaxc in correlation.PerEaxc)
         {
@@ -253,6 +255,7 @@ public static class AnalysisReportJson
         writer.WriteNumber("notEvaluated", counts.NotEvaluated);
         writer.WriteNumber("dlNotEvaluated", counts.DlNotEvaluated);
         writer.WriteNumber("ulNotEvaluated", counts.UlNotEvaluated);
+        writer.WriteNumber("dlNotEvaluatedAtStart", counts.DlNotEvaluatedAtStart);
     }
 
     private static void WriteSequence(Utf8JsonWriter writer, SequenceReport sequence)

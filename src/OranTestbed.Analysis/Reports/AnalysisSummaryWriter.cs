@@ -34,6 +34,12 @@ public static class AnalysisSummaryWriter
         var c = report.Correlation.Totals;
         output.WriteLine(Invariant(
             $"c/u       DL U-plane sections {c.DlUplaneSections}: {c.DlCovered} covered by C-plane, {c.DlOrphans} orphan; UL C-plane sections {c.UlCplaneSections}: {c.UlAnswered} answered, {c.UlOrphans} unanswered; {c.NotEvaluated} not evaluated"));
+        if (c.DlNotEvaluatedAtStart > 0)
+        {
+            output.WriteLine(Invariant(
+                $"          {c.DlNotEvaluatedAtStart} DL U-plane section(s) not evaluated: their C-plane may precede the capture start (first {report.Correlation.CaptureStartAllowanceNs / 1000.0} µs)"));
+        }
+
         WritePtp(output, report.Ptp);
         if (report.Findings.IsEmpty)
         {

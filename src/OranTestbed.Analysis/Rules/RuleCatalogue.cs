@@ -7,19 +7,21 @@ namespace OranTestbed.Analysis.Rules;
 /// Every rule the analyzer can report, in a fixed order (the <see cref="Rule.Ordinal"/>). Ids are
 /// <c>FAMILY-NAME</c>: <c>ECPRI</c> (eCPRI common header), <c>CPLANE</c>/<c>UPLANE</c> (O-RAN CUS planes, including
 /// C/U-plane correlation), <c>TIMING</c> (air-time windows, frameId vs timestamp), <c>SEQ</c> (sequence per flow and
-/// eCPRI fragments), <c>COMP</c> (IQ compression and samples), <c>PTP</c> (S-plane), and <c>FRAME</c> for the decoder's
+/// eCPRI fragments), <c>COMP</c> (IQ compression and samples), <c>PTP</c> (S-plane), <c>TDD</c> (traffic against the
+/// profile's TDD slot pattern, see <c>Tdd/TddPatternChecker</c>), and <c>FRAME</c> for the decoder's
 /// own malformed-frame codes that no finer rule names (one per <see cref="DecodeErrorCode"/>; transport layers such as
 /// IP and UDP fall here too). Ids are never renamed or reused; new rules are appended.
 /// </summary>
 /// <remarks>
 /// Clauses cite O-RAN.WG4.CUS (C-plane §7, U-plane §6 as the readers do), eCPRI V2.0, IEEE 1588-2019, ITU-T
-/// G.8275.1 and 3GPP TS 38.211. Static fields are initialised in text order, which gives the ordinals.
+/// G.8275.1 and 3GPP TS 38.211 / 38.213 / 38.331. Static fields are initialised in text order, which gives the ordinals.
 /// </remarks>
 public static class RuleCatalogue
 {
     private const string Cus = "O-RAN.WG4.CUS";
     private const string Ecpri = "eCPRI V2.0";
     private const string Delay = "O-RAN.WG4.CUS delay management (o-ran-delay-management)";
+    private const string Tdd = "3GPP TS 38.213 §11.1, TS 38.331 TDD-UL-DL-ConfigCommon; O-RAN.WG4.CUS dataDirection (C-plane §7.5.2.1, U-plane §6.3.3.1)";
 
     private static readonly List<Rule> Defined = [];
 
@@ -212,6 +214,17 @@ public static class RuleCatalogue
     public static readonly Rule PtpUdpTransport = Define("PTP-UDP-TRANSPORT", RuleSeverity.Error,
         "PTP over UDP/IP (G.8275.2) where G.8275.1 requires Ethernet (EtherType 0x88F7)",
         "ITU-T G.8275.1 (IEEE 1588 Annex F transport); ITU-T G.8275.2");
+
+    // ── TDD slot pattern, appended ─────────────────────────────────────────────────────────────────────────
+    public static readonly Rule TddDlInUlSlot = Define("TDD-DL-IN-UL-SLOT", RuleSeverity.Error,
+        "DL C-plane or DL U-plane in a slot the profile's TDD pattern declares uplink (U)", Tdd);
+
+    public static readonly Rule TddUlInDlSlot = Define("TDD-UL-IN-DL-SLOT", RuleSeverity.Error,
+        "UL C-plane (PRACH included) or UL U-plane in a slot the profile's TDD pattern declares downlink (D)", Tdd);
+
+    public static readonly Rule TddSymbolOutsideSplit = Define("TDD-SYMBOL-OUTSIDE-SPLIT", RuleSeverity.Error,
+        "DL symbols after the special slot's DL symbols, or UL symbols before its UL symbols (S slot)",
+        $"{Tdd} (TDD-UL-DL-Pattern nrofDownlinkSymbols, nrofUplinkSymbols)");
 
     /// <summary>Every rule, in ordinal order.</summary>
     public static readonly ImmutableArray<Rule> All = [.. Defined];

@@ -12,7 +12,8 @@ namespace OranTestbed.Cli.Commands;
 /// <summary>
 /// The wire-configuration options shared by commands that decode fronthaul (eAxC split, compression...). With
 /// <c>--profile</c> the profile gives them, and an option written on the command line overrides the profile's value
-/// (<c>--comp-hdr</c> then sets both directions).
+/// (<c>--comp-hdr</c> then sets both directions, and <c>--dl-comp-hdr</c> / <c>--ul-comp-hdr</c> one direction over it:
+/// real set-ups mix dynamic DL udCompHdr with static UL).
 /// </summary>
 internal sealed class DecodeOptionsBinder
 {
@@ -44,7 +45,17 @@ internal sealed class DecodeOptionsBinder
 
     public Option<bool> CompHdr { get; } = new("--comp-hdr")
     {
-        Description = "U-plane sections carry udCompHdr (dynamic compression)",
+        Description = "U-plane sections of both directions carry udCompHdr (dynamic compression)",
+    };
+
+    public Option<bool> DownlinkCompHdr { get; } = new("--dl-comp-hdr")
+    {
+        Description = "DL U-plane sections carry udCompHdr (true/false; overrides --comp-hdr for DL)",
+    };
+
+    public Option<bool> UplinkCompHdr { get; } = new("--ul-comp-hdr")
+    {
+        Description = "UL U-plane sections carry udCompHdr (true/false; overrides --comp-hdr for UL)",
     };
 
     public Option<int> Prbs { get; } = new("--prbs")
@@ -65,6 +76,8 @@ internal sealed class DecodeOptionsBinder
         command.Options.Add(DownlinkCompression);
         command.Options.Add(UplinkCompression);
         command.Options.Add(CompHdr);
+        command.Options.Add(DownlinkCompHdr);
+        command.Options.Add(UplinkCompHdr);
         command.Options.Add(Prbs);
         command.Options.Add(EcpriUdpPort);
         Prbs.Validators.Add(r =>
@@ -109,6 +122,17 @@ internal sealed class DecodeOptionsBinder
         if (Given(CompHdr))
         {
             options = options with { UdCompHdrPresent = parse.GetValue(CompHdr) };
+        }
+
+        // One direction over --comp-hdr; without a profile only when written, so --comp-hdr alone keeps both.
+        if (parse.GetResult(DownlinkCompHdr) is { Implicit: false })
+        {
+            options = options with { DownlinkUdCompHdrPresent = parse.GetValue(DownlinkCompHdr) };
+        }
+
+        if (parse.GetResult(UplinkCompHdr) is { Implicit: false })
+        {
+            options = options with { UplinkUdCompHdrPresent = parse.GetValue(UplinkCompHdr) };
         }
 
         if (Given(Prbs))

@@ -231,10 +231,11 @@ public class FronthaulAnalyzerSpecs
                 new FlowKey(4, MessagePlane.CPlane, DataDirection.Uplink),
             }));
             Assert.That(report.Sequence.Received, Is.EqualTo(3));
-            // Frame 7, DL U-plane, has no DL C-plane: UPLANE-ORPHAN (C/U correlation), so the capture fails.
-            Assert.That(report.Findings.Select(f => (f.Rule.Id, f.Count, f.Examples.Single())),
-                Is.EqualTo(new[] { ("UPLANE-ORPHAN", 1L, 7L) }));
-            Assert.That(report.Verdict.Value, Is.EqualTo(Verdict.Fail));
+            // Frame 7, DL U-plane, has no DL C-plane, but comes 150 µs into the capture: its C-plane may have been sent
+            // before the first captured frame, so it is not evaluated (no UPLANE-ORPHAN) and nothing fails.
+            Assert.That(report.Findings, Is.Empty);
+            Assert.That(report.Correlation.Totals.DlNotEvaluatedAtStart, Is.EqualTo(1));
+            Assert.That(report.Verdict.Value, Is.EqualTo(Verdict.Pass));
         });
     }
 

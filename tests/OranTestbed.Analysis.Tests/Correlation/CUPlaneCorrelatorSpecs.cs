@@ -19,10 +19,10 @@ public class CUPlaneCorrelatorSpecs
     private static readonly string[] CountKeys =
     [
         "dlUplaneSections", "dlCovered", "dlOrphans", "ulCplaneSections", "ulAnswered", "ulOrphans", "notEvaluated",
-        "dlNotEvaluated", "ulNotEvaluated",
+        "dlNotEvaluated", "ulNotEvaluated", "dlNotEvaluatedAtStart",
     ];
 
-    private static readonly string[] ReportOnlyKeys = ["sectionOverflow", "horizonUs", "perEaxc"];
+    private static readonly string[] ReportOnlyKeys = ["sectionOverflow", "horizonUs", "captureStartAllowanceUs", "perEaxc"];
 
     private static AnalysisReport Run(params (byte[] Frame, long TimestampNs)[] frames)
     {
@@ -63,7 +63,9 @@ public class CUPlaneCorrelatorSpecs
     public void Correlation_must_report_uncovered_dl_uplane(int eaxc, int slot, int symbol, int sectionId, int startPrb,
         int numPrb)
     {
-        var report = Run(DlCPlane(), (UPlane((ushort)eaxc, 0, true, slot, symbol, sectionId, startPrb, numPrb), 10 * Us));
+        // 5 ms in: past the capture-start allowance (a U-plane this early could have its C-plane before the capture),
+        // within the 10 ms horizon of the C-plane.
+        var report = Run(DlCPlane(), (UPlane((ushort)eaxc, 0, true, slot, symbol, sectionId, startPrb, numPrb), 5 * Ms));
         var totals = report.Correlation.Totals;
         var orphan = report.Findings.Single(f => f.Rule == RuleCatalogue.UPlaneOrphan);
         Assert.Multiple(() =>
@@ -198,12 +200,12 @@ public class CUPlaneCorrelatorSpecs
         var totals = report.Correlation.Totals;
         Assert.Multiple(() =>
         {
-            // Frame 7: DL U-plane, eAxC 1, no DL C-plane at all.
-            Assert.That((totals.DlUplaneSections, totals.DlOrphans), Is.EqualTo((1L, 1L)));
-            Assert.That(report.Findings.Single(f => f.Rule == RuleCatalogue.UPlaneOrphan).Examples, Is.EqualTo(new long[] { 7 }));
+            // Frame 7: DL U-plane, eAxC 1, no DL C-plane at all, 150 µs into the capture: its C-plane may precede it.
+            Assert.That((totals.DlUplaneSections, totals.DlOrphans, totals.DlNotEvaluatedAtStart), Is.EqualTo((1L, 0L, 1L)));
+            Assert.That(report.CountOf(RuleCatalogue.UPlaneOrphan), Is.Zero);
             // Frames 5 (ST3, eAxC 4, 1 section) and 6 (ST1, eAxC 1, 2 sections): UL C-plane within 10 ms of the end.
             Assert.That((totals.UlCplaneSections, totals.UlOrphans, totals.UlNotEvaluated), Is.EqualTo((3L, 0L, 3L)));
-            Assert.That(report.Correlation.PerEaxc.Select(e => (e.Eaxc, e.Counts.DlOrphans, e.Counts.UlNotEvaluated)),
+            Assert.That(report.Correlation.PerEaxc.Select(e => (e.Eaxc, e.Counts.DlNotEvaluatedAtStart, e.Counts.UlNotEvaluated)),
                 Is.EqualTo(new[] { ((ushort)1, 1L, 2L), ((ushort)4, 0L, 1L) }));
             Assert.That(report.CountOf(RuleCatalogue.CPlaneUnanswered), Is.Zero);
         });
@@ -212,7 +214,7 @@ public class CUPlaneCorrelatorSpecs
     [Test]
     public void AnalysisReportJson_must_write_the_correlation()
     {
-        var report = Run(DlCPlane(), (UPlane(1, 0, true, 0, 2, 1, 0, 2), 10 * Us), (UPlane(2, 0, true, 0, 2, 1, 0, 2), 20 * Us));
+        var report = Run(DlCPlane(), (UPlane(1, 0, true, 0, 2, 1, 0, 2), 10 * Us), (UPlane(2, 0, true, 0, 2, 1, 0, 2), 5 * Ms));
         using var json = JsonDocument.Parse(AnalysisReportJson.ToJson(report));
         var correlation = json.RootElement.GetProperty("correlation");
         Assert.Multiple(() =>
@@ -222,11 +224,56 @@ public class CUPlaneCorrelatorSpecs
             Assert.That(correlation.GetProperty("dlUplaneSections").GetInt64(), Is.EqualTo(2));
             Assert.That(correlation.GetProperty("dlOrphans").GetInt64(), Is.EqualTo(1));
             Assert.That(correlation.GetProperty("horizonUs").GetDouble(), Is.EqualTo(10_000));
+            Assert.That(correlation.GetProperty("captureStartAllowanceUs").GetDouble(), Is.EqualTo(3_000));
             Assert.That(correlation.GetProperty("perEaxc").EnumerateArray().Select(e => e.GetProperty("eAxC").GetInt32()),
                 Is.EqualTo(Enumerable.Range(1, 2)));
             Assert.That(correlation.GetProperty("perEaxc")[0].EnumerateObject().Select(p => p.Name),
                 Is.EqualTo(CountKeys.Prepend("eAxC")));
         });
+    }
+
+    [Test]
+    public void Correlation_must_not_judge_dl_uplane_whose_cplane_may_precede_the_capture_start()
+    {
+        // No profile: the allowance is one 1 ms slot (µ = 0, the longest) + a 2 ms C-plane advance after the first message.
+        var report = Run((UPlane(1, 0, true, 0, 2, 1, 0, 2), 0),
+            (UPlane(1, 1, true, 1, 2, 1, 0, 2), 2_999 * Us),
+            (UPlane(1, 2, true, 0, 3, 1, 0, 2), 3_000 * Us),
+            (UPlane(1, 3, true, 1, 3, 1, 0, 2), 4_000 * Us));
+        var totals = report.Correlation.Totals;
+        Assert.Multiple(() =>
+        {
+            Assert.That((totals.DlUplaneSections, totals.DlNotEvaluatedAtStart, totals.DlNotEvaluated, totals.DlOrphans),
+                Is.EqualTo((4L, 2L, 2L, 2L)));
+            Assert.That(report.Findings.Single(f => f.Rule == RuleCatalogue.UPlaneOrphan).Examples, Is.EqualTo(new long[] { 3, 4 }));
+            Assert.That(report.Correlation.CaptureStartAllowanceNs, Is.EqualTo(CUPlaneCorrelator.DefaultCaptureStartAllowanceNs));
+        });
+    }
+
+    [Test]
+    public void Correlation_must_take_the_capture_start_allowance_from_the_profile_windows()
+    {
+        // µ = 1 (500 µs slots), T1a_max_cp_dl = T2a_max_cp_dl = 429 µs: 929 µs.
+        var analyzer = new FronthaulAnalyzer(Timing.TimingProfiles.Synthetic(tap: null));
+        analyzer.Process(UPlane(1, 0, true, 0, 2, 1, 0, 2), 0, 1);
+        analyzer.Process(UPlane(1, 1, true, 1, 2, 1, 0, 2), 928 * Us, 2);
+        analyzer.Process(UPlane(1, 2, true, 0, 3, 1, 0, 2), 929 * Us, 3);
+        var report = analyzer.BuildReport();
+        var totals = report.Correlation.Totals;
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Correlation.CaptureStartAllowanceNs, Is.EqualTo(929 * Us));
+            Assert.That((totals.DlNotEvaluatedAtStart, totals.DlOrphans), Is.EqualTo((2L, 1L)));
+            Assert.That(report.Findings.Single(f => f.Rule == RuleCatalogue.UPlaneOrphan).Examples, Is.EqualTo(new long[] { 3 }));
+        });
+    }
+
+    [Test]
+    public void Correlation_must_still_judge_dl_uplane_at_the_start_whose_slot_cplane_was_captured()
+    {
+        // The slot's C-plane is in the capture, so a U-plane it does not cover is an orphan however early it comes.
+        var report = Run(DlCPlane(), (UPlane(1, 0, true, 0, 6, 1, 0, 2), 10 * Us));
+        Assert.That((report.Correlation.Totals.DlOrphans, report.Correlation.Totals.DlNotEvaluatedAtStart), Is.EqualTo((1L, 0L)));
     }
 
     [Test]

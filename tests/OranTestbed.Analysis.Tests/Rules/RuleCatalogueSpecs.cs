@@ -7,7 +7,7 @@ namespace OranTestbed.Analysis.Tests.Rules;
 
 public class RuleCatalogueSpecs
 {
-    private static readonly string[] Families = ["ECPRI", "CPLANE", "UPLANE", "TIMING", "SEQ", "COMP", "PTP", "FRAME"];
+    private static readonly string[] Families = ["ECPRI", "CPLANE", "UPLANE", "TIMING", "SEQ", "COMP", "PTP", "FRAME", "TDD"];
 
     [Test]
     public void RuleCatalogue_must_have_unique_well_formed_ids_and_ordinals_equal_to_positions()
@@ -58,6 +58,17 @@ public class RuleCatalogueSpecs
     public void RuleCatalogue_must_list_the_rules_issue_3_names(string id)
     {
         Assert.That(RuleCatalogue.Find(id), Is.Not.Null);
+    }
+
+    [TestCase("TDD-DL-IN-UL-SLOT")]
+    [TestCase("TDD-UL-IN-DL-SLOT")]
+    [TestCase("TDD-SYMBOL-OUTSIDE-SPLIT")]
+    public void RuleCatalogue_must_list_the_tdd_pattern_rules_with_their_clauses(string id)
+    {
+        var rule = RuleCatalogue.Find(id);
+        Assert.That(rule, Is.Not.Null);
+        Assert.That(rule!.Clause, Does.Contain("TS 38.213 §11.1").And.Contain("TDD-UL-DL-ConfigCommon").And.Contain("O-RAN.WG4.CUS"));
+        Assert.That(RuleCatalogueJson.ToJson(), Does.Contain($"\"id\": \"{id}\""));
     }
 
     [Test]

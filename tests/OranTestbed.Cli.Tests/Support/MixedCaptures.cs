@@ -387,4 +387,40 @@ internal static class MixedCaptures
             ["--eaxc-bits", Bits(bits), "--ul-comp", "bfp:12"],
             Prefs(bits, Bfp, 14, Bfp, 12, compHdr: false), [], new Tshark40JsonView.Settings(14, 12)));
     }
+
+    /// <summary>(e) 4/4/4/4, VLAN 2, DL dynamic BFP 9 (udCompHdr in its U-plane sections), UL static BFP 12 (none): the
+    /// mix real set-ups run, readable only with the per-direction options (--dl-comp-hdr).</summary>
+    public static MixedCapture E()
+    {
+        var bits = new EaxcBitWidths(4, 4, 4, 4);
+        var bfp9 = UdCompHdr.From(CompressionMethod.BlockFloatingPoint, 9);
+        var bfp12 = UdCompHdr.From(CompressionMethod.BlockFloatingPoint, 12);
+        VlanTag[] vlan = [VlanTag.Customer(2, 7)];
+        var frames = new List<byte[]>
+        {
+            CPlane(vlan, 0x0001, 0, (ref CPlaneWriter w) =>
+            {
+                w.WriteHeader(new CPlaneHeaderValues { Downlink = true, NumberOfSections = 1, SectionType = 1, FrameId = 4 });
+                w.WriteSection(new CPlaneSectionValues { SectionId = 1, StartPrbc = 0, NumPrbc = 24, NumSymbol = 14 });
+            }),
+            UPlane(vlan, 0x0001, 0, true, bfp9, true, [(1, 0, 12, false, false), (1, 12, 12, false, false)], seed: 4),
+            UPlane(vlan, 0x0001, 1, true, bfp9, true, [(1, 0, 24, false, false)], seed: 5),
+            CPlane(vlan, 0x0011, 0, (ref CPlaneWriter w) =>
+            {
+                w.WriteHeader(new CPlaneHeaderValues { NumberOfSections = 1, SectionType = 1, UdCompHdr = bfp12.Raw, FrameId = 4 });
+                w.WriteSection(new CPlaneSectionValues { SectionId = 2, StartPrbc = 0, NumPrbc = 16, NumSymbol = 14 });
+            }),
+            UPlane(vlan, 0x0011, 0, false, bfp12, false, [(2, 0, 8, false, false), (2, 8, 8, false, false)], seed: 6),
+            UPlane(vlan, 0x0011, 1, false, bfp12, false, [(2, 0, 16, false, false)], seed: 7),
+        };
+        var options = new FronthaulDecodeOptions
+        {
+            EaxcBits = bits, DownlinkCompression = bfp9, UplinkCompression = bfp12, DownlinkUdCompHdrPresent = true,
+        };
+        var prefs = Prefs(bits, Bfp, 9, Bfp, 12, compHdr: false);
+        prefs[prefs.IndexOf("oran_fh_cus.oran.ud_comp_hdr_down:FALSE")] = "oran_fh_cus.oran.ud_comp_hdr_down:TRUE";
+        return Write("e-dl-dynamic-ul-static", frames, 1_700_000_000_000_000_000L, new MixedCapture("", "", 0, options,
+            ["--eaxc-bits", Bits(bits), "--dl-comp", "bfp:9", "--ul-comp", "bfp:12", "--dl-comp-hdr"],
+            prefs, [], new Tshark40JsonView.Settings(9, 12)));
+    }
 }
