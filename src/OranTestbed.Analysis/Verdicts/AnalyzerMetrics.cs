@@ -91,6 +91,9 @@ public static class AnalyzerMetrics
         }
     }
 
+    /// <summary>True when one of the metrics needs the IQ samples decompressed (<c>analyze --iq</c>).</summary>
+    public static bool NeedIq(IEnumerable<string> metricIds) => metricIds.Contains("clipped-ratio", StringComparer.Ordinal);
+
     /// <summary>True for the ids <see cref="TryMeasure"/> knows (a case naming another one is a plan error).</summary>
     public static bool IsKnown(string metricId) =>
         TryWindowMetric(metricId, out _, out _)

@@ -126,7 +126,7 @@ public sealed class ProcedureRunner(TestRunSettings settings, ILogger logger)
     private async Task Capture(CaptureStep step, AttemptState attempt, CancellationToken abort)
     {
         var profile = attempt.Execution.Setup.FronthaulProfile.Profile;
-        var analyzeIq = attempt.Execution.Case.Metrics.Any(m => m.Id == "clipped-ratio");
+        var analyzeIq = AnalyzerMetrics.NeedIq(attempt.Execution.Case.Metrics.Where(m => m.Source == MetricSource.Analyzer).Select(m => m.Id));
         var request = new CaptureRequest(profile, attempt.Bench.Tap, step.Duration, attempt.EvidenceDirectory, analyzeIq);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(abort);
         timeout.CancelAfter(step.Duration + settings.StepTimeout);

@@ -151,7 +151,7 @@ internal static class TestCaseFileLoader
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var m in YamlLists.Mappings(map, "metrics", MetricKeys, required: true, "a metric", allowEmpty: false))
         {
-            var id = PlanIds.Id(m, "id", required: true, "the metric id, e.g. late-ratio");
+            var id = PlanIds.MetricId(m, "id", "the metric id, e.g. t2a-up.late-ratio");
             string? description = m.Text("description", required: true, "what is measured");
             var unit = m.Choice("unit", PlanNames.Units, required: true);
             var source = m.Choice("source", PlanNames.Sources, required: true);

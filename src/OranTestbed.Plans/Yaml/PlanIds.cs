@@ -44,6 +44,33 @@ internal static class PlanIds
     public static string NotProductId(string text) =>
         $"'{text}' is not a product: write VENDOR/PRODUCT with kebab-case ids, e.g. xylem/xd-100";
 
+    /// <summary>A metric id: kebab-case, or a scope and a metric joined by one '.' (<c>t2a-up.late-ratio</c>: the late
+    /// ratio of one delay window).</summary>
+    public static bool IsMetricId(string text)
+    {
+        int dot = text.IndexOf('.', StringComparison.Ordinal);
+        return dot < 0 ? IsKebab(text) : text.Length <= MaxLength && IsKebab(text[..dot]) && IsKebab(text[(dot + 1)..]);
+    }
+
+    /// <summary>A metric id under a key (<see cref="IsMetricId"/>); null (with an error) when absent or malformed.</summary>
+    public static Located<string>? MetricId(YamlMappingReader map, string key, string what)
+    {
+        var scalar = map.Scalar(key, required: true, what);
+        if (scalar?.Value is not { } text)
+        {
+            return null;
+        }
+
+        if (!IsMetricId(text))
+        {
+            map.Errors.Add(scalar, map.PathOf(key),
+                $"'{text}' is not a metric id: kebab-case (late-ratio), or a scope and a metric joined by '.' (t2a-up.late-ratio)");
+            return null;
+        }
+
+        return new Located<string>(text, scalar, map.PathOf(key));
+    }
+
     /// <summary>A kebab-case id under a key; null (with an error) when absent-and-required or malformed.</summary>
     public static Located<string>? Id(YamlMappingReader map, string key, bool required, string what)
     {

@@ -145,7 +145,8 @@ internal sealed partial class EvidenceVerifier(ResultsStore store, TestPlan plan
 
         using (reader)
         {
-            var judged = CaseScope.Judge(SampleAnalysis.Run(reader, profile.Profile), criteria);
+            var report = SampleAnalysis.Run(reader, profile.Profile, analyzeIq: AnalyzerMetrics.NeedIq(criteria.Select(c => c.MetricId)));
+            var judged = CaseScope.Judge(report, criteria);
             var outcome = judged.Verdict;
             var verdict = outcome.Value == Verdict.NotSet ? ResultVerdict.Inconclusive : (ResultVerdict)(int)outcome.Value;
             var reasons = outcome.Reasons.ToList();

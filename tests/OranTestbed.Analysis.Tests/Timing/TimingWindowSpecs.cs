@@ -142,7 +142,8 @@ public class TimingWindowSpecs
             Assert.That(report.Timing.Tap, Is.Null);
             Assert.That(report.Timing.NotCheckedReason, Does.StartWith("the capture tap is not known"));
             Assert.That(report.Timing.Windows, Is.Empty);
-            Assert.That(report.Verdict.Value, Is.EqualTo(Verdict.Pass));
+            Assert.That(report.Verdict.Value, Is.EqualTo(Verdict.Inconclusive), "no window judged: a PASS needs evidence");
+            Assert.That(report.Verdict.Reasons, Has.Some.Contains("--tap ru|du"));
             Assert.That(windows.EnumerateObject().Select(p => p.Name), Is.EquivalentTo(
                 Enum.GetValues<DelayWindow>().Select(TimingWindows.Name)));
             Assert.That(windows.EnumerateObject().Select(p => p.Value.GetProperty("checked").GetBoolean()), Is.All.False);
