@@ -10,7 +10,7 @@ namespace OranTestbed.Analysis.Iq;
 /// IQ statistics of a block-floating-point section straight from its packed mantissas, eight at a time in SSE
 /// registers, without decompressing it: the <c>--iq</c> hot path for BFP of 2 to 9 bits (9 is the common O-RAN width).
 /// Decompressing first and summing after costs ~33 ns per PRB for the unpacking alone, more than a 1 GB/s budget allows
-/// (28 ns per 28-byte PRB); this does a PRB in a few nanoseconds.
+/// (28 ns per 28-byte PRB); this does a PRB in a few nanoseconds, whatever its exponent.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -21,16 +21,19 @@ namespace OranTestbed.Analysis.Iq;
 /// sign-extends it. Then <c>pmaddwd(m, m)</c> gives I² + Q² per resource element.
 /// </para>
 /// <para>
-/// The totals equal those of the decompressed samples (value = m·2^e): Σ(I² + Q²) = 4^e·Σm², peak = 2^e·max|m|,
-/// and a value is at full scale only when e = 16 − w and m is the largest or smallest mantissa (for smaller e the
-/// extremes stay inside). PRBs with an exponent beyond 16 − w (a COMP finding, values overflowing 16 bits) are left
-/// to the caller's exact path, which this class reports by returning false before touching any total.
+/// The totals equal those of the decompressed samples (value = m·2^e, A.1.2) for every exponent 0-15, the ones above
+/// 16 − w included (real NVIDIA Aerial BFP-9 traffic uses 8-10, so m·2^e exceeds 16 bits): the exponent is applied to
+/// the PRB's sums and never to a 16-bit lane. Σ(I² + Q²) = 4^e·Σm² (Σm² ≤ 24·2^16, so ≤ 2^51 per PRB in a long);
+/// peak = 2^e·max|m| (≤ 2^23, in 32-bit lanes); and a value is clipped when 2^e·|m| ≥ L, the symmetric full scale
+/// <see cref="IqStatistics.ClippingLevel"/> L = (2^(w−1) − 1)·2^(16−w), i.e. when |m| ≥ ⌈L / 2^e⌉: a per-exponent
+/// mantissa threshold, (2^(w−1) − 1) at e = 16 − w (so +max, −max and the most negative mantissa), lower above it, and
+/// out of reach below it. No data takes another path, so the speed does not depend on the data.
 /// </para>
 /// </remarks>
 internal static class BfpSectionStatistics
 {
     private const int SamplesPerGroup = 8;
-    private const int GroupsPerPrb = IqPacking.SamplesPerPrb / SamplesPerGroup;
+    private const int Exponents = 16;
 
     /// <summary>Largest packed group plus the 16-byte load: the last PRB is copied to a padded buffer of this size.</summary>
     private const int PaddedPrbLength = 1 + (3 * MaxWidth) + 16;
@@ -39,6 +42,7 @@ internal static class BfpSectionStatistics
 
     private static readonly Vector128<byte>[] ShufflesByWidth = ByWidth(Shuffles);
     private static readonly Vector128<short>[] MultipliersByWidth = ByWidth(Multipliers);
+    private static readonly Vector128<short>[][] ClippingThresholdsByWidth = ByWidth(ClippingThresholds);
 
     public static bool IsSupported => Ssse3.IsSupported && Sse41.IsSupported;
 
@@ -47,41 +51,29 @@ internal static class BfpSectionStatistics
         IsSupported && compression.Method == CompressionMethod.BlockFloatingPoint && compression.IqWidth is >= 2 and <= MaxWidth;
 
     /// <summary>
-    /// Totals of the section's <paramref name="numPrb"/> PRBs on the 16-bit scale: Σ(I² + Q²), the largest |I| or |Q|,
-    /// and the resource elements with I or Q at full scale. False (totals undefined) when a PRB has an exponent above
-    /// 16 − width.
+    /// Totals of the section's <paramref name="numPrb"/> PRBs, values m·2^e: Σ(I² + Q²), the largest |I| or |Q|, and the
+    /// resource elements with |I| or |Q| at or beyond <see cref="IqStatistics.ClippingLevel"/>. Any exponent 0-15.
     /// </summary>
-    public static bool TryMeasure(ReadOnlySpan<byte> iqData, int numPrb, int width, out long power, out int peak,
+    public static void Measure(ReadOnlySpan<byte> iqData, int numPrb, int width, out long power, out int peak,
         out long clipped)
     {
         power = 0;
-        peak = 0;
         clipped = 0;
         int prbSize = 1 + (3 * width);
-        int maxExponent = 16 - width;
-        for (int p = 0; p < numPrb; p++)
-        {
-            if ((iqData[p * prbSize] & 0x0F) > maxExponent)
-            {
-                return false;
-            }
-        }
-
         var shuffles = ShufflesByWidth[width];
         var multipliers = MultipliersByWidth[width];
+        var thresholds = ClippingThresholdsByWidth[width];
         int downShift = 16 - width;
-        short largest = (short)((1 << (width - 1)) - 1);
-        short smallest = (short)-(1 << (width - 1));
 
         // PRB p's last group is loaded 16 bytes wide from p·size + 1 + 2w: PRBs whose load stays inside the span are
         // read in place, the last one or two through a zero-padded copy.
         int room = iqData.Length - (1 + (2 * width) + 16);
         int inPlace = room < 0 ? 0 : Math.Min(numPrb, (room / prbSize) + 1);
 
-        var peaks = Vector128<ushort>.Zero;
+        var peaks = Vector128<uint>.Zero;
         for (int p = 0; p < inPlace; p++)
         {
-            AccumulatePrb(iqData.Slice(p * prbSize), shuffles, multipliers, downShift, maxExponent, largest, smallest,
+            AccumulatePrb(iqData.Slice(p * prbSize), shuffles, multipliers, downShift, thresholds,
                 ref peaks, ref power, ref clipped);
         }
 
@@ -90,18 +82,15 @@ internal static class BfpSectionStatistics
         {
             padded.Clear();
             iqData.Slice(p * prbSize, prbSize).CopyTo(padded);
-            AccumulatePrb(padded, shuffles, multipliers, downShift, maxExponent, largest, smallest,
-                ref peaks, ref power, ref clipped);
+            AccumulatePrb(padded, shuffles, multipliers, downShift, thresholds, ref peaks, ref power, ref clipped);
         }
 
-        peak = HorizontalMax(peaks);
-        return true;
+        peak = (int)HorizontalMax(peaks);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void AccumulatePrb(ReadOnlySpan<byte> prb, Vector128<byte> shuffles, Vector128<short> multipliers,
-        int downShift, int maxExponent, short largest, short smallest,
-        ref Vector128<ushort> peak, ref long power, ref long clipped)
+        int downShift, Vector128<short>[] clippingThresholds, ref Vector128<uint> peak, ref long power, ref long clipped)
     {
         int exponent = prb[0] & 0x0F;
         int width = 16 - downShift;
@@ -109,20 +98,25 @@ internal static class BfpSectionStatistics
         var m1 = Mantissas(prb.Slice(1 + width), shuffles, multipliers, downShift);
         var m2 = Mantissas(prb.Slice(1 + (2 * width)), shuffles, multipliers, downShift);
 
-        // I² + Q² per resource element: at most 2·256² per lane, 12 of them per PRB, well inside an int.
+        // I² + Q² per resource element: at most 2·256² per lane, 12 of them per PRB, well inside an int; the PRB's
+        // Σm² (< 2^21) times 4^e (≤ 2^30) < 2^51, and a 273-PRB section's total < 2^60, inside a long.
         var squares = Sse2.MultiplyAddAdjacent(m0, m0) + Sse2.MultiplyAddAdjacent(m1, m1) + Sse2.MultiplyAddAdjacent(m2, m2);
         power += (long)Vector128.Sum(squares) << (2 * exponent);
 
-        // |m|·2^e ≤ 256·2^7 = 32768 fits an unsigned 16-bit lane.
-        var magnitude = Sse41.Max(Sse41.Max(Vector128.Abs(m0).AsUInt16(), Vector128.Abs(m1).AsUInt16()),
-            Vector128.Abs(m2).AsUInt16());
-        peak = Sse41.Max(peak, Vector128.ShiftLeft(magnitude, exponent));
+        // |m| ≤ 256 in 16-bit lanes; |m|·2^e ≤ 2^23 needs the 32-bit lanes it is widened to.
+        var a0 = Vector128.Abs(m0);
+        var a1 = Vector128.Abs(m1);
+        var a2 = Vector128.Abs(m2);
+        var magnitude = Sse41.Max(Sse41.Max(a0.AsUInt16(), a1.AsUInt16()), a2.AsUInt16());
+        var (low, high) = Vector128.Widen(magnitude);
+        peak = Sse41.Max(peak, Sse41.Max(Vector128.ShiftLeft(low, exponent), Vector128.ShiftLeft(high, exponent)));
 
-        if (exponent == maxExponent)
-        {
-            clipped += FullScaleElements(m0, largest, smallest) + FullScaleElements(m1, largest, smallest)
-                       + FullScaleElements(m2, largest, smallest);
-        }
+        // Clipped elements: |I| or |Q| above ⌈L / 2^e⌉ − 1, i.e. 2^e·|m| ≥ L (signed compare; |m| ≤ 256). Each group
+        // holds four elements of its own (REs 0-3, 4-7, 8-11): one bit per element, twelve bits per PRB.
+        var threshold = clippingThresholds[exponent];
+        uint elements = ClippedElements(a0, threshold) | (ClippedElements(a1, threshold) << 4)
+                        | (ClippedElements(a2, threshold) << 8);
+        clipped += BitOperations.PopCount(elements);
     }
 
     /// <summary>The eight sign-extended mantissas of the group packed at the start of <paramref name="group"/>
@@ -136,20 +130,18 @@ internal static class BfpSectionStatistics
         return Vector128.ShiftRightArithmetic(Sse2.MultiplyLow(lanes, multipliers), downShift);
     }
 
-    /// <summary>Resource elements of the group whose I or Q is the largest or smallest mantissa.</summary>
+    /// <summary>One bit per resource element (I, Q lane pair) of the group whose |I| or |Q| exceeds the threshold.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int FullScaleElements(Vector128<short> mantissas, short largest, short smallest)
+    private static uint ClippedElements(Vector128<short> magnitudes, Vector128<short> threshold)
     {
-        var atEdge = Vector128.Equals(mantissas, Vector128.Create(largest))
-                     | Vector128.Equals(mantissas, Vector128.Create(smallest));
-        var perElement = ~Vector128.Equals(atEdge.AsInt32(), Vector128<int>.Zero);
-        return BitOperations.PopCount(perElement.ExtractMostSignificantBits());
+        var beyond = Vector128.GreaterThan(magnitudes, threshold).AsInt32();
+        return (~Vector128.Equals(beyond, Vector128<int>.Zero)).ExtractMostSignificantBits();
     }
 
-    private static int HorizontalMax(Vector128<ushort> lanes)
+    private static uint HorizontalMax(Vector128<uint> lanes)
     {
-        int max = 0;
-        for (int i = 0; i < Vector128<ushort>.Count; i++)
+        uint max = 0;
+        for (int i = 0; i < Vector128<uint>.Count; i++)
         {
             max = Math.Max(max, lanes.GetElement(i));
         }
@@ -180,6 +172,23 @@ internal static class BfpSectionStatistics
         }
 
         return Vector128.Create((ReadOnlySpan<byte>)control);
+    }
+
+    /// <summary>
+    /// Per exponent e, ⌈L / 2^e⌉ − 1 with L = <see cref="IqStatistics.ClippingLevel"/> of BFP at this width: a mantissa
+    /// whose magnitude is greater is clipped. Capped at short.MaxValue, out of reach of a 9-bit |m| ≤ 256.
+    /// </summary>
+    private static Vector128<short>[] ClippingThresholds(int width)
+    {
+        int level = IqStatistics.ClippingLevel(UdCompHdr.From(CompressionMethod.BlockFloatingPoint, width));
+        var thresholds = new Vector128<short>[Exponents];
+        for (int exponent = 0; exponent < Exponents; exponent++)
+        {
+            int smallestClipped = (level + (1 << exponent) - 1) >> exponent;
+            thresholds[exponent] = Vector128.Create((short)Math.Min(smallestClipped - 1, short.MaxValue));
+        }
+
+        return thresholds;
     }
 
     /// <summary>2^(w·k mod 8) per lane: the left shift that brings mantissa k to the top of its 16 bits.</summary>

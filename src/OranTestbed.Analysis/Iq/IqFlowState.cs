@@ -16,7 +16,7 @@ internal sealed class IqFlowState(ushort eaxc, bool downlink)
     /// <summary>Largest |I| or |Q| seen (32768 for −32768).</summary>
     public int Peak { get; set; }
 
-    /// <summary>Complex samples with I or Q at full scale.</summary>
+    /// <summary>Complex samples with |I| or |Q| at or beyond the symmetric full scale (<see cref="IqStatistics.ClippingLevel"/>).</summary>
     public long Clipped { get; set; }
 
     /// <summary>Frame of the first clipped sample, 0 when none.</summary>

@@ -21,6 +21,14 @@ public static class IqFrames
     public static byte[] BfpCodes(ushort eaxc, byte seqId, bool downlink, UdCompHdr compression, byte[] exponents) =>
         Build(eaxc, seqId, downlink, new int[exponents.Length * 24], compression, exponents);
 
+    /// <summary>
+    /// One section of raw codes (24 per PRB; BFP mantissas) with the given udCompParam per PRB (the BFP exponent; ignored
+    /// by methods without one), udCompHdr present.
+    /// </summary>
+    public static byte[] Codes(ushort eaxc, byte seqId, bool downlink, UdCompHdr compression, ReadOnlySpan<int> codes,
+        byte[] compressionParams) =>
+        Build(eaxc, seqId, downlink, codes.ToArray(), compression, compressionParams);
+
     private static byte[] Build(ushort eaxc, byte seqId, bool downlink, int[] iq, UdCompHdr compression,
         byte[]? exponents)
     {

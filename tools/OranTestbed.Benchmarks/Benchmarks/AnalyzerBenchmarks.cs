@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using OranTestbed.Analysis;
 using OranTestbed.Analysis.Reports;
+using OranTestbed.Analysis.Rules;
 using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Benchmarks.Reporting;
 using OranTestbed.Capture.Files;
@@ -30,6 +31,9 @@ public class AnalyzerBenchmarks : IThroughputBenchmark
     [Params(false, true)]
     public bool Iq { get; set; }
 
+    [Params(false, true)]
+    public bool LargeExponents { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
@@ -56,10 +60,23 @@ public class AnalyzerBenchmarks : IThroughputBenchmark
         }
 
         _buffer = buffer.ToArray();
+        if (LargeExponents && BfpExponentRewriter.Rewrite(_buffer, _offsets, _lengths, TrafficProfile.DecodeOptions) == 0)
+        {
+            throw new InvalidOperationException("the benchmark capture holds no BFP PRB to rewrite");
+        }
+
         var report = Analyze();
-        if (report.Verdict.Value != Verdict.Pass)
+        if (!LargeExponents && report.Verdict.Value != Verdict.Pass)
         {
             throw new InvalidOperationException("the benchmark capture must analyse as PASS, or the figures measure findings");
+        }
+
+        foreach (var finding in report.Findings)
+        {
+            if (finding.Rule != RuleCatalogue.CompBfpExponentRange && finding.Rule != RuleCatalogue.CompIqClipping)
+            {
+                throw new InvalidOperationException($"unexpected finding {finding.Rule.Id}: the figures would measure it");
+            }
         }
     }
 
