@@ -77,6 +77,53 @@ public class ServeCommandSpecs
         });
     }
 
+    [Test]
+    public async Task The_demo_campaigns_run_uploaded_unchanged_must_have_no_execution_flagged_by_the_servers_reanalysis()
+    {
+        var plans = Path.Combine(TestPaths.RepositoryRoot, "testplans");
+        var run = CliProcess.Run(TimeSpan.FromMinutes(3), "run", Path.Combine(plans, "campaigns", "demo.yaml"), "--results", _results);
+        string runId = Path.GetFileName(Directory.GetDirectories(Path.Combine(_results, "runs")).Single());
+        string upload = Path.Combine(_results, "upload");
+        var export = CliProcess.Run("results", "export", runId, "--results", _results, "--out", Path.Combine(upload, "results.json"));
+        string archive = Path.Combine(_results, "artifacts.tar.gz");
+        await using (var file = File.Create(archive))
+        await using (var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.Fastest))
+        {
+            await System.Formats.Tar.TarFile.CreateFromDirectoryAsync(Path.Combine(upload, "artifacts"), gzip, includeBaseDirectory: true);
+        }
+
+        string server = Path.Combine(_results, "server");
+        var token = CliProcess.Run("accounts", "add", "lab", "--role", "integrator", "--results", server, "--plans", plans).Stdout.Trim();
+        int port = CliProcess.FreePort();
+        using var serve = CliProcess.Start(drainStderr: true, "serve", "--urls", $"http://127.0.0.1:{port}", "--results", server,
+            "--plans", plans);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(5) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        await UntilListening(http);
+        using var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(upload, "results.json"))), "results", "results.json" },
+            { new ByteArrayContent(await File.ReadAllBytesAsync(archive)), "artifacts", "artifacts.tar.gz" },
+        };
+        using var posted = await http.PostAsync(new Uri("/api/v1/results", UriKind.Relative), form);
+        string answer = await posted.Content.ReadAsStringAsync();
+        var executions = System.Text.Json.Nodes.JsonNode.Parse(answer)!["executions"]!.AsArray();
+        serve.Kill();
+
+        var statuses = executions.Select(e => (string?)e!["evidence"]?["status"]).ToList();
+        var flagged = executions.Where(e => (bool?)e!["evidence"]?["flagged"] == true)
+            .Select(e => $"{e!["executionId"]}: {e["evidence"]!["reason"]}").ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(1), run.Stderr);
+            Assert.That(export.ExitCode, Is.Zero, export.Stderr);
+            Assert.That(posted.StatusCode, Is.EqualTo(HttpStatusCode.Created), answer);
+            Assert.That(executions, Has.Count.EqualTo(12));
+            Assert.That(statuses, Is.All.EqualTo("supported"), "every execution's capture re-analysed and agreeing");
+            Assert.That(flagged, Is.Empty, "the server re-judges the captures as the run did");
+        });
+    }
+
     /// <summary>Waits until the server accepts connections (it loads the plan and migrates the store first).</summary>
     private static async Task UntilListening(HttpClient http)
     {

@@ -9,7 +9,7 @@ namespace OranTestbed.Analysis.Verdicts;
 /// evidence. A case without analyzer metrics takes the analysis verdict as it is. A case that names analyzer metrics
 /// (<see cref="AnalyzerMetrics"/>) is judged by them: each met is PASS, each missed FAIL, each the analysis cannot feed
 /// INCONCLUSIVE with the reason; evidence too thin for any judgement (no C/U-plane traffic, a capture cut short) is
-/// INCONCLUSIVE whatever the metrics; the analysis' other findings are outside the case's scope (a negative case expects
+/// INCONCLUSIVE whatever the metrics, and so is any PASS of a capture that dropped frames; the analysis' other findings are outside the case's scope (a negative case expects
 /// late messages, a compression case does not judge timing) and are listed as such, never silently dropped.
 /// </summary>
 public static class CaseScope
@@ -26,7 +26,8 @@ public static class CaseScope
         var verdict = new VerdictBuilder();
         if (SampleVerdict.CompletenessReason(report.Completeness) is { } drops)
         {
-            verdict.AddContext(drops);
+            verdict.AddContext(drops); // a share measured on what was captured may still FAIL, never PASS
+            verdict.UpgradeVerdict(Verdict.Inconclusive, drops);
         }
 
         if (report.Packets.Fronthaul == 0)
