@@ -73,7 +73,7 @@ public sealed class CaptureStartSpecs
 
     /// <summary>One slot at µ = 1 plus the larger of the profile's T1a_max_cp_dl and T2a_max_cp_dl.</summary>
     private static long CUPlaneCorrelatorAllowance(FronthaulProfile profile) =>
-        500_000 + Math.Max(profile.DelayManagement.T1aMaxCpDl ?? 0, profile.DelayManagement.T2aMaxCpDl ?? 0);
+        500_000 + Math.Max(profile.DelayManagement.Get(DelayParameter.T1aMaxCpDl) ?? 0, profile.DelayManagement.Get(DelayParameter.T2aMaxCpDl) ?? 0);
 
     private static List<Message> Read(EmulationOptions options, FronthaulDecodeOptions decode)
     {

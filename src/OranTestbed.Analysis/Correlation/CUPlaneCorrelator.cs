@@ -142,7 +142,7 @@ internal sealed class CUPlaneCorrelator
         ArgumentNullException.ThrowIfNull(profile);
         var delays = profile.DelayManagement;
         long slotNs = 1_000_000L >> profile.Carrier.Numerology;
-        long advance = Math.Max(delays.T1aMaxCpDl ?? 0, delays.T2aMaxCpDl ?? 0);
+        long advance = Math.Max(delays.Get(DelayParameter.T1aMaxCpDl) ?? 0, delays.Get(DelayParameter.T2aMaxCpDl) ?? 0);
         return slotNs + (advance > 0 ? advance : DefaultMaxCPlaneAdvanceNs);
     }
 

@@ -1,96 +1,40 @@
+using System.Collections.Immutable;
 using OranTestbed.Analysis.Rules;
 using OranTestbed.Fronthaul.Profiles;
 
 namespace OranTestbed.Analysis.Timing;
 
 /// <summary>
-/// Which delay window judges which message at a tap, the window's names and rules, and its sign convention
-/// (fronthaul.md §4.5, O-RAN.WG4.CUS §4.4): T1a/T2a are advances (the message must be at the tap in
-/// [t_air − max, t_air − min]), Ta3/Ta4 are lags ([t_air + min, t_air + max]).
-/// <code>
-///   tap   C-plane DL   C-plane UL   U-plane DL   U-plane UL
-///   ru    T2aCpDl      T2aCpUl      T2aUp        Ta3
-///   du    T1aCpDl      T1aCpUl      T1aUp        Ta4
-/// </code>
+/// The analysis' view of the delay-window table (<see cref="DelayWindows"/>: parameters, names, tap, plane, direction
+/// and sign of each window): which window judges a message at a tap, and the early/late rules of each window, looked
+/// up once by their catalogue ids (<c>TIMING-T2A-UP-EARLY</c> …) instead of a switch per window.
 /// </summary>
 public static class TimingWindows
 {
+    private static readonly Rule[] Early = [.. DelayWindows.All.Select(w => RuleOf(w, "EARLY"))];
+    private static readonly Rule[] Late = [.. DelayWindows.All.Select(w => RuleOf(w, "LATE"))];
+
     /// <summary>The four windows checked at a tap, in report order (C-plane DL, C-plane UL, U-plane DL, U-plane UL).</summary>
-    public static ReadOnlySpan<DelayWindow> ForTap(CaptureTap tap) => tap == CaptureTap.Ru ? RuWindows : DuWindows;
-
-    private static ReadOnlySpan<DelayWindow> RuWindows => [DelayWindow.T2aCpDl, DelayWindow.T2aCpUl, DelayWindow.T2aUp, DelayWindow.Ta3];
-
-    private static ReadOnlySpan<DelayWindow> DuWindows => [DelayWindow.T1aCpDl, DelayWindow.T1aCpUl, DelayWindow.T1aUp, DelayWindow.Ta4];
+    public static ImmutableArray<DelayWindow> ForTap(CaptureTap tap) => DelayWindows.ForTap(tap);
 
     /// <summary>The window that judges a message of <paramref name="cplane"/>/U-plane in <paramref name="downlink"/>/UL at <paramref name="tap"/>.</summary>
-    public static DelayWindow Of(CaptureTap tap, bool cplane, bool downlink) => (tap, cplane, downlink) switch
-    {
-        (CaptureTap.Ru, true, true) => DelayWindow.T2aCpDl,
-        (CaptureTap.Ru, true, false) => DelayWindow.T2aCpUl,
-        (CaptureTap.Ru, false, true) => DelayWindow.T2aUp,
-        (CaptureTap.Ru, false, false) => DelayWindow.Ta3,
-        (_, true, true) => DelayWindow.T1aCpDl,
-        (_, true, false) => DelayWindow.T1aCpUl,
-        (_, false, true) => DelayWindow.T1aUp,
-        _ => DelayWindow.Ta4,
-    };
+    public static DelayWindow Of(CaptureTap tap, bool cplane, bool downlink) => DelayWindows.At(tap, cplane, downlink);
 
     /// <summary>True for T1a/T2a (before air time), false for Ta3/Ta4 (after air time).</summary>
-    public static bool IsAdvance(DelayWindow window) => window is not (DelayWindow.Ta3 or DelayWindow.Ta4);
+    public static bool IsAdvance(DelayWindow window) => DelayWindows.Of(window).IsAdvance;
 
     /// <summary>The window's name in reports: the YANG stem of its leaves (<c>t2a-cp-dl</c>, <c>ta3</c>, …).</summary>
-    public static string Name(DelayWindow window) => window switch
-    {
-        DelayWindow.T2aUp => "t2a-up",
-        DelayWindow.T2aCpDl => "t2a-cp-dl",
-        DelayWindow.T2aCpUl => "t2a-cp-ul",
-        DelayWindow.Ta3 => "ta3",
-        DelayWindow.T1aUp => "t1a-up",
-        DelayWindow.T1aCpDl => "t1a-cp-dl",
-        DelayWindow.T1aCpUl => "t1a-cp-ul",
-        DelayWindow.Ta4 => "ta4",
-        _ => throw new ArgumentOutOfRangeException(nameof(window), window, null),
-    };
+    public static string Name(DelayWindow window) => DelayWindows.Of(window).Name;
 
-    public static Rule EarlyRule(DelayWindow window) => window switch
-    {
-        DelayWindow.T2aUp => RuleCatalogue.TimingT2aUpEarly,
-        DelayWindow.T2aCpDl => RuleCatalogue.TimingT2aCpDlEarly,
-        DelayWindow.T2aCpUl => RuleCatalogue.TimingT2aCpUlEarly,
-        DelayWindow.Ta3 => RuleCatalogue.TimingTa3Early,
-        DelayWindow.T1aUp => RuleCatalogue.TimingT1aUpEarly,
-        DelayWindow.T1aCpDl => RuleCatalogue.TimingT1aCpDlEarly,
-        DelayWindow.T1aCpUl => RuleCatalogue.TimingT1aCpUlEarly,
-        DelayWindow.Ta4 => RuleCatalogue.TimingTa4Early,
-        _ => throw new ArgumentOutOfRangeException(nameof(window), window, null),
-    };
+    public static Rule EarlyRule(DelayWindow window) => Early[(int)DelayWindows.Of(window).Window];
 
-    public static Rule LateRule(DelayWindow window) => window switch
-    {
-        DelayWindow.T2aUp => RuleCatalogue.TimingT2aUpLate,
-        DelayWindow.T2aCpDl => RuleCatalogue.TimingT2aCpDlLate,
-        DelayWindow.T2aCpUl => RuleCatalogue.TimingT2aCpUlLate,
-        DelayWindow.Ta3 => RuleCatalogue.TimingTa3Late,
-        DelayWindow.T1aUp => RuleCatalogue.TimingT1aUpLate,
-        DelayWindow.T1aCpDl => RuleCatalogue.TimingT1aCpDlLate,
-        DelayWindow.T1aCpUl => RuleCatalogue.TimingT1aCpUlLate,
-        DelayWindow.Ta4 => RuleCatalogue.TimingTa4Late,
-        _ => throw new ArgumentOutOfRangeException(nameof(window), window, null),
-    };
+    public static Rule LateRule(DelayWindow window) => Late[(int)DelayWindows.Of(window).Window];
 
     /// <summary>True for the early/late rules of every window (judged by ratio against the verdict thresholds).</summary>
     public static bool IsWindowRule(Rule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        foreach (var window in Enum.GetValues<DelayWindow>())
-        {
-            if (rule == EarlyRule(window) || rule == LateRule(window))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return Array.IndexOf(Early, rule) >= 0 || Array.IndexOf(Late, rule) >= 0;
     }
 
     /// <summary>
@@ -117,4 +61,8 @@ public static class TimingWindows
         limits = default;
         return false;
     }
+
+    private static Rule RuleOf(DelayWindowSpec window, string what) =>
+        RuleCatalogue.Find($"TIMING-{window.Name.ToUpperInvariant()}-{what}")
+        ?? throw new InvalidOperationException($"the rule catalogue lacks the {what} rule of {window.Name}");
 }

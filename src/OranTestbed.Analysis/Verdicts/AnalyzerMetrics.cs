@@ -112,17 +112,7 @@ public static class AnalyzerMetrics
             return false;
         }
 
-        string stem = metricId[..^(late ? LateSuffix.Length : EarlySuffix.Length)];
-        foreach (var candidate in Enum.GetValues<DelayWindow>())
-        {
-            if (TimingWindows.Name(candidate) == stem)
-            {
-                window = candidate;
-                return true;
-            }
-        }
-
-        return false;
+        return DelayWindows.TryParse(metricId[..^(late ? LateSuffix.Length : EarlySuffix.Length)], out window);
     }
 
     private static bool WindowRatio(AnalysisReport report, DelayWindow window, bool late, out decimal value, out string? note)

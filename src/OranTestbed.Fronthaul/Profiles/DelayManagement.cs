@@ -12,99 +12,41 @@ public sealed record DelayManagement
     /// <summary>No value given.</summary>
     public static DelayManagement None { get; } = new();
 
-    public long? T2aMinUp { get; init; }
-
-    public long? T2aMaxUp { get; init; }
-
-    public long? T2aMinCpDl { get; init; }
-
-    public long? T2aMaxCpDl { get; init; }
-
-    public long? TcpAdvDl { get; init; }
-
-    public long? T2aMinCpUl { get; init; }
-
-    public long? T2aMaxCpUl { get; init; }
-
-    public long? Ta3Min { get; init; }
-
-    public long? Ta3Max { get; init; }
-
-    public long? T1aMinUp { get; init; }
-
-    public long? T1aMaxUp { get; init; }
-
-    public long? T1aMinCpDl { get; init; }
-
-    public long? T1aMaxCpDl { get; init; }
-
-    public long? T1aMinCpUl { get; init; }
-
-    public long? T1aMaxCpUl { get; init; }
-
-    public long? Ta4Min { get; init; }
-
-    public long? Ta4Max { get; init; }
+    // Indexed by DelayParameter (DelayParameterNames has the names); null = not given.
+    private readonly ImmutableArray<long?> _values = [.. new long?[DelayParameterNames.All.Length]];
 
     /// <summary>The value of one parameter (ns), null when not given.</summary>
-    public long? Get(DelayParameter parameter) => parameter switch
-    {
-        DelayParameter.T2aMinUp => T2aMinUp,
-        DelayParameter.T2aMaxUp => T2aMaxUp,
-        DelayParameter.T2aMinCpDl => T2aMinCpDl,
-        DelayParameter.T2aMaxCpDl => T2aMaxCpDl,
-        DelayParameter.TcpAdvDl => TcpAdvDl,
-        DelayParameter.T2aMinCpUl => T2aMinCpUl,
-        DelayParameter.T2aMaxCpUl => T2aMaxCpUl,
-        DelayParameter.Ta3Min => Ta3Min,
-        DelayParameter.Ta3Max => Ta3Max,
-        DelayParameter.T1aMinUp => T1aMinUp,
-        DelayParameter.T1aMaxUp => T1aMaxUp,
-        DelayParameter.T1aMinCpDl => T1aMinCpDl,
-        DelayParameter.T1aMaxCpDl => T1aMaxCpDl,
-        DelayParameter.T1aMinCpUl => T1aMinCpUl,
-        DelayParameter.T1aMaxCpUl => T1aMaxCpUl,
-        DelayParameter.Ta4Min => Ta4Min,
-        DelayParameter.Ta4Max => Ta4Max,
-        _ => throw new ArgumentOutOfRangeException(nameof(parameter), parameter, null),
-    };
+    public long? Get(DelayParameter parameter) => _values[(int)parameter];
 
     /// <summary>A copy with one parameter set (ns) or cleared (null).</summary>
-    public DelayManagement With(DelayParameter parameter, long? nanoseconds) => parameter switch
+    public DelayManagement With(DelayParameter parameter, long? nanoseconds) =>
+        new(_values.SetItem((int)parameter, nanoseconds));
+
+    public DelayManagement()
     {
-        DelayParameter.T2aMinUp => this with { T2aMinUp = nanoseconds },
-        DelayParameter.T2aMaxUp => this with { T2aMaxUp = nanoseconds },
-        DelayParameter.T2aMinCpDl => this with { T2aMinCpDl = nanoseconds },
-        DelayParameter.T2aMaxCpDl => this with { T2aMaxCpDl = nanoseconds },
-        DelayParameter.TcpAdvDl => this with { TcpAdvDl = nanoseconds },
-        DelayParameter.T2aMinCpUl => this with { T2aMinCpUl = nanoseconds },
-        DelayParameter.T2aMaxCpUl => this with { T2aMaxCpUl = nanoseconds },
-        DelayParameter.Ta3Min => this with { Ta3Min = nanoseconds },
-        DelayParameter.Ta3Max => this with { Ta3Max = nanoseconds },
-        DelayParameter.T1aMinUp => this with { T1aMinUp = nanoseconds },
-        DelayParameter.T1aMaxUp => this with { T1aMaxUp = nanoseconds },
-        DelayParameter.T1aMinCpDl => this with { T1aMinCpDl = nanoseconds },
-        DelayParameter.T1aMaxCpDl => this with { T1aMaxCpDl = nanoseconds },
-        DelayParameter.T1aMinCpUl => this with { T1aMinCpUl = nanoseconds },
-        DelayParameter.T1aMaxCpUl => this with { T1aMaxCpUl = nanoseconds },
-        DelayParameter.Ta4Min => this with { Ta4Min = nanoseconds },
-        DelayParameter.Ta4Max => this with { Ta4Max = nanoseconds },
-        _ => throw new ArgumentOutOfRangeException(nameof(parameter), parameter, null),
-    };
+    }
+
+    private DelayManagement(ImmutableArray<long?> values) => _values = values;
+
+    public bool Equals(DelayManagement? other) => other is not null && _values.SequenceEqual(other._values);
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        foreach (long? value in _values)
+        {
+            hash.Add(value);
+        }
+
+        return hash.ToHashCode();
+    }
 
     /// <summary>The parameters that bound a window: (min, max).</summary>
-    public static (DelayParameter Min, DelayParameter Max) ParametersOf(DelayWindow window) => window switch
+    public static (DelayParameter Min, DelayParameter Max) ParametersOf(DelayWindow window)
     {
-        DelayWindow.T2aUp => (DelayParameter.T2aMinUp, DelayParameter.T2aMaxUp),
-        DelayWindow.T2aCpDl => (DelayParameter.T2aMinCpDl, DelayParameter.T2aMaxCpDl),
-        DelayWindow.T2aCpUl => (DelayParameter.T2aMinCpUl, DelayParameter.T2aMaxCpUl),
-        DelayWindow.Ta3 => (DelayParameter.Ta3Min, DelayParameter.Ta3Max),
-        DelayWindow.T1aUp => (DelayParameter.T1aMinUp, DelayParameter.T1aMaxUp),
-        DelayWindow.T1aCpDl => (DelayParameter.T1aMinCpDl, DelayParameter.T1aMaxCpDl),
-        DelayWindow.T1aCpUl => (DelayParameter.T1aMinCpUl, DelayParameter.T1aMaxCpUl),
-        DelayWindow.Ta4 => (DelayParameter.Ta4Min, DelayParameter.Ta4Max),
-        _ => throw new ArgumentOutOfRangeException(nameof(window), window, null),
-    };
+        var spec = DelayWindows.Of(window);
+        return (spec.Min, spec.Max);
+    }
 
     /// <summary>The bounds of a window as given.</summary>
     public DelayWindowBounds Bounds(DelayWindow window)
@@ -141,7 +83,8 @@ public sealed record DelayManagement
             }
         }
 
-        if (T2aMinCpDl is { } cp && T2aMinUp is { } up && TcpAdvDl is { } advance && cp != up + advance)
+        if (Get(DelayParameter.T2aMinCpDl) is { } cp && Get(DelayParameter.T2aMinUp) is { } up
+            && Get(DelayParameter.TcpAdvDl) is { } advance && cp != up + advance)
         {
             findings.Add(new DelayConsistencyFinding(DelayParameter.T2aMinCpDl, false,
                 $"t2a-min-cp-dl ({Micro(cp)}) differs from t2a-min-up + tcp-adv-dl ({Micro(up + advance)}); "

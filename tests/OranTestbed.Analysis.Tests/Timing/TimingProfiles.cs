@@ -12,17 +12,23 @@ namespace OranTestbed.Analysis.Tests.Timing;
 /// </summary>
 public static class TimingProfiles
 {
-    public static DelayManagement Windows { get; } = new()
-    {
-        T2aMinCpDl = 285_000, T2aMaxCpDl = 429_000,
-        T2aMinCpUl = 285_000, T2aMaxCpUl = 429_000,
-        T2aMinUp = 71_000, T2aMaxUp = 428_000,
-        Ta3Min = 20_000, Ta3Max = 32_000,
-        T1aMinCpDl = 285_000, T1aMaxCpDl = 429_000,
-        T1aMinCpUl = 285_000, T1aMaxCpUl = 300_000,
-        T1aMinUp = 96_000, T1aMaxUp = 196_000,
-        Ta4Min = 110_000, Ta4Max = 180_000,
-    };
+    public static DelayManagement Windows { get; } = DelayManagement.None
+        .With(DelayParameter.T2aMinCpDl, 285_000)
+        .With(DelayParameter.T2aMaxCpDl, 429_000)
+        .With(DelayParameter.T2aMinCpUl, 285_000)
+        .With(DelayParameter.T2aMaxCpUl, 429_000)
+        .With(DelayParameter.T2aMinUp, 71_000)
+        .With(DelayParameter.T2aMaxUp, 428_000)
+        .With(DelayParameter.Ta3Min, 20_000)
+        .With(DelayParameter.Ta3Max, 32_000)
+        .With(DelayParameter.T1aMinCpDl, 285_000)
+        .With(DelayParameter.T1aMaxCpDl, 429_000)
+        .With(DelayParameter.T1aMinCpUl, 285_000)
+        .With(DelayParameter.T1aMaxCpUl, 300_000)
+        .With(DelayParameter.T1aMinUp, 96_000)
+        .With(DelayParameter.T1aMaxUp, 196_000)
+        .With(DelayParameter.Ta4Min, 110_000)
+        .With(DelayParameter.Ta4Max, 180_000);
 
     public static FronthaulProfile Synthetic(CaptureTap? tap, DelayManagement? delays = null) => new()
     {

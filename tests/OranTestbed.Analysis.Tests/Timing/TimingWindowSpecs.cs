@@ -105,7 +105,7 @@ public class TimingWindowSpecs
     [Test]
     public void TimingWindows_must_report_a_window_without_both_bounds_as_not_checked()
     {
-        var delays = TimingProfiles.Windows with { T2aMaxUp = null, Ta3Min = null, Ta3Max = null };
+        var delays = TimingProfiles.Windows.With(DelayParameter.T2aMaxUp, null).With(DelayParameter.Ta3Min, null).With(DelayParameter.Ta3Max, null);
         var frames = new List<(byte[], long)>
         {
             (MessageFor(DelayWindow.T2aCpDl, 1, 0), AirNs() - (300 * Us)), // first: it covers the DL U-plane

@@ -1,4 +1,5 @@
 using static OranTestbed.Plans.Tests.Profiles.ProfileText;
+using OranTestbed.Fronthaul.Profiles;
 using OranTestbed.Fronthaul.Timing;
 
 namespace OranTestbed.Plans.Tests.Profiles;
@@ -120,7 +121,7 @@ public class FronthaulProfileLoaderErrorSpecs
     public void FronthaulProfileLoader_must_accept_a_min_equal_to_its_max_and_any_unit()
     {
         var profile = Parse(With(12, "  t2a-max-up: 0.125ms"));
-        Assert.That(profile.DelayManagement.T2aMaxUp, Is.EqualTo(125_000));
+        Assert.That(profile.DelayManagement.Get(DelayParameter.T2aMaxUp), Is.EqualTo(125_000));
     }
 
     [Test]

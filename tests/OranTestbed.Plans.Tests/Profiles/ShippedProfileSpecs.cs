@@ -63,7 +63,7 @@ public class ShippedProfileSpecs
             Assert.That(d.Bounds(DelayWindow.T2aCpUl), Is.EqualTo(new DelayWindowBounds(285_000, 429_000)));
             Assert.That(d.Bounds(DelayWindow.T2aUp), Is.EqualTo(new DelayWindowBounds(125_000, 428_000)));
             Assert.That(d.Bounds(DelayWindow.Ta3), Is.EqualTo(new DelayWindowBounds(130_000, 170_000)));
-            Assert.That(d.TcpAdvDl, Is.EqualTo(125_000));
+            Assert.That(d.Get(DelayParameter.TcpAdvDl), Is.EqualTo(125_000));
             Assert.That(d.CheckConsistency().Single(f => !f.IsError).Parameter, Is.EqualTo(DelayParameter.T2aMinCpDl),
                 "285 us is not 125 + 125 us: informational only");
             Assert.That(p.Tap, Is.EqualTo(CaptureTap.Ru));
