@@ -1,5 +1,4 @@
 using OranTestbed.Analysis.Verdicts;
-using OranTestbed.Emulation.Personalities;
 using OranTestbed.Emulation.Tests.Support;
 using OranTestbed.Fronthaul.Tests.Support;
 using OranTestbed.Plans.Personalities;

@@ -1,6 +1,7 @@
 using OranTestbed.Capture.Files;
 using OranTestbed.Emulation.Tests.Support;
 using OranTestbed.Fronthaul.Tests.Support;
+using OranTestbed.Plans.Personalities;
 
 namespace OranTestbed.Emulation.Tests;
 
@@ -19,9 +20,9 @@ public sealed class TsharkAgreementSpecs
     public void Emulated_frames_must_decode_cleanly_in_tshark_and_agree_with_our_decoder(string profileName, int us)
     {
         var profile = Emulate.Profile(profileName);
-        var ports = new Personalities.ProductSettings(antennaPorts: 2);
-        var options = Emulate.Options(profile, Personalities.Personality.CleanDu() with { Settings = ports },
-            Personalities.Personality.CleanRu() with { Settings = ports }) with { DurationNanoseconds = us * 1_000L };
+        var ports = new ProductSettings(antennaPorts: 2);
+        var options = Emulate.Options(profile, Personality.CleanDu() with { Settings = ports },
+            Personality.CleanRu() with { Settings = ports }) with { DurationNanoseconds = us * 1_000L };
         var emulation = new PairEmulation(options);
         string path = Path.Combine(TestContext.CurrentContext.WorkDirectory, "tshark-work",
             $"emulated-{profileName}-{Guid.NewGuid():N}.pcap");

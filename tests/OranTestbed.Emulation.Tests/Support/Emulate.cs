@@ -1,9 +1,9 @@
 using OranTestbed.Analysis;
 using OranTestbed.Analysis.Reports;
-using OranTestbed.Emulation.Personalities;
 using OranTestbed.Emulation.Reports;
 using OranTestbed.Fronthaul.Profiles;
 using OranTestbed.Fronthaul.Tests.Support;
+using OranTestbed.Plans.Personalities;
 using OranTestbed.Plans.Profiles;
 
 namespace OranTestbed.Emulation.Tests.Support;

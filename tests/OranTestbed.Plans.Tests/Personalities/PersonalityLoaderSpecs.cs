@@ -1,4 +1,3 @@
-using OranTestbed.Emulation.Personalities;
 using OranTestbed.Fronthaul.Compression;
 using OranTestbed.Fronthaul.Ecpri;
 using OranTestbed.Fronthaul.Tests.Support;

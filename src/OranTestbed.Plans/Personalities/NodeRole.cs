@@ -1,4 +1,4 @@
-namespace OranTestbed.Emulation.Personalities;
+namespace OranTestbed.Plans.Personalities;
 
 /// <summary>The fronthaul node a personality emulates (O-RAN.WG4.CUS §4: lower-layer split 7.2x).</summary>
 public enum NodeRole

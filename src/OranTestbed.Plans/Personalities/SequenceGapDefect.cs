@@ -1,4 +1,4 @@
-namespace OranTestbed.Emulation.Personalities;
+namespace OranTestbed.Plans.Personalities;
 
 /// <summary>
 /// Per message of <see cref="Plane"/> the node sends (after the first of its flow), with probability

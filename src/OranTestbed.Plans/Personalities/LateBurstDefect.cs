@@ -1,4 +1,4 @@
-namespace OranTestbed.Emulation.Personalities;
+namespace OranTestbed.Plans.Personalities;
 
 /// <summary>
 /// Per U-plane symbol burst (one symbol of one eAxC: DL for an O-DU, UL for an O-RU), with probability

@@ -1,4 +1,4 @@
-namespace OranTestbed.Emulation.Personalities;
+namespace OranTestbed.Plans.Personalities;
 
 /// <summary>
 /// The few product capabilities the emulator needs, as plain settings (the lab inventory declares the full set):

@@ -1,4 +1,4 @@
-namespace OranTestbed.Emulation.Personalities;
+namespace OranTestbed.Plans.Personalities;
 
 /// <summary>
 /// With probability <see cref="Defect.Rate"/> per message, one more section addresses <see cref="ExtraPrbs"/> PRBs

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace OranTestbed.Emulation.Personalities;
+namespace OranTestbed.Plans.Personalities;
 
 /// <summary>
 /// A time of a behaviour: either absolute nanoseconds (<c>150us</c>) or a fraction of the delay window that applies

@@ -1,4 +1,4 @@
-namespace OranTestbed.Emulation.Personalities;
+namespace OranTestbed.Plans.Personalities;
 
 /// <summary>Which plane of its own transmissions a sequence or duplicate defect hits.</summary>
 public enum DefectPlane

@@ -1,4 +1,4 @@
-namespace OranTestbed.Emulation.Personalities;
+namespace OranTestbed.Plans.Personalities;
 
 /// <summary>
 /// How an O-RU times its UL U-plane: the delay after the symbol's air time (judged by Ta3 at the O-RU, Ta4 at the

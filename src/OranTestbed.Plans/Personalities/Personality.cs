@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace OranTestbed.Emulation.Personalities;
+namespace OranTestbed.Plans.Personalities;
 
 /// <summary>
 /// How one vendor's product behaves on the fronthaul: its role, its timing (<see cref="DuBehaviour"/> for an O-DU,

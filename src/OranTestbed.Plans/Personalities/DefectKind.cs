@@ -1,4 +1,4 @@
-namespace OranTestbed.Emulation.Personalities;
+namespace OranTestbed.Plans.Personalities;
 
 /// <summary>The defects a personality can declare (issue 4), each with a rate and its own parameters.</summary>
 public enum DefectKind

@@ -1,4 +1,4 @@
-namespace OranTestbed.Emulation.Personalities;
+namespace OranTestbed.Plans.Personalities;
 
 /// <summary>
 /// O-DU only (the LLS-C1 grandmaster): per Announce while locked (clockClass 6), with probability

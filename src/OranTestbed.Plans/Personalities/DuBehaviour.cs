@@ -1,4 +1,4 @@
-namespace OranTestbed.Emulation.Personalities;
+namespace OranTestbed.Plans.Personalities;
 
 /// <summary>
 /// How an O-DU times its transmissions: the advance before air time of DL C-plane (judged by T1a/T2a cp-dl), UL C-plane

@@ -1,4 +1,4 @@
-namespace OranTestbed.Emulation.Personalities;
+namespace OranTestbed.Plans.Personalities;
 
 /// <summary>How a behaviour's jitter spreads around its mean.</summary>
 public enum DistributionShape

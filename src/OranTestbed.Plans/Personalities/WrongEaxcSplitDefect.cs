@@ -1,6 +1,6 @@
 using OranTestbed.Fronthaul.Ecpri;
 
-namespace OranTestbed.Emulation.Personalities;
+namespace OranTestbed.Plans.Personalities;
 
 /// <summary>
 /// The product composes (O-DU) or reads (O-RU) eAxC ids with <see cref="EaxcBits"/> instead of the profile's split,

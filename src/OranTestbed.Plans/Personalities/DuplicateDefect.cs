@@ -1,4 +1,4 @@
-namespace OranTestbed.Emulation.Personalities;
+namespace OranTestbed.Plans.Personalities;
 
 /// <summary>Per message of <see cref="Plane"/> the node sends, with probability <see cref="Defect.Rate"/> it is sent twice, back to back, with the same ecpriSeqid.</summary>
 public sealed record DuplicateDefect : Defect

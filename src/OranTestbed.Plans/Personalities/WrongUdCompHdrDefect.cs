@@ -1,6 +1,6 @@
 using OranTestbed.Fronthaul.Compression;
 
-namespace OranTestbed.Emulation.Personalities;
+namespace OranTestbed.Plans.Personalities;
 
 /// <summary>
 /// Per U-plane symbol burst the node sends, with probability <see cref="Defect.Rate"/> its sections are compressed

@@ -1,4 +1,4 @@
-namespace OranTestbed.Emulation.Personalities;
+namespace OranTestbed.Plans.Personalities;
 
 /// <summary>
 /// A defect of a product: its kind and its rate, the probability per opportunity (per message, per symbol burst, per

@@ -1,4 +1,4 @@
-namespace OranTestbed.Emulation.Personalities;
+namespace OranTestbed.Plans.Personalities;
 
 /// <summary>
 /// O-DU only: per slot and eAxC with DL symbols, with probability <see cref="Defect.Rate"/> the DL C-plane message is

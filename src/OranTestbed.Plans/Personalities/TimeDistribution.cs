@@ -1,4 +1,4 @@
-namespace OranTestbed.Emulation.Personalities;
+namespace OranTestbed.Plans.Personalities;
 
 /// <summary>
 /// When a node sends one kind of message relative to its air time: a mean and a jitter (each absolute or a fraction of
