@@ -1,4 +1,5 @@
 using System.Net;
+using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Results.Model;
 using OranTestbed.Results.Store;
 using OranTestbed.Server.Tests.Support;
@@ -59,7 +60,7 @@ public sealed class UploadSpecs(DatabaseKind kind) : ServerSpec(kind)
     {
         const string hostile = "x'); DROP TABLE execution; -- \"quoted\" ; SELECT * FROM account WHERE '1'='1 \\ % _ ` $1 @p";
         var document = await Documents.DocumentAsync("run'; DELETE FROM run; --",
-            [ResultDocuments.Execution("run'; DELETE FROM run; --", "e'1", caseName: hostile, verdict: ResultVerdict.Fail, reasons: [hostile])]);
+            [ResultDocuments.Execution("run'; DELETE FROM run; --", "e'1", caseName: hostile, verdict: Verdict.Fail, reasons: [hostile])]);
         using var client = Server.Client("integrator");
 
         using var response = await Http.UploadAsync(client, document);

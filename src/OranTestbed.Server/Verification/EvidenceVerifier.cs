@@ -65,7 +65,7 @@ internal sealed partial class EvidenceVerifier(ResultsStore store, TestPlan plan
         var claimed = execution.Outcome.Verdict;
         string profileName = execution.Subject.FronthaulProfile;
         ImmutableArray<string> hashes = [.. captures.Select(c => c.Sha256)];
-        EvidenceCheck Check(EvidenceStatus status, ResultVerdict? analyzed, string reason) =>
+        EvidenceCheck Check(EvidenceStatus status, Verdict? analyzed, string reason) =>
             new(execution.RunId, execution.ExecutionId, status, claimed, analyzed, profileName, hashes, reason, DateTimeOffset.UtcNow);
 
         if (plan.FindFronthaulProfile(profileName) is not { } profile)
@@ -73,12 +73,12 @@ internal sealed partial class EvidenceVerifier(ResultsStore store, TestPlan plan
             return Check(EvidenceStatus.Unchecked, null, $"fronthaul profile '{profileName}' is not in the server's lab plan: the captures were not re-analysed");
         }
 
-        if (claimed is ResultVerdict.Error or ResultVerdict.Aborted)
+        if (claimed is Verdict.Error or Verdict.Aborted)
         {
             return Check(EvidenceStatus.Unchecked, null, $"claimed {claimed.ToWireName()}: not a traffic verdict the captures can confirm");
         }
 
-        var worst = ResultVerdict.Pass;
+        var worst = Verdict.Pass;
         var reasons = new List<string>();
         foreach (var capture in captures)
         {
@@ -110,7 +110,7 @@ internal sealed partial class EvidenceVerifier(ResultsStore store, TestPlan plan
 
     /// <summary>One capture through the analyzer, as <c>oran-testbed analyze</c> does: a capture that cannot be read
     /// whole is at best INCONCLUSIVE (a frame never seen cannot be judged).</summary>
-    private static (ResultVerdict Verdict, IReadOnlyList<string> Reasons) Analyze(string path, NamedFronthaulProfile profile)
+    private static (Verdict Verdict, IReadOnlyList<string> Reasons) Analyze(string path, NamedFronthaulProfile profile)
     {
         var analyzer = new FronthaulAnalyzer(profile.Profile);
         CaptureFileReader reader;
@@ -120,7 +120,7 @@ internal sealed partial class EvidenceVerifier(ResultsStore store, TestPlan plan
         }
         catch (CaptureFileException e)
         {
-            return (ResultVerdict.Inconclusive, ["not a readable capture: " + e.Message]);
+            return (Verdict.Inconclusive, ["not a readable capture: " + e.Message]);
         }
 
         using (reader)
@@ -131,11 +131,11 @@ internal sealed partial class EvidenceVerifier(ResultsStore store, TestPlan plan
             }
 
             var outcome = analyzer.BuildReport().Verdict;
-            var verdict = outcome.Value == Verdict.NotSet ? ResultVerdict.Inconclusive : (ResultVerdict)(int)outcome.Value;
+            var verdict = outcome.Value == Verdict.NotSet ? Verdict.Inconclusive : outcome.Value;
             var reasons = outcome.Reasons.ToList();
             if (reader.Error is { } error)
             {
-                verdict = verdict.Combine(ResultVerdict.Inconclusive);
+                verdict = verdict.Combine(Verdict.Inconclusive);
                 reasons.Add("the capture is cut short: " + error.Message);
             }
 
