@@ -1,5 +1,5 @@
 using OranTestbed.Cli.Tests.Support;
-using OranTestbed.Fronthaul.Tests.Support;
+using OranTestbed.TestSupport.Peers;
 
 namespace OranTestbed.Cli.Tests;
 

@@ -1,7 +1,7 @@
 using OranTestbed.Capture.Files;
 using OranTestbed.Emulation.Tests.Support;
-using OranTestbed.Fronthaul.Tests.Support;
 using OranTestbed.Plans.Personalities;
+using OranTestbed.TestSupport.Peers;
 
 namespace OranTestbed.Emulation.Tests;
 

@@ -1,4 +1,5 @@
-using OranTestbed.Fronthaul.Tests.Support;
+using OranTestbed.TestSupport;
+using OranTestbed.TestSupport.Peers;
 
 namespace OranTestbed.Fronthaul.Tests;
 

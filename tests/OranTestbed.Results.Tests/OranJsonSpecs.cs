@@ -1,11 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OranTestbed.Analysis.Verdicts;
-using OranTestbed.Fronthaul.Tests.Support;
 using OranTestbed.Results.Model;
 using OranTestbed.Results.OranJson;
 using OranTestbed.Results.Store;
 using OranTestbed.Results.Tests.Support;
+using OranTestbed.TestSupport;
+using OranTestbed.TestSupport.Stores;
 
 namespace OranTestbed.Results.Tests;
 

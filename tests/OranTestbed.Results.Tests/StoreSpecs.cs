@@ -2,6 +2,7 @@ using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Results.Model;
 using OranTestbed.Results.Store;
 using OranTestbed.Results.Tests.Support;
+using OranTestbed.TestSupport.Stores;
 
 namespace OranTestbed.Results.Tests;
 

@@ -8,7 +8,7 @@ using OranTestbed.Emulation.Tests.Support;
 using OranTestbed.Fronthaul.Profiles;
 using OranTestbed.Plans.Personalities;
 using OranTestbed.Plans.Profiles;
-using OranTestbed.Testing.Live;
+using OranTestbed.TestSupport.Live;
 
 namespace OranTestbed.Emulation.Tests.Live;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
-using OranTestbed.Fronthaul.Tests.Support;
+using OranTestbed.TestSupport;
+using OranTestbed.TestSupport.Peers;
 
 namespace OranTestbed.Fronthaul.Tests.CPlane;
 

@@ -2,8 +2,9 @@ using OranTestbed.Fronthaul.Decoding;
 using OranTestbed.Fronthaul.Ecpri;
 using OranTestbed.Fronthaul.Ethernet;
 using OranTestbed.Fronthaul.Ptp;
-using OranTestbed.Fronthaul.Tests.Support;
 using OranTestbed.Fronthaul.Writing;
+using OranTestbed.TestSupport;
+using OranTestbed.TestSupport.Peers;
 
 namespace OranTestbed.Fronthaul.Tests.Transport;
 

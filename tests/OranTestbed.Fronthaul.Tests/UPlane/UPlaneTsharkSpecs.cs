@@ -1,8 +1,8 @@
 using OranTestbed.Fronthaul.Compression;
 using OranTestbed.Fronthaul.Decoding;
-using OranTestbed.Fronthaul.Tests.Support;
 using OranTestbed.Fronthaul.UPlane;
 using OranTestbed.Fronthaul.Writing;
+using OranTestbed.TestSupport.Peers;
 
 namespace OranTestbed.Fronthaul.Tests.UPlane;
 

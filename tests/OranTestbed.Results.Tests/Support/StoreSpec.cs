@@ -1,4 +1,5 @@
 using OranTestbed.Results.Store;
+using OranTestbed.TestSupport.Stores;
 
 namespace OranTestbed.Results.Tests.Support;
 

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using OranTestbed.Analysis.Verdicts;
-using OranTestbed.Fronthaul.Tests.Support;
 using OranTestbed.Plans;
 using OranTestbed.Results.Model;
 using OranTestbed.Results.OranJson;
 using OranTestbed.Results.Store;
+using OranTestbed.TestSupport;
 
 namespace OranTestbed.Server.Tests.Support;
 

@@ -3,11 +3,11 @@ using OranTestbed.Analysis;
 using OranTestbed.Analysis.Reports;
 using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Emulation;
-using OranTestbed.Fronthaul.Tests.Support;
 using OranTestbed.Plans.Personalities;
 using OranTestbed.Plans.Profiles;
 using OranTestbed.Results.Model;
 using OranTestbed.Results.Store;
+using OranTestbed.TestSupport;
 
 namespace OranTestbed.Server.Tests.Dashboard.Support;
 

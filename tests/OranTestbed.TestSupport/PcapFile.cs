@@ -1,6 +1,6 @@
 using OranTestbed.Capture.Files;
 
-namespace OranTestbed.Fronthaul.Tests.Support;
+namespace OranTestbed.TestSupport;
 
 /// <summary>A frame and its capture time in Unix nanoseconds.</summary>
 public sealed record TimedFrame(long UnixNanoseconds, byte[] Bytes);

@@ -1,4 +1,4 @@
-namespace OranTestbed.Fronthaul.Tests.Support;
+namespace OranTestbed.TestSupport;
 
 /// <summary>Where the repository and the shared reference captures are, found from the test binary's folder.</summary>
 public static class TestPaths

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace OranTestbed.Testing.Live;
+namespace OranTestbed.TestSupport.Live;
 
 /// <summary>
 /// Real ptp4l (Debian linuxptp) as a G.8275.1 grandmaster in namespace A and a slave-only clock in namespace B of a

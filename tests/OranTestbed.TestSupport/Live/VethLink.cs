@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace OranTestbed.Testing.Live;
+namespace OranTestbed.TestSupport.Live;
 
 /// <summary>
 /// Two network namespaces joined by one veth pair, for live tests (needs root). Self-contained so other test

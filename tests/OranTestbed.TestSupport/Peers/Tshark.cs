@@ -1,16 +1,28 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace OranTestbed.Fronthaul.Tests.Support;
+namespace OranTestbed.TestSupport.Peers;
 
 /// <summary>
 /// Runs the real Wireshark dissectors (tshark 4.0.17 on Debian 12) as the decoding oracle.
 /// tshark is installed by the README's test command (tools/setup/install-system-packages.sh); when it is missing the
-/// test fails with that instruction rather than skipping.
+/// spec fails in CI and is skipped locally, naming that script (<see cref="MissingPeer"/>). Specs using it carry
+/// <c>[Category(PeerCategories.Tshark)]</c>.
 /// </summary>
 public static class Tshark
 {
     public const string Executable = "tshark";
+
+    public const string Setup = "tools/setup/install-system-packages.sh";
+
+    /// <summary>Returns when <paramref name="program"/> (tshark, or a Wireshark tool such as editcap) is on PATH; otherwise <see cref="MissingPeer.Report"/>.</summary>
+    public static void Require(string program = Executable)
+    {
+        if (!MissingPeer.OnPath(program))
+        {
+            MissingPeer.Report($"{program} is not installed (Wireshark's dissectors are the decoding oracle of these specs)", Setup);
+        }
+    }
 
     /// <summary>Preferences matching our decoder options for eAxC split, static compression and udCompHdr.</summary>
     public static IReadOnlyList<string> OranPreferences(int du, int bs, int cc, int ru, string? dlComp = null,
@@ -39,6 +51,7 @@ public static class Tshark
     public static IReadOnlyList<TsharkFrame> Fields(string pcap, IEnumerable<string> fields,
         IEnumerable<string>? preferences = null, IEnumerable<string>? extraArguments = null)
     {
+        Require();
         var fieldList = fields.ToList();
         var psi = new ProcessStartInfo(Executable)
         {
@@ -76,7 +89,7 @@ public static class Tshark
         }
         catch (System.ComponentModel.Win32Exception ex)
         {
-            Assert.Fail($"tshark is not installed ({ex.Message}); run tools/setup/install-system-packages.sh");
+            MissingPeer.Report($"tshark did not start ({ex.Message})", Setup);
             throw;
         }
 

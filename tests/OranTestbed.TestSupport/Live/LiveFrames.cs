@@ -4,7 +4,7 @@ using OranTestbed.Fronthaul.Ecpri;
 using OranTestbed.Fronthaul.Ethernet;
 using OranTestbed.Fronthaul.Writing;
 
-namespace OranTestbed.Capture.Tests.Live.Support;
+namespace OranTestbed.TestSupport.Live;
 
 /// <summary>Frames to inject and a collector that reads a live capture until it has what a test expects.</summary>
 public static class LiveFrames
@@ -13,7 +13,7 @@ public static class LiveFrames
     public static int WriteEcpri(Span<byte> buffer, int index)
     {
         var writer = new FrameWriter(buffer);
-        writer.WriteEthernetHeader(Testing.Live.VethLink.MacA, Testing.Live.VethLink.MacB, [], EthernetFields.TypeEcpri);
+        writer.WriteEthernetHeader(VethLink.MacA, VethLink.MacB, [], EthernetFields.TypeEcpri);
         var header = writer.BeginEcpri(EcpriFields.TypeGenericDataTransfer);
         writer.WriteUInt32((uint)index);
         writer.WriteUInt64(0x0123_4567_89AB_CDEFUL ^ (ulong)index);

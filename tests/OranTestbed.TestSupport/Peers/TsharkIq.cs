@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace OranTestbed.Fronthaul.Tests.UPlane;
+namespace OranTestbed.TestSupport.Peers;
 
 /// <summary>
 /// How tshark 4.0.17 shows U-plane IQ: packet-oran.c (v01.00-based, 4.0 branch) decodes every PRB with its BFP
