@@ -11,6 +11,7 @@ namespace OranTestbed.Emulation.Tests;
 /// PTP). A few ms of each shipped profile's traffic: static and dynamic (udCompHdr) compression, µ = 0, 1, 3, eCPRI over
 /// Ethernet and over UDP, TDD with PRACH and FDD.
 /// </summary>
+[Category(PeerCategories.Tshark)]
 public sealed class TsharkAgreementSpecs
 {
     // Air time in µs: long enough for an UL slot (and its PRACH) and an Announce; two antenna ports keep tshark quick.

@@ -3,6 +3,7 @@ using OranTestbed.TestSupport.Peers;
 
 namespace OranTestbed.Fronthaul.Tests;
 
+[Category(PeerCategories.Tshark)]
 public class TsharkOracleSpecs
 {
     [Test]

@@ -3,12 +3,13 @@ using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Results.Model;
 using OranTestbed.Results.Store;
 using OranTestbed.Server.Tests.Support;
+using OranTestbed.TestSupport.Peers;
 
 namespace OranTestbed.Server.Tests;
 
 /// <summary>Uploads that are accepted, on both databases: stored, idempotent, verbatim.</summary>
 [TestFixture(DatabaseKind.Sqlite)]
-[TestFixture(DatabaseKind.Postgres)]
+[TestFixture(DatabaseKind.Postgres, Category = PeerCategories.Postgres)]
 public sealed class UploadSpecs(DatabaseKind kind) : ServerSpec(kind)
 {
 

@@ -9,6 +9,7 @@ using OranTestbed.TestSupport.Peers;
 namespace OranTestbed.Fronthaul.Tests.Transport;
 
 /// <summary>Frames written with our writers, decoded by tshark 4.0.17 and by us, compared field by field.</summary>
+[Category(PeerCategories.Tshark)]
 public class TransportTsharkAgreementSpecs
 {
     private const ushort EcpriPort = 50000;

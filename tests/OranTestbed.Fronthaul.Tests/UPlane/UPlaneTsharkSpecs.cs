@@ -11,6 +11,7 @@ namespace OranTestbed.Fronthaul.Tests.UPlane;
 /// <see cref="FrameWriter"/>. tshark 4.0.17 takes the IQ width and method from its preferences only (it shows a
 /// section's udCompHdr but does not use it), so every message of a case uses the preference's compression.
 /// </summary>
+[Category(PeerCategories.Tshark)]
 public class UPlaneTsharkSpecs
 {
     private static readonly string[] Fields =
