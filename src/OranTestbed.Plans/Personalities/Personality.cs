@@ -5,7 +5,8 @@ namespace OranTestbed.Plans.Personalities;
 /// <summary>
 /// How one vendor's product behaves on the fronthaul: its role, its timing (<see cref="DuBehaviour"/> for an O-DU,
 /// <see cref="RuBehaviour"/> for an O-RU), its defects and the capabilities the emulator needs. Immutable; loaded from
-/// <c>testplans/personalities/VENDOR/PRODUCT.yaml</c> by OranTestbed.Plans, or built in code.
+/// <c>testplans/personalities/VENDOR/PRODUCT.yaml</c> by <see cref="PersonalityLoader"/>, or built in code; OranTestbed.Emulation
+/// runs it (the model lives here, with the other testplans/ files, so that Plans needs nothing above it).
 /// </summary>
 public sealed record Personality
 {
