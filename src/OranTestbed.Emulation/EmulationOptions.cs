@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
-using OranTestbed.Emulation.Personalities;
 using OranTestbed.Fronthaul.Profiles;
 using OranTestbed.Fronthaul.Timing;
+using OranTestbed.Plans.Personalities;
 
 namespace OranTestbed.Emulation;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using OranTestbed.Cli.Commands;
 using OranTestbed.Cli.Tests.Support;
-using OranTestbed.Fronthaul.Tests.Support;
+using OranTestbed.TestSupport;
 
 namespace OranTestbed.Cli.Tests;
 

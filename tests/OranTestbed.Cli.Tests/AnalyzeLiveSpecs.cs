@@ -2,7 +2,7 @@ using System.Text.Json;
 using OranTestbed.Capture.Live;
 using OranTestbed.Cli.Commands;
 using OranTestbed.Cli.Tests.Support;
-using OranTestbed.Testing.Live;
+using OranTestbed.TestSupport.Live;
 
 namespace OranTestbed.Cli.Tests;
 

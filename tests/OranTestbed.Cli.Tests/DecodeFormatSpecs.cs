@@ -5,9 +5,9 @@ using OranTestbed.Fronthaul.Compression;
 using OranTestbed.Fronthaul.Decoding;
 using OranTestbed.Fronthaul.Ecpri;
 using OranTestbed.Fronthaul.Ethernet;
-using OranTestbed.Fronthaul.Tests.Support;
 using OranTestbed.Fronthaul.UPlane;
 using OranTestbed.Fronthaul.Writing;
+using OranTestbed.TestSupport;
 
 namespace OranTestbed.Cli.Tests;
 

@@ -1,6 +1,6 @@
 using OranTestbed.Cli.Commands;
 using OranTestbed.Cli.Tests.Support;
-using OranTestbed.Fronthaul.Tests.Support;
+using OranTestbed.TestSupport;
 
 namespace OranTestbed.Cli.Tests;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OranTestbed.Cli.Tests.Support;
+using OranTestbed.TestSupport;
 
 namespace OranTestbed.Cli.Tests;
 
@@ -199,7 +200,7 @@ public class DecodeJsonlContractSpecs
     [Test]
     public void Decode_jsonl_without_iq_must_leave_out_exponents_and_samples()
     {
-        var frames = JsonLines.Parse(CliDecode.Run(Fronthaul.Tests.Support.TestPaths.SharedCapture, SharedCaptureDecodeSpecs.Options));
+        var frames = JsonLines.Parse(CliDecode.Run(TestPaths.SharedCapture, SharedCaptureDecodeSpecs.Options));
         var section = frames[6].GetProperty("uplane").GetProperty("sections")[0];
         Assert.That(JsonLines.Keys(section), Is.EqualTo(UPlaneSectionKeysWithoutIq));
     }

@@ -1,5 +1,5 @@
 using OranTestbed.Cli.Tests.Support;
-using OranTestbed.Fronthaul.Tests.Support;
+using OranTestbed.TestSupport.Peers;
 
 namespace OranTestbed.Cli.Tests;
 
@@ -8,6 +8,7 @@ namespace OranTestbed.Cli.Tests;
 /// tshark 4.0.17 with the matching preferences; every field tshark emits must agree with our JSON, occurrence by
 /// occurrence, through the single table <see cref="Tshark40JsonView"/> (or be listed there as not rendered).
 /// </summary>
+[Category(PeerCategories.Tshark)]
 public class DecodeTsharkAgreementSpecs
 {
     private static IEnumerable<TestCaseData> Captures()

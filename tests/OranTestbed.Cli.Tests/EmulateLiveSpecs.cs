@@ -1,7 +1,7 @@
 using System.Text.Json;
 using OranTestbed.Cli.Commands;
-using OranTestbed.Fronthaul.Tests.Support;
-using OranTestbed.Testing.Live;
+using OranTestbed.TestSupport;
+using OranTestbed.TestSupport.Live;
 
 namespace OranTestbed.Cli.Tests;
 

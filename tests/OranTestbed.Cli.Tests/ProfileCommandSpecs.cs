@@ -3,8 +3,8 @@ using OranTestbed.Cli.Commands;
 using OranTestbed.Cli.Tests.Support;
 using OranTestbed.Fronthaul.Compression;
 using OranTestbed.Fronthaul.Ecpri;
-using OranTestbed.Fronthaul.Tests.Support;
 using OranTestbed.Plans.Profiles;
+using OranTestbed.TestSupport;
 
 namespace OranTestbed.Cli.Tests;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using OranTestbed.Cli.Tests.Support;
-using OranTestbed.Fronthaul.Tests.Support;
+using OranTestbed.TestSupport;
 
 namespace OranTestbed.Cli.Tests;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using OranTestbed.Cli.Tests.Support;
-using OranTestbed.Fronthaul.Tests.Support;
+using OranTestbed.TestSupport;
 
 namespace OranTestbed.Cli.Tests;
 

@@ -1,7 +1,7 @@
 using OranTestbed.Analysis.Verdicts;
-using OranTestbed.Emulation.Personalities;
 using OranTestbed.Emulation.Tests.Support;
 using OranTestbed.Fronthaul.Profiles;
+using OranTestbed.Plans.Personalities;
 
 namespace OranTestbed.Emulation.Tests;
 

@@ -1,11 +1,11 @@
 using System.Buffers.Binary;
 using OranTestbed.Analysis;
 using OranTestbed.Analysis.Verdicts;
-using OranTestbed.Emulation.Personalities;
 using OranTestbed.Emulation.Tests.Support;
 using OranTestbed.Fronthaul.Compression;
 using OranTestbed.Fronthaul.Ecpri;
 using OranTestbed.Fronthaul.Profiles;
+using OranTestbed.Plans.Personalities;
 
 namespace OranTestbed.Emulation.Tests;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using OranTestbed.Emulation.Personalities;
 using OranTestbed.Emulation.Tests.Support;
+using OranTestbed.Plans.Personalities;
 
 namespace OranTestbed.Emulation.Tests;
 

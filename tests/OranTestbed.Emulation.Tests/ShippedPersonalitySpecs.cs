@@ -1,8 +1,7 @@
 using OranTestbed.Analysis.Verdicts;
-using OranTestbed.Emulation.Personalities;
 using OranTestbed.Emulation.Tests.Support;
-using OranTestbed.Fronthaul.Tests.Support;
 using OranTestbed.Plans.Personalities;
+using OranTestbed.TestSupport;
 
 namespace OranTestbed.Emulation.Tests;
 

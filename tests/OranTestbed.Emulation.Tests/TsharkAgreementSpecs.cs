@@ -1,6 +1,7 @@
 using OranTestbed.Capture.Files;
 using OranTestbed.Emulation.Tests.Support;
-using OranTestbed.Fronthaul.Tests.Support;
+using OranTestbed.Plans.Personalities;
+using OranTestbed.TestSupport.Peers;
 
 namespace OranTestbed.Emulation.Tests;
 
@@ -10,6 +11,7 @@ namespace OranTestbed.Emulation.Tests;
 /// PTP). A few ms of each shipped profile's traffic: static and dynamic (udCompHdr) compression, µ = 0, 1, 3, eCPRI over
 /// Ethernet and over UDP, TDD with PRACH and FDD.
 /// </summary>
+[Category(PeerCategories.Tshark)]
 public sealed class TsharkAgreementSpecs
 {
     // Air time in µs: long enough for an UL slot (and its PRACH) and an Announce; two antenna ports keep tshark quick.
@@ -19,9 +21,9 @@ public sealed class TsharkAgreementSpecs
     public void Emulated_frames_must_decode_cleanly_in_tshark_and_agree_with_our_decoder(string profileName, int us)
     {
         var profile = Emulate.Profile(profileName);
-        var ports = new Personalities.ProductSettings(antennaPorts: 2);
-        var options = Emulate.Options(profile, Personalities.Personality.CleanDu() with { Settings = ports },
-            Personalities.Personality.CleanRu() with { Settings = ports }) with { DurationNanoseconds = us * 1_000L };
+        var ports = new ProductSettings(antennaPorts: 2);
+        var options = Emulate.Options(profile, Personality.CleanDu() with { Settings = ports },
+            Personality.CleanRu() with { Settings = ports }) with { DurationNanoseconds = us * 1_000L };
         var emulation = new PairEmulation(options);
         string path = Path.Combine(TestContext.CurrentContext.WorkDirectory, "tshark-work",
             $"emulated-{profileName}-{Guid.NewGuid():N}.pcap");

@@ -1,7 +1,9 @@
-using OranTestbed.Fronthaul.Tests.Support;
+using OranTestbed.TestSupport;
+using OranTestbed.TestSupport.Peers;
 
 namespace OranTestbed.Fronthaul.Tests;
 
+[Category(PeerCategories.Tshark)]
 public class TsharkOracleSpecs
 {
     [Test]

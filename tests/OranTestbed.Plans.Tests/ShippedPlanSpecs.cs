@@ -1,9 +1,9 @@
 using OranTestbed.Fronthaul.Profiles;
-using OranTestbed.Fronthaul.Tests.Support;
 using OranTestbed.Plans.Expansion;
 using OranTestbed.Plans.Iot;
 using OranTestbed.Plans.Iot.Procedure;
 using OranTestbed.Plans.Lab;
+using OranTestbed.TestSupport;
 using static OranTestbed.Plans.Tests.Support.Expected;
 
 namespace OranTestbed.Plans.Tests;

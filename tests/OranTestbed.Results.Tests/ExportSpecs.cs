@@ -1,6 +1,7 @@
 using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
+using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Results.Exports;
 using OranTestbed.Results.Model;
 using OranTestbed.Results.Store;
@@ -14,7 +15,7 @@ public sealed class ExportSpecs(DatabaseKind kind) : StoreSpec(kind)
     public async Task JUnitExport_must_write_a_suite_per_setup_and_a_case_per_execution_that_the_junit_schema_accepts()
     {
         await OranJsonSpecs.RecordDemoRunAsync(Store);
-        await Store.RecordAsync(Samples.Execution("nul-reason", ResultVerdict.Inconclusive, reasons: ["bad \u0001 byte"]));
+        await Store.RecordAsync(Samples.Execution("nul-reason", Verdict.Inconclusive, reasons: ["bad \u0001 byte"]));
 
         string xml = JUnitExport.Write(await Store.ListExecutionsAsync());
 
@@ -71,7 +72,7 @@ public sealed class ExportSpecs(DatabaseKind kind) : StoreSpec(kind)
     public async Task HtmlReport_must_be_one_self_contained_file_with_every_text_encoded()
     {
         await OranJsonSpecs.RecordDemoRunAsync(Store);
-        await Store.RecordAsync(Samples.Execution("hostile", ResultVerdict.Fail, reasons: ["<script>alert(1)</script><img src=x onerror=alert(2)>"]));
+        await Store.RecordAsync(Samples.Execution("hostile", Verdict.Fail, reasons: ["<script>alert(1)</script><img src=x onerror=alert(2)>"]));
 
         string html = HtmlReport.Write("Demo <run>", await Store.ListRunsAsync(), await Store.ListExecutionsAsync());
 

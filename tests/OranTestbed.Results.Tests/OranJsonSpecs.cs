@@ -1,10 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using OranTestbed.Fronthaul.Tests.Support;
+using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Results.Model;
 using OranTestbed.Results.OranJson;
 using OranTestbed.Results.Store;
 using OranTestbed.Results.Tests.Support;
+using OranTestbed.TestSupport;
+using OranTestbed.TestSupport.Stores;
 
 namespace OranTestbed.Results.Tests;
 
@@ -213,7 +215,7 @@ public sealed class OranJsonSpecs(DatabaseKind kind) : StoreSpec(kind)
             Assert.That(execution.Subject.Band, Is.EqualTo("n78"));
             Assert.That(execution.Subject.Products.Single().Role, Is.EqualTo("o-ru"));
             Assert.That(execution.Subject.Products.Single().Id, Is.EqualTo("Acme/RU-9"));
-            Assert.That(execution.Outcome.Verdict, Is.EqualTo(ResultVerdict.Pass));
+            Assert.That(execution.Outcome.Verdict, Is.EqualTo(Verdict.Pass));
             Assert.That(execution.Metrics.Single().Measured, Is.EqualTo(123.4m));
             Assert.That(execution.Metrics.Single().Unit, Is.EqualTo(Units.Mbps));
         });
@@ -260,11 +262,11 @@ public sealed class OranJsonSpecs(DatabaseKind kind) : StoreSpec(kind)
             await File.WriteAllTextAsync(log, "started\nfinished\n");
             await store.RecordAsync(Samples.Execution(Samples.Id(1)),
                 [new ArtifactSource(ArtifactKind.Capture, "e1/capture.pcap", capture), new ArtifactSource(ArtifactKind.Log, "e1/run.log", log)]);
-            await store.RecordAsync(Samples.Execution(Samples.Id(2), ResultVerdict.Fail, subject: Samples.Subject(caseId: "cu-plane-ul"),
+            await store.RecordAsync(Samples.Execution(Samples.Id(2), Verdict.Fail, subject: Samples.Subject(caseId: "cu-plane-ul"),
                 reasons: ["dl-throughput 780Mbps < 800Mbps", "a \"quoted\", <tagged> & comma'd reason"]));
             var flaky = Samples.Execution(Samples.Id(3), subject: Samples.Subject(oRu: "zenith/z-1"));
             await store.RecordAsync(flaky with { Outcome = flaky.Outcome with { Attempts = 2, Flaky = true } });
-            var bare = Samples.Execution(Samples.Id(4), ResultVerdict.Error, subject: Samples.Subject(band: "n41-rural", caseId: "m-plane-startup"),
+            var bare = Samples.Execution(Samples.Id(4), Verdict.Error, subject: Samples.Subject(band: "n41-rural", caseId: "m-plane-startup"),
                 reasons: ["driver crashed"]);
             await store.RecordAsync(bare with { Metrics = [], Measurements = [] });
             await store.FinishRunAsync(RunId, Samples.Start.AddMinutes(30), aborted: false);

@@ -1,6 +1,8 @@
+using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Results.Model;
 using OranTestbed.Results.Store;
 using OranTestbed.Results.Tests.Support;
+using OranTestbed.TestSupport.Stores;
 
 namespace OranTestbed.Results.Tests;
 
@@ -37,7 +39,7 @@ public sealed class StoreSpecs(DatabaseKind kind) : StoreSpec(kind)
     public async Task ResultsStore_must_read_back_what_it_recorded()
     {
         await Store.BeginRunAsync(Samples.Run());
-        var recorded = Samples.Execution(Samples.Id(7), ResultVerdict.Fail, reasons: ["dl-throughput 780 < 800Mbps", "second reason"]);
+        var recorded = Samples.Execution(Samples.Id(7), Verdict.Fail, reasons: ["dl-throughput 780 < 800Mbps", "second reason"]);
 
         Assert.That(await Store.RecordAsync(recorded), Is.EqualTo(RecordOutcome.Stored));
         var read = (await Store.ListExecutionsAsync()).Single();
@@ -65,14 +67,46 @@ public sealed class StoreSpecs(DatabaseKind kind) : StoreSpec(kind)
 
         Assert.That(await Store.RecordAsync(result), Is.EqualTo(RecordOutcome.Stored));
         Assert.That(await Store.RecordAsync(result), Is.EqualTo(RecordOutcome.AlreadyStored));
-        Assert.That(await Store.RecordAsync(result with { Outcome = result.Outcome with { Verdict = ResultVerdict.Fail } }),
+        Assert.That(await Store.RecordAsync(result with { Outcome = result.Outcome with { Verdict = Verdict.Fail } }),
             Is.EqualTo(RecordOutcome.Conflict));
 
         var stored = await Store.ListExecutionsAsync();
         Assert.That(stored, Has.Length.EqualTo(1));
-        Assert.That(stored[0].Outcome.Verdict, Is.EqualTo(ResultVerdict.Pass));
+        Assert.That(stored[0].Outcome.Verdict, Is.EqualTo(Verdict.Pass));
         Assert.That(stored[0].Metrics, Has.Length.EqualTo(result.Metrics.Length));
         Assert.That(await Store.ListRunsAsync(), Has.Length.EqualTo(1));
+    }
+
+    [Test]
+    public async Task ResultsStore_must_refuse_a_NotSet_verdict_of_an_execution_or_a_metric_and_store_nothing()
+    {
+        await Store.BeginRunAsync(Samples.Run());
+        var unjudged = Samples.Execution(Samples.Id(1), Verdict.NotSet);
+        var judged = Samples.Execution(Samples.Id(2));
+        var unjudgedMetric = judged with { Metrics = [judged.Metrics[0] with { Verdict = Verdict.NotSet }] };
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(() => Store.RecordAsync(unjudged), Throws.ArgumentException
+                .With.Message.Contains("NOT_SET").And.Message.Contains($"execution {Samples.Id(1)}"));
+            Assert.That(() => Store.RecordAsync(unjudgedMetric), Throws.ArgumentException
+                .With.Message.Contains("NOT_SET").And.Message.Contains("metric dl-throughput"));
+        });
+        Assert.That(await Store.ListExecutionsAsync(), Is.Empty);
+    }
+
+    [Test]
+    public void ResultsStore_must_refuse_an_evidence_check_with_a_NotSet_verdict()
+    {
+        var check = new EvidenceCheck("r1", "e1", EvidenceStatus.Supported, Verdict.Pass, Verdict.NotSet, "tdd-100mhz-30khz", [],
+            "re-analysed", Samples.Start);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(() => Store.RecordEvidenceCheckAsync(check), Throws.ArgumentException.With.Message.Contains("NOT_SET"));
+            Assert.That(() => Store.RecordEvidenceCheckAsync(check with { Claimed = Verdict.NotSet, Analyzed = null }),
+                Throws.ArgumentException.With.Message.Contains("NOT_SET"));
+        });
     }
 
     [Test]
@@ -111,7 +145,7 @@ public sealed class StoreSpecs(DatabaseKind kind) : StoreSpec(kind)
         var run = Samples.Run(runId: "run-" + safe, campaign: "camp-" + safe);
         await Store.BeginRunAsync(run);
         var subject = Samples.Subject(caseId: "case-" + safe, band: "band-" + safe, operatorProfile: "op-" + safe, oDu: "v/" + safe);
-        var result = Samples.Execution("exec-" + safe, ResultVerdict.Fail, run.RunId, subject, [safe]);
+        var result = Samples.Execution("exec-" + safe, Verdict.Fail, run.RunId, subject, [safe]);
 
         await Store.RecordAsync(result);
         var read = (await Store.ListExecutionsAsync(new ExecutionFilter { Band = "band-" + safe, Product = "v/" + safe })).Single();
@@ -172,7 +206,7 @@ public sealed class StoreSpecs(DatabaseKind kind) : StoreSpec(kind)
         await Store.BeginRunAsync(Samples.Run("r1"));
         await Store.BeginRunAsync(Samples.Run("r2", "other"));
         await Store.RecordAsync(Samples.Execution(Samples.Id(1), runId: "r1"));
-        await Store.RecordAsync(Samples.Execution(Samples.Id(2), ResultVerdict.Fail, "r1", Samples.Subject(band: "n41-rural")));
+        await Store.RecordAsync(Samples.Execution(Samples.Id(2), Verdict.Fail, "r1", Samples.Subject(band: "n41-rural")));
         await Store.RecordAsync(Samples.Execution(Samples.Id(1), runId: "r2", subject: Samples.Subject(oRu: "zenith/z-1")));
         await Store.FinishRunAsync("r1", Samples.Start.AddHours(1), aborted: true);
 
@@ -181,7 +215,7 @@ public sealed class StoreSpecs(DatabaseKind kind) : StoreSpec(kind)
             Assert.That((await Store.ListExecutionsAsync(new ExecutionFilter { RunId = "r1" })).Length, Is.EqualTo(2));
             Assert.That((await Store.ListExecutionsAsync(new ExecutionFilter { CampaignId = "other" })).Single().RunId, Is.EqualTo("r2"));
             Assert.That((await Store.ListExecutionsAsync(new ExecutionFilter { Band = "n41-rural" })).Single().ExecutionId, Is.EqualTo(Samples.Id(2)));
-            Assert.That((await Store.ListExecutionsAsync(new ExecutionFilter { Verdict = ResultVerdict.Fail })).Length, Is.EqualTo(1));
+            Assert.That((await Store.ListExecutionsAsync(new ExecutionFilter { Verdict = Verdict.Fail })).Length, Is.EqualTo(1));
             Assert.That((await Store.ListExecutionsAsync(new ExecutionFilter { Product = "zenith/z-1" })).Single().RunId, Is.EqualTo("r2"));
             var runs = await Store.ListRunsAsync();
             Assert.That(string.Join(",", runs.Select(r => r.RunId)), Is.EqualTo("r1,r2"));

@@ -1,4 +1,5 @@
 using System.Net;
+using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Results.Model;
 using OranTestbed.Results.Store;
 using OranTestbed.Server.Tests.Support;
@@ -29,7 +30,7 @@ public sealed class EvidenceSpecs
         await _documents.DisposeAsync();
     }
 
-    private async Task<System.Text.Json.Nodes.JsonNode> UploadWithCaptureAsync(string runId, ResultVerdict claimed, string? profile = null)
+    private async Task<System.Text.Json.Nodes.JsonNode> UploadWithCaptureAsync(string runId, Verdict claimed, string? profile = null)
     {
         var execution = ResultDocuments.Execution(runId, "e1", verdict: claimed);
         if (profile is not null)
@@ -49,7 +50,7 @@ public sealed class EvidenceSpecs
     [Test]
     public async Task Upload_must_flag_a_claimed_pass_that_the_capture_analyses_as_fail()
     {
-        var answer = await UploadWithCaptureAsync("claims-pass", ResultVerdict.Pass);
+        var answer = await UploadWithCaptureAsync("claims-pass", Verdict.Pass);
         using var operatorClient = _server.Client("operator");
         var execution = await Http.BodyAsync(await operatorClient.GetAsync("api/v1/executions/claims-pass/e1"));
         var flagged = (await Http.BodyAsync(await operatorClient.GetAsync("api/v1/executions?flagged=true"))).AsArray();
@@ -71,7 +72,7 @@ public sealed class EvidenceSpecs
     [Test]
     public async Task Upload_must_find_a_claimed_fail_supported_by_the_same_capture()
     {
-        var answer = await UploadWithCaptureAsync("claims-fail", ResultVerdict.Fail);
+        var answer = await UploadWithCaptureAsync("claims-fail", Verdict.Fail);
 
         var evidence = answer["executions"]![0]!["evidence"]!;
         Assert.That(((string?)evidence["status"], (string?)evidence["analyzed"]), Is.EqualTo(("supported", "FAIL")));
@@ -80,7 +81,7 @@ public sealed class EvidenceSpecs
     [Test]
     public async Task Upload_must_leave_unchecked_a_capture_whose_profile_the_server_does_not_know()
     {
-        var answer = await UploadWithCaptureAsync("unknown-profile", ResultVerdict.Pass, profile: "vendor-private-profile");
+        var answer = await UploadWithCaptureAsync("unknown-profile", Verdict.Pass, profile: "vendor-private-profile");
 
         var evidence = answer["executions"]![0]!["evidence"]!;
         Assert.That((string?)evidence["status"], Is.EqualTo("unchecked"));

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using OranTestbed.Results.Store;
 using OranTestbed.Server.Tests.Support;
+using OranTestbed.TestSupport.Peers;
 
 namespace OranTestbed.Server.Tests;
 
@@ -9,7 +10,7 @@ namespace OranTestbed.Server.Tests;
 /// vendors' accounts... and the integrator) all answered 2xx, every execution stored exactly once, none lost. Bounded
 /// in count and time.</summary>
 [TestFixture(DatabaseKind.Sqlite)]
-[TestFixture(DatabaseKind.Postgres)]
+[TestFixture(DatabaseKind.Postgres, Category = PeerCategories.Postgres)]
 public sealed class LoadSpecs(DatabaseKind kind)
 {
     [Test]

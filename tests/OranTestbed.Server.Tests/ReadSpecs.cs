@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Results.Model;
 using OranTestbed.Results.Store;
 using OranTestbed.Server.Tests.Support;
@@ -36,7 +37,7 @@ public sealed class ReadSpecs
         var document = await _documents.DocumentAsync("campaign-1",
             [
                 ResultDocuments.Execution("campaign-1", "e1"),
-                ResultDocuments.Execution("campaign-1", "e2", "xylem/xd-100", "radian/rr-800", ResultVerdict.Fail),
+                ResultDocuments.Execution("campaign-1", "e2", "xylem/xd-100", "radian/rr-800", Verdict.Fail),
             ],
             new Dictionary<string, ArtifactSource[]>
             {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Results.Store;
 using OranTestbed.Server.Tests.Support;
 
@@ -180,7 +181,7 @@ public sealed class SecuritySpecs() : ServerSpec(DatabaseKind.Sqlite)
     {
         var first = await Documents.DocumentAsync("r1", [ResultDocuments.Execution("r1", "e1")]);
         await using var other = await ResultDocuments.CreateAsync();
-        var changed = await other.DocumentAsync("r1", [ResultDocuments.Execution("r1", "e1", verdict: Results.Model.ResultVerdict.Fail)]);
+        var changed = await other.DocumentAsync("r1", [ResultDocuments.Execution("r1", "e1", verdict: Verdict.Fail)]);
         using var client = Server.Client("integrator");
 
         using var stored = await Http.UploadAsync(client, first);
@@ -188,6 +189,6 @@ public sealed class SecuritySpecs() : ServerSpec(DatabaseKind.Sqlite)
 
         Assert.That(stored.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         await Http.ProblemAsync(refused, 409);
-        Assert.That((await Server.Store.ListExecutionsAsync()).Single().Outcome.Verdict, Is.EqualTo(Results.Model.ResultVerdict.Pass));
+        Assert.That((await Server.Store.ListExecutionsAsync()).Single().Outcome.Verdict, Is.EqualTo(Verdict.Pass));
     }
 }

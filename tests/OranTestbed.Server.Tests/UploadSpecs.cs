@@ -1,13 +1,15 @@
 using System.Net;
+using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Results.Model;
 using OranTestbed.Results.Store;
 using OranTestbed.Server.Tests.Support;
+using OranTestbed.TestSupport.Peers;
 
 namespace OranTestbed.Server.Tests;
 
 /// <summary>Uploads that are accepted, on both databases: stored, idempotent, verbatim.</summary>
 [TestFixture(DatabaseKind.Sqlite)]
-[TestFixture(DatabaseKind.Postgres)]
+[TestFixture(DatabaseKind.Postgres, Category = PeerCategories.Postgres)]
 public sealed class UploadSpecs(DatabaseKind kind) : ServerSpec(kind)
 {
 
@@ -59,7 +61,7 @@ public sealed class UploadSpecs(DatabaseKind kind) : ServerSpec(kind)
     {
         const string hostile = "x'); DROP TABLE execution; -- \"quoted\" ; SELECT * FROM account WHERE '1'='1 \\ % _ ` $1 @p";
         var document = await Documents.DocumentAsync("run'; DELETE FROM run; --",
-            [ResultDocuments.Execution("run'; DELETE FROM run; --", "e'1", caseName: hostile, verdict: ResultVerdict.Fail, reasons: [hostile])]);
+            [ResultDocuments.Execution("run'; DELETE FROM run; --", "e'1", caseName: hostile, verdict: Verdict.Fail, reasons: [hostile])]);
         using var client = Server.Client("integrator");
 
         using var response = await Http.UploadAsync(client, document);

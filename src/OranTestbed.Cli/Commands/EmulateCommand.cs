@@ -1,6 +1,5 @@
 using System.CommandLine;
 using OranTestbed.Emulation;
-using OranTestbed.Emulation.Personalities;
 using OranTestbed.Fronthaul.Profiles;
 using OranTestbed.Plans.Personalities;
 using OranTestbed.Plans.Profiles;

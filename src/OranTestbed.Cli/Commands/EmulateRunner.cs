@@ -101,7 +101,7 @@ internal static class EmulateRunner
         foreach (var d in report.Defects)
         {
             output.WriteLine(Invariant(
-                $"defect    {(d.Node == Emulation.Personalities.NodeRole.Du ? report.Du : report.Ru)} {d.Kind}: {d.Count} x {d.ExpectedRuleId} ({d.Events} injection(s))"));
+                $"defect    {(d.Node == Plans.Personalities.NodeRole.Du ? report.Du : report.Ru)} {d.Kind}: {d.Count} x {d.ExpectedRuleId} ({d.Events} injection(s))"));
         }
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Results.Exports;
 using OranTestbed.Results.Matrices;
 using OranTestbed.Results.Model;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
+using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Orchestration.Cluster;
 using OranTestbed.Orchestration.Emulated;
 using OranTestbed.Orchestration.Results;
@@ -122,7 +123,7 @@ internal static class RunCommand
             }
 
             var again = (await store.ListExecutionsAsync(new ExecutionFilter { RunId = previous }).ConfigureAwait(false))
-                .Where(r => r.Outcome.Verdict != ResultVerdict.Pass).Select(r => r.ExecutionId).ToHashSet(StringComparer.Ordinal);
+                .Where(r => r.Outcome.Verdict != Verdict.Pass).Select(r => r.ExecutionId).ToHashSet(StringComparer.Ordinal);
             executions = [.. executions.Where(e => again.Contains(e.Id))];
             runId = NewRunId(expansion.Campaign.Id) + "-retry";
         }

@@ -1,11 +1,11 @@
 using OranTestbed.Emulation.Frames;
-using OranTestbed.Emulation.Personalities;
 using OranTestbed.Emulation.Randomness;
 using OranTestbed.Emulation.Scheduling;
 using OranTestbed.Emulation.Timing;
 using OranTestbed.Fronthaul.CPlane;
 using OranTestbed.Fronthaul.Ecpri;
 using OranTestbed.Fronthaul.Writing;
+using OranTestbed.Plans.Personalities;
 
 namespace OranTestbed.Emulation.Nodes;
 

@@ -1,7 +1,7 @@
-using OranTestbed.Emulation.Personalities;
 using OranTestbed.Emulation.Randomness;
 using OranTestbed.Emulation.Reports;
 using OranTestbed.Emulation.Scheduling;
+using OranTestbed.Plans.Personalities;
 
 namespace OranTestbed.Emulation.Nodes;
 

@@ -1,10 +1,10 @@
-using OranTestbed.Emulation.Personalities;
 using OranTestbed.Emulation.Randomness;
 using OranTestbed.Emulation.Reports;
 using OranTestbed.Fronthaul.Ethernet;
 using OranTestbed.Fronthaul.Ptp;
 using OranTestbed.Fronthaul.Timing;
 using OranTestbed.Fronthaul.Writing;
+using OranTestbed.Plans.Personalities;
 
 namespace OranTestbed.Emulation.Nodes;
 

@@ -1,13 +1,13 @@
 using OranTestbed.Emulation.Frames;
-using OranTestbed.Emulation.Personalities;
 using OranTestbed.Emulation.Randomness;
 using OranTestbed.Emulation.Reports;
 using OranTestbed.Emulation.Scheduling;
 using OranTestbed.Emulation.Timing;
-using OranTestbed.Fronthaul.Compression;
 using OranTestbed.Fronthaul.CPlane;
+using OranTestbed.Fronthaul.Compression;
 using OranTestbed.Fronthaul.Decoding;
 using OranTestbed.Fronthaul.Timing;
+using OranTestbed.Plans.Personalities;
 
 namespace OranTestbed.Emulation.Nodes;
 

@@ -1,5 +1,5 @@
-using OranTestbed.Emulation.Personalities;
 using OranTestbed.Fronthaul.Profiles;
+using OranTestbed.Plans.Personalities;
 
 namespace OranTestbed.Emulation.Reports;
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using OranTestbed.Emulation.Personalities;
 using OranTestbed.Fronthaul.Profiles;
+using OranTestbed.Plans.Personalities;
 
 namespace OranTestbed.Emulation.Reports;
 

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using OranTestbed.Emulation.Personalities;
+using OranTestbed.Plans.Personalities;
 
 namespace OranTestbed.Emulation.Reports;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using OranTestbed.Fronthaul.Profiles;
+using OranTestbed.Plans.Personalities;
 
 namespace OranTestbed.Emulation.Reports;
 
@@ -26,7 +27,7 @@ public sealed record EmulationReport(
     ImmutableArray<DefectTally> Defects)
 {
     /// <summary>The tally of one defect kind, or null when neither personality declares it.</summary>
-    public DefectTally? DefectOf(Personalities.DefectKind kind)
+    public DefectTally? DefectOf(DefectKind kind)
     {
         foreach (var tally in Defects)
         {

@@ -1,5 +1,5 @@
-using OranTestbed.Emulation.Personalities;
 using OranTestbed.Emulation.Randomness;
+using OranTestbed.Plans.Personalities;
 
 namespace OranTestbed.Emulation.Timing;
 

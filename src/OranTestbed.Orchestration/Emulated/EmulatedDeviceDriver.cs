@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
-using OranTestbed.Emulation.Personalities;
 using OranTestbed.Orchestration.Devices;
 using OranTestbed.Plans.Lab;
+using OranTestbed.Plans.Personalities;
 
 namespace OranTestbed.Orchestration.Emulated;
 

@@ -1,5 +1,5 @@
-using OranTestbed.Emulation.Personalities;
 using OranTestbed.Emulation.Reports;
+using OranTestbed.Plans.Personalities;
 
 namespace OranTestbed.Orchestration.Emulated;
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Orchestration.Campaigns;
 using OranTestbed.Plans;
 using OranTestbed.Plans.Expansion;
@@ -27,10 +28,10 @@ public sealed class RunRecorder(ResultsStore store, RunRequest request)
         ArgumentNullException.ThrowIfNull(record);
         var execution = _executions[record.ExecutionId];
         var result = new ExecutionResult(request.RunId, record.ExecutionId, ExecutionSubject.Of(execution),
-            new VerdictRecord((ResultVerdict)record.Verdict, record.Attempts, record.Flaky, record.Reasons, record.BenchId,
+            new VerdictRecord(record.Verdict, record.Attempts, record.Flaky, record.Reasons, record.BenchId,
                 record.Duration),
             [.. record.Metrics.Select(m => new MetricRecord(m.Id, PlanNames.Of(m.Source), Units.Of(m.Unit), m.Measured,
-                m.Threshold, (ResultVerdict)m.Verdict) { Note = m.Note })]);
+                m.Threshold, m.Verdict) { Note = m.Note })]);
         var folder = Path.Combine(request.RunFolder, record.AttemptFolder);
         var evidence = record.Evidence.Select(file => Path.Combine(folder, file)).Where(File.Exists)
             .Select(path => new ArtifactSource(KindOf(path), Path.GetFileName(path), path));

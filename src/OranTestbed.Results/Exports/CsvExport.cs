@@ -1,4 +1,5 @@
 using System.Text;
+using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Results.Model;
 
 namespace OranTestbed.Results.Exports;
@@ -34,7 +35,7 @@ public static class CsvExport
                 s.Repetition.ToString(System.Globalization.CultureInfo.InvariantCulture), o.Verdict.ToWireName(), o.Flaky ? "true" : "false",
                 o.Attempts.ToString(System.Globalization.CultureInfo.InvariantCulture), o.Bench, ExportText.Seconds(o.Duration),
                 o.StartedAt is { } t ? Store.ResultsStore.TimeText(t) : "", string.Join("; ", o.Reasons),
-                string.Join("; ", e.Metrics.Where(m => m.Verdict != ResultVerdict.Pass).Select(ExportText.Metric)),
+                string.Join("; ", e.Metrics.Where(m => m.Verdict != Verdict.Pass).Select(ExportText.Metric)),
             ]);
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Results.Model;
 
 namespace OranTestbed.Results.Exports;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Results.Model;
 
 namespace OranTestbed.Results.Exports;
@@ -43,7 +44,7 @@ public static class HtmlReport
         }
 
         html.Append("</table>\n<h2>Summary</h2>\n<table><tr>");
-        var verdicts = Enum.GetValues<ResultVerdict>();
+        var verdicts = VerdictNames.Outcomes;
         foreach (var v in verdicts)
         {
             html.Append("<th class=\"").Append(v.ToWireName()).Append("\">").Append(v.ToWireName()).Append("</th>");

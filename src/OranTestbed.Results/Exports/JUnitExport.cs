@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Results.Model;
 
 namespace OranTestbed.Results.Exports;
@@ -70,7 +71,7 @@ public static class JUnitExport
             new XAttribute("name", ExportText.XmlSafe($"{s.CaseId} #{s.Repetition}")),
             new XAttribute("classname", ExportText.XmlSafe($"{s.Band}.{s.OperatorProfile}.{s.Combination}")),
             new XAttribute("time", ExportText.Seconds(o.Duration)));
-        string detail = string.Join("\n", o.Reasons.Concat(e.Metrics.Where(m => m.Verdict != ResultVerdict.Pass).Select(ExportText.Metric)));
+        string detail = string.Join("\n", o.Reasons.Concat(e.Metrics.Where(m => m.Verdict != Verdict.Pass).Select(ExportText.Metric)));
         string message = o.Reasons.FirstOrDefault() ?? o.Verdict.ToWireName();
         if (IsFailure(o.Verdict) || IsError(o.Verdict))
         {
@@ -100,7 +101,7 @@ public static class JUnitExport
     private static XElement Property(string name, string value) =>
         new("property", new XAttribute("name", name), new XAttribute("value", ExportText.XmlSafe(value)));
 
-    private static bool IsFailure(ResultVerdict verdict) => verdict is ResultVerdict.Fail or ResultVerdict.Inconclusive;
+    private static bool IsFailure(Verdict verdict) => verdict is Verdict.Fail or Verdict.Inconclusive;
 
-    private static bool IsError(ResultVerdict verdict) => verdict is ResultVerdict.Error or ResultVerdict.Aborted;
+    private static bool IsError(Verdict verdict) => verdict is Verdict.Error or Verdict.Aborted;
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Results.Model;
 
 namespace OranTestbed.Results.Matrices;
@@ -24,7 +25,7 @@ public sealed record InteropMatrix(string Band, string OperatorProfile, Immutabl
         plan ??= MatrixPlan.None;
         var rank = runOrder.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
         var latest = results
-            .Where(r => r.Outcome.Verdict != ResultVerdict.Aborted && Selected(query, r.Subject.Band, r.Subject.OperatorProfile,
+            .Where(r => r.Outcome.Verdict != Verdict.Aborted && Selected(query, r.Subject.Band, r.Subject.OperatorProfile,
                 r.Subject.Product("o-cu")?.Id))
             .GroupBy(r => r.ExecutionId, StringComparer.Ordinal)
             .Select(g => g.MaxBy(r => rank.GetValueOrDefault(r.RunId, -1))!)
@@ -66,13 +67,13 @@ public sealed record InteropMatrix(string Band, string OperatorProfile, Immutabl
 
     private static MatrixCell Cell(ImmutableArray<ExecutionResult> results, int planned)
     {
-        var worst = results.Aggregate((ResultVerdict?)null, (v, r) => v is { } w ? w.Combine(r.Outcome.Verdict) : r.Outcome.Verdict);
+        var worst = results.Aggregate((Verdict?)null, (v, r) => v is { } w ? w.Combine(r.Outcome.Verdict) : r.Outcome.Verdict);
         var state = worst switch
         {
             null => MatrixState.NotRun,
-            ResultVerdict.Pass => MatrixState.Pass,
-            ResultVerdict.Fail => MatrixState.Fail,
-            _ when results.Any(r => r.Outcome.Verdict == ResultVerdict.Fail) => MatrixState.Fail,
+            Verdict.Pass => MatrixState.Pass,
+            Verdict.Fail => MatrixState.Fail,
+            _ when results.Any(r => r.Outcome.Verdict == Verdict.Fail) => MatrixState.Fail,
             _ => MatrixState.Inconclusive,
         };
         var versions = results.SelectMany(r => r.Subject.Products)

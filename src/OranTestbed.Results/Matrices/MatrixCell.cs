@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Results.Model;
 
 namespace OranTestbed.Results.Matrices;
@@ -11,7 +12,7 @@ namespace OranTestbed.Results.Matrices;
 public sealed record MatrixCell(MatrixState State, ImmutableArray<ExecutionResult> Latest, int Planned,
     ImmutableArray<string> Versions, string? Incompatible)
 {
-    public int Count(ResultVerdict verdict) => Latest.Count(r => r.Outcome.Verdict == verdict);
+    public int Count(Verdict verdict) => Latest.Count(r => r.Outcome.Verdict == verdict);
 
     public int Flaky => Latest.Count(r => r.Outcome.Flaky);
 
@@ -23,7 +24,7 @@ public sealed record MatrixCell(MatrixState State, ImmutableArray<ExecutionResul
     {
         MatrixState.NotRun => "NOT RUN",
         MatrixState.Incompatible => "INCOMPATIBLE",
-        _ => $"{StateName(State)} {Count(ResultVerdict.Pass)}/{Executions}",
+        _ => $"{StateName(State)} {Count(Verdict.Pass)}/{Executions}",
     };
 
     public static string StateName(MatrixState state) => state switch

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Results.Exports;
 using OranTestbed.Results.Model;
 
@@ -35,7 +36,7 @@ public static class MatrixFormats
                     json.WriteString("label", cell.Label);
                     json.WriteNumber("executions", cell.Executions);
                     json.WriteStartObject("counts");
-                    foreach (var verdict in Enum.GetValues<ResultVerdict>())
+                    foreach (var verdict in VerdictNames.Outcomes)
                     {
                         json.WriteNumber(verdict.ToWireName(), cell.Count(verdict));
                     }
@@ -80,7 +81,7 @@ public static class MatrixFormats
                 csv.AppendJoin(',', new[]
                 {
                     matrix.Band, matrix.OperatorProfile, du, ru, MatrixCell.StateName(cell.State),
-                    cell.Count(ResultVerdict.Pass).ToString(CultureInfo.InvariantCulture),
+                    cell.Count(Verdict.Pass).ToString(CultureInfo.InvariantCulture),
                     cell.Executions.ToString(CultureInfo.InvariantCulture), cell.Flaky.ToString(CultureInfo.InvariantCulture),
                     string.Join("; ", cell.Versions), cell.Incompatible ?? string.Empty,
                 }.Select(CsvExport.Field)).Append("\r\n");
@@ -167,7 +168,7 @@ public static class MatrixFormats
         e.Outcome.Reasons.ToList().ForEach(json.WriteStringValue);
         json.WriteEndArray();
         json.WriteStartArray("failingMetrics");
-        foreach (var m in e.Metrics.Where(m => m.Verdict != ResultVerdict.Pass))
+        foreach (var m in e.Metrics.Where(m => m.Verdict != Verdict.Pass))
         {
             json.WriteStringValue(ExportText.Metric(m));
         }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Results.Model;
 
 namespace OranTestbed.Results.Matrices;
@@ -29,8 +30,8 @@ public sealed record ResultsComparison(ImmutableArray<ResultsComparison.Change> 
 
             var change = new Change(test, then, now);
             (then.Outcome.Verdict == now.Outcome.Verdict ? null
-                : then.Outcome.Verdict == ResultVerdict.Pass ? regressions
-                : now.Outcome.Verdict == ResultVerdict.Pass ? fixes
+                : then.Outcome.Verdict == Verdict.Pass ? regressions
+                : now.Outcome.Verdict == Verdict.Pass ? fixes
                 : changed)?.Add(change);
             unchanged += then.Outcome.Verdict == now.Outcome.Verdict ? 1 : 0;
         }
@@ -52,7 +53,7 @@ public sealed record ResultsComparison(ImmutableArray<ResultsComparison.Change> 
     private static Dictionary<string, ExecutionResult> ByTest(IEnumerable<ExecutionResult> results)
     {
         var byTest = new Dictionary<string, ExecutionResult>(StringComparer.Ordinal);
-        foreach (var result in results.Where(r => r.Outcome.Verdict != ResultVerdict.Aborted))
+        foreach (var result in results.Where(r => r.Outcome.Verdict != Verdict.Aborted))
         {
             byTest[TestOf(result)] = result;
         }

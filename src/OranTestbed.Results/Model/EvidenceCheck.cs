@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using OranTestbed.Analysis.Verdicts;
 
 namespace OranTestbed.Results.Model;
 
@@ -7,8 +8,8 @@ namespace OranTestbed.Results.Model;
 /// uploader claimed, the one the analysis gives (null when nothing was analysed), the SHA-256 of the captures analysed
 /// and why the execution is supported, flagged or unchecked.
 /// </summary>
-public sealed record EvidenceCheck(string RunId, string ExecutionId, EvidenceStatus Status, ResultVerdict Claimed,
-    ResultVerdict? Analyzed, string FronthaulProfile, ImmutableArray<string> Captures, string Reason, DateTimeOffset CheckedAt)
+public sealed record EvidenceCheck(string RunId, string ExecutionId, EvidenceStatus Status, Verdict Claimed,
+    Verdict? Analyzed, string FronthaulProfile, ImmutableArray<string> Captures, string Reason, DateTimeOffset CheckedAt)
 {
     public static string StatusName(EvidenceStatus status) => status switch
     {

@@ -1,3 +1,5 @@
+using OranTestbed.Analysis.Verdicts;
+
 namespace OranTestbed.Results.Model;
 
 /// <summary>Which executions to read: every field that is set must match (null = any).</summary>
@@ -21,5 +23,5 @@ public sealed record ExecutionFilter
 
     public string? CaseId { get; init; }
 
-    public ResultVerdict? Verdict { get; init; }
+    public Verdict? Verdict { get; init; }
 }

@@ -1,3 +1,5 @@
+using OranTestbed.Analysis.Verdicts;
+
 namespace OranTestbed.Results.Model;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace OranTestbed.Results.Model;
 /// <see cref="Unit"/> (one of <see cref="Units"/>; null when nothing could be measured), the threshold as written, the
 /// verdict it gives and a note saying why when it is not a plain comparison.
 /// </summary>
-public sealed record MetricRecord(string Id, string Source, string Unit, decimal? Measured, string Threshold, ResultVerdict Verdict)
+public sealed record MetricRecord(string Id, string Source, string Unit, decimal? Measured, string Threshold, Verdict Verdict)
 {
     public string? Note { get; init; }
 }

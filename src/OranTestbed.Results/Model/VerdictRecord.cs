@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using OranTestbed.Analysis.Verdicts;
 
 namespace OranTestbed.Results.Model;
 
@@ -6,7 +7,7 @@ namespace OranTestbed.Results.Model;
 /// How an execution ended: the final verdict, the attempts it took (a PASS after a failed attempt is
 /// <see cref="Flaky"/>), the reasons for anything but PASS, the bench it ran on, how long it took and when it started.
 /// </summary>
-public sealed record VerdictRecord(ResultVerdict Verdict, int Attempts, bool Flaky, ImmutableArray<string> Reasons, string Bench,
+public sealed record VerdictRecord(Verdict Verdict, int Attempts, bool Flaky, ImmutableArray<string> Reasons, string Bench,
     TimeSpan Duration)
 {
     public DateTimeOffset? StartedAt { get; init; }

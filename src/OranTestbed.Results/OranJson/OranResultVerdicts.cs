@@ -1,3 +1,4 @@
+using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Results.Model;
 
 namespace OranTestbed.Results.OranJson;
@@ -10,18 +11,18 @@ namespace OranTestbed.Results.OranJson;
 /// </summary>
 internal static class OranResultVerdicts
 {
-    public static string OfCase(ResultVerdict verdict, bool flaky) => verdict switch
+    public static string OfCase(Verdict verdict, bool flaky) => verdict switch
     {
-        ResultVerdict.Pass => flaky ? "WARN" : "PASS",
-        ResultVerdict.Fail => "FAIL",
-        ResultVerdict.Inconclusive => "WARN",
+        Verdict.Pass => flaky ? "WARN" : "PASS",
+        Verdict.Fail => "FAIL",
+        Verdict.Inconclusive => "WARN",
         _ => "SKIP",
     };
 
-    public static string OfMetric(ResultVerdict verdict) => verdict switch
+    public static string OfMetric(Verdict verdict) => verdict switch
     {
-        ResultVerdict.Pass => "PASS",
-        ResultVerdict.Fail => "FAIL",
+        Verdict.Pass => "PASS",
+        Verdict.Fail => "FAIL",
         _ => "SKIP",
     };
 
@@ -31,12 +32,12 @@ internal static class OranResultVerdicts
         return all.Contains("FAIL") ? "FAIL" : all.All(r => r == "PASS") ? "PASS" : "WARN";
     }
 
-    public static ResultVerdict FromOran(string result) => result switch
+    public static Verdict FromOran(string result) => result switch
     {
-        "PASS" => ResultVerdict.Pass,
-        "FAIL" => ResultVerdict.Fail,
-        "WARN" => ResultVerdict.Inconclusive,
-        _ => ResultVerdict.Aborted,
+        "PASS" => Verdict.Pass,
+        "FAIL" => Verdict.Fail,
+        "WARN" => Verdict.Inconclusive,
+        _ => Verdict.Aborted,
     };
 
     /// <summary>Our case status names (plans) onto the schema's.</summary>

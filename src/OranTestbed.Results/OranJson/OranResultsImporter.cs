@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Results.Model;
 using OranTestbed.Results.Store;
 
@@ -412,22 +413,22 @@ public static class OranResultsImporter
             return artifacts.ToImmutable();
         }
 
-        private ResultVerdict ParseVerdict(string text, string pointer)
+        private Verdict ParseVerdict(string text, string pointer)
         {
-            if (ResultVerdicts.TryParse(text, out var verdict))
+            if (VerdictNames.TryParse(text, out var verdict))
             {
                 return verdict;
             }
 
             Errors.Add(new ImportError(pointer, $"unknown verdict '{text}' in the execution note"));
-            return ResultVerdict.Error;
+            return Verdict.Error;
         }
 
-        private static ResultVerdict MetricVerdict(string result) => result switch
+        private static Verdict MetricVerdict(string result) => result switch
         {
-            "PASS" => ResultVerdict.Pass,
-            "FAIL" => ResultVerdict.Fail,
-            _ => ResultVerdict.Inconclusive,
+            "PASS" => Verdict.Pass,
+            "FAIL" => Verdict.Fail,
+            _ => Verdict.Inconclusive,
         };
 
         private static (string Body, string Pointer)? Note(JsonElement owner, string title, string ownerPointer)

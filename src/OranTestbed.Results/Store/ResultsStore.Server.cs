@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Dapper;
+using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Results.Model;
 
 namespace OranTestbed.Results.Store;
@@ -32,6 +33,12 @@ public sealed partial class ResultsStore
     {
         ArgumentNullException.ThrowIfNull(check);
         RefuseNul(check.Reason, check.ExecutionId);
+        RefuseNoOutcome(check.Claimed, $"the claim of execution {check.ExecutionId}");
+        if (check.Analyzed is { } analyzed)
+        {
+            RefuseNoOutcome(analyzed, $"the evidence check of execution {check.ExecutionId}");
+        }
+
         await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO evidence_check (run_id, execution_id, status, claimed_verdict, analyzed_verdict, fronthaul_profile, captures,
@@ -60,7 +67,7 @@ public sealed partial class ResultsStore
             JOIN run r ON r.run_id = e.run_id WHERE {where}
             """, parameters, cancellationToken).ConfigureAwait(false);
         return rows.ToImmutableDictionary(r => (r.RunId, r.ExecutionId), r => new EvidenceCheck(r.RunId, r.ExecutionId,
-            EvidenceCheck.ParseStatus(r.Status), ResultVerdicts.Parse(r.Claimed), r.Analyzed is null ? null : ResultVerdicts.Parse(r.Analyzed),
+            EvidenceCheck.ParseStatus(r.Status), VerdictNames.Parse(r.Claimed), r.Analyzed is null ? null : VerdictNames.Parse(r.Analyzed),
             r.FronthaulProfile, [.. r.Captures.Split(' ', StringSplitOptions.RemoveEmptyEntries)], r.Reason, ParseTime(r.CheckedAt)));
     }
 

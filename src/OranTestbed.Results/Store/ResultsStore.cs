@@ -6,6 +6,7 @@ using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Results.Model;
 
 namespace OranTestbed.Results.Store;
@@ -197,14 +198,14 @@ public sealed partial class ResultsStore
                 e.FronthaulProfile, e.CaseId, e.CaseName, e.CaseStatus, e.CaseReference, checked((int)e.Repetition),
                 [.. productRows.OrderBy(p => RoleOrder(p.Role)).ThenBy(p => p.Role, StringComparer.Ordinal)
                     .Select(p => new ProductRef(p.Role, p.ProductId, p.Vendor, p.Model, p.Hardware, p.Software, p.Firmware))]);
-            var outcome = new VerdictRecord(ResultVerdicts.Parse(e.Verdict), checked((int)e.Attempts), e.Flaky != 0,
+            var outcome = new VerdictRecord(VerdictNames.Parse(e.Verdict), checked((int)e.Attempts), e.Flaky != 0,
                 [.. (reasons.GetValueOrDefault(key) ?? []).Select(r => r.Reason)], e.Bench, TimeSpan.FromTicks(e.DurationTicks))
             {
                 StartedAt = e.StartedAt is null ? null : ParseTime(e.StartedAt),
             };
             return new ExecutionResult(e.RunId, e.ExecutionId, subject, outcome,
                 [.. (metrics.GetValueOrDefault(key) ?? []).Select(m => new MetricRecord(m.MetricId, m.Source, m.Unit,
-                    m.Measured is null ? null : Decimals.Parse(m.Measured), m.Threshold, ResultVerdicts.Parse(m.Verdict)) { Note = m.Note })])
+                    m.Measured is null ? null : Decimals.Parse(m.Measured), m.Threshold, VerdictNames.Parse(m.Verdict)) { Note = m.Note })])
             {
                 Measurements = [.. (measurements.GetValueOrDefault(key) ?? []).Select(m => new Measurement(m.Name, m.Unit,
                     [.. JsonSerializer.Deserialize<string[]>(m.ValuesJson)!.Select(Decimals.Parse)]) { Description = m.Description })],
@@ -366,6 +367,12 @@ public sealed partial class ResultsStore
     {
         ArgumentException.ThrowIfNullOrEmpty(result.RunId);
         ArgumentException.ThrowIfNullOrEmpty(result.ExecutionId);
+        RefuseNoOutcome(result.Outcome.Verdict, $"execution {result.ExecutionId}");
+        foreach (var metric in result.Metrics)
+        {
+            RefuseNoOutcome(metric.Verdict, $"metric {metric.Id} of execution {result.ExecutionId}");
+        }
+
         foreach (var unit in result.Metrics.Select(m => m.Unit).Concat(result.Measurements.Select(m => m.Unit)))
         {
             if (!Units.All.Contains(unit))
@@ -409,6 +416,20 @@ public sealed partial class ResultsStore
             .Concat(r.Metrics.SelectMany(m => new[] { m.Id, m.Source, m.Threshold, m.Note }))
             .Concat(r.Measurements.SelectMany(m => new[] { m.Name, m.Description }))
             .Concat(r.Artifacts.Select(a => a.Name));
+    }
+
+    /// <summary>
+    /// Only an outcome (PASS, INCONCLUSIVE, FAIL, ABORTED, ERROR) is stored: NOT_SET means nothing was judged, and a
+    /// recorder decides what that is (the analysis makes it INCONCLUSIVE) before it records.
+    /// </summary>
+    private static void RefuseNoOutcome(Verdict verdict, string owner)
+    {
+        if (!verdict.IsOutcome())
+        {
+            string name = verdict == Verdict.NotSet ? verdict.ToWireName() : ((int)verdict).ToString(CultureInfo.InvariantCulture);
+            throw new ArgumentException(
+                $"the verdict of {owner} is {name}: the results store keeps only PASS, INCONCLUSIVE, FAIL, ABORTED or ERROR");
+        }
     }
 
     /// <summary>PostgreSQL text cannot hold U+0000; both databases refuse it so that they keep the same results.</summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Results.Model;
 using OranTestbed.Results.Store;
 using OranTestbed.Server.Api.Contracts;
@@ -34,10 +35,10 @@ internal static class ExecutionEndpoints
         string? run = null, string? campaign = null, string? band = null, string? @operator = null, string? product = null,
         string? @case = null, string? verdict = null, bool? flagged = null)
     {
-        ResultVerdict? wanted = null;
+        Verdict? wanted = null;
         if (verdict is not null)
         {
-            wanted = ResultVerdicts.TryParse(verdict, out var v)
+            wanted = VerdictNames.TryParse(verdict, out var v)
                 ? v
                 : throw ApiProblems.BadRequest("bad-query", $"verdict '{verdict}' is not one of PASS, FAIL, INCONCLUSIVE, ABORTED, ERROR");
         }

@@ -80,8 +80,8 @@ internal static class ComparePage
         {
             var s = c.After.Subject;
             html.Append($"<tr><td>{s.CaseId} #{s.Repetition}</td><td>{s.Combination}</td><td>{s.Band} / {s.OperatorProfile}</td>")
-                .Append($"<td><a href=\"{DashboardPaths.Execution(c.Before.RunId, c.Before.ExecutionId)}\">{DashboardPage.Verdict(c.Before.Outcome.Verdict)}</a></td>")
-                .Append($"<td><a href=\"{DashboardPaths.Execution(c.After.RunId, c.After.ExecutionId)}\">{DashboardPage.Verdict(c.After.Outcome.Verdict)}</a></td><td>");
+                .Append($"<td><a href=\"{DashboardPaths.Execution(c.Before.RunId, c.Before.ExecutionId)}\">{DashboardPage.VerdictBadge(c.Before.Outcome.Verdict)}</a></td>")
+                .Append($"<td><a href=\"{DashboardPaths.Execution(c.After.RunId, c.After.ExecutionId)}\">{DashboardPage.VerdictBadge(c.After.Outcome.Verdict)}</a></td><td>");
             ExecutionTable.List(html, s.Products.Select(p => $"{p.Id} {p.Software}".TrimEnd()));
             html.Append($"</td><td>");
             ExecutionTable.List(html, c.After.Outcome.Reasons);

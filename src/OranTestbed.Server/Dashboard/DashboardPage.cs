@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
+using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Results.Matrices;
 using OranTestbed.Results.Model;
 
@@ -45,16 +46,16 @@ internal static class DashboardPage
     }
 
     /// <summary>The CSS class of a verdict (PASS/FAIL/INCONCLUSIVE share the matrix colours).</summary>
-    public static string VerdictClass(ResultVerdict verdict) => verdict switch
+    public static string VerdictClass(Verdict verdict) => verdict switch
     {
-        ResultVerdict.Pass => MatrixFormats.CssClass(MatrixState.Pass),
-        ResultVerdict.Fail => MatrixFormats.CssClass(MatrixState.Fail),
-        ResultVerdict.Inconclusive => MatrixFormats.CssClass(MatrixState.Inconclusive),
-        ResultVerdict.Aborted => "aborted",
+        Verdict.Pass => MatrixFormats.CssClass(MatrixState.Pass),
+        Verdict.Fail => MatrixFormats.CssClass(MatrixState.Fail),
+        Verdict.Inconclusive => MatrixFormats.CssClass(MatrixState.Inconclusive),
+        Verdict.Aborted => "aborted",
         _ => "error",
     };
 
-    public static Markup Verdict(ResultVerdict verdict)
+    public static Markup VerdictBadge(Verdict verdict)
     {
         var html = new HtmlBuilder();
         html.Append($"<span class=\"verdict {VerdictClass(verdict)}\">{verdict.ToWireName()}</span>");

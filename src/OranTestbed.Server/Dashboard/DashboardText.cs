@@ -1,4 +1,5 @@
 using System.Globalization;
+using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Results.Model;
 
 namespace OranTestbed.Server.Dashboard;

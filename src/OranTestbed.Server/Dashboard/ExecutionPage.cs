@@ -43,7 +43,7 @@ internal static class ExecutionPage
     {
         var s = e.Subject;
         var o = e.Outcome;
-        html.Append($"<p id=\"verdict\">{DashboardPage.Verdict(o.Verdict)} after {o.Attempts} attempt(s){(o.Flaky ? " (flaky)" : "")}")
+        html.Append($"<p id=\"verdict\">{DashboardPage.VerdictBadge(o.Verdict)} after {o.Attempts} attempt(s){(o.Flaky ? " (flaky)" : "")}")
             .Append($" on bench {o.Bench}, {DashboardText.Seconds(o.Duration)} s{(o.StartedAt is { } at ? ", started " + at.ToString("u", CultureInfo.InvariantCulture) : "")}</p>\n");
         if (!o.Reasons.IsEmpty)
         {
@@ -84,7 +84,7 @@ internal static class ExecutionPage
         foreach (var m in e.Metrics)
         {
             html.Append($"<tr data-metric=\"{m.Id}\"><td>{m.Id}</td><td>{m.Source}</td><td>{DashboardText.Measured(m)}</td>")
-                .Append($"<td>{m.Threshold}</td><td>{DashboardPage.Verdict(m.Verdict)}</td><td>{m.Note}</td></tr>\n");
+                .Append($"<td>{m.Threshold}</td><td>{DashboardPage.VerdictBadge(m.Verdict)}</td><td>{m.Note}</td></tr>\n");
         }
 
         html.Append($"</table>\n");

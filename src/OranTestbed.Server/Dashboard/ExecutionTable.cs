@@ -1,3 +1,4 @@
+using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Results.Model;
 
 namespace OranTestbed.Server.Dashboard;
@@ -12,13 +13,13 @@ internal static class ExecutionTable
         foreach (var e in executions)
         {
             html.Append($"<tr class=\"execution\" data-run=\"{e.RunId}\" data-execution=\"{e.ExecutionId}\">")
-                .Append($"<td>{DashboardPage.Verdict(e.Outcome.Verdict)}{new Markup(e.Outcome.Flaky ? " (flaky)" : "")}</td>")
+                .Append($"<td>{DashboardPage.VerdictBadge(e.Outcome.Verdict)}{new Markup(e.Outcome.Flaky ? " (flaky)" : "")}</td>")
                 .Append($"<td>{e.Subject.CaseId}<br><small>{e.Subject.CaseName} · repetition {e.Subject.Repetition}</small></td>")
                 .Append($"<td><a href=\"{DashboardPaths.Execution(e.RunId, e.ExecutionId)}\">{e.ExecutionId}</a></td>")
                 .Append($"<td><a href=\"{DashboardPaths.MatrixOf(e.RunId)}\">{e.RunId}</a></td><td>");
             List(html, e.Subject.Products.Select(p => $"{p.Id} {p.Software}".TrimEnd()));
             html.Append($"</td><td>");
-            List(html, e.Metrics.Where(m => m.Verdict != ResultVerdict.Pass).Select(DashboardText.Metric));
+            List(html, e.Metrics.Where(m => m.Verdict != Verdict.Pass).Select(DashboardText.Metric));
             html.Append($"</td><td>");
             List(html, e.Outcome.Reasons);
             html.Append($"</td></tr>\n");

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Results.Model;
 using OranTestbed.Results.Store;
 
@@ -22,7 +23,7 @@ internal static class RunsPage
             {
                 var run = runs[i];
                 var executions = byRun[run.RunId].ToList();
-                int pass = executions.Count(e => e.Outcome.Verdict == ResultVerdict.Pass), fail = executions.Count(e => e.Outcome.Verdict == ResultVerdict.Fail);
+                int pass = executions.Count(e => e.Outcome.Verdict == Verdict.Pass), fail = executions.Count(e => e.Outcome.Verdict == Verdict.Fail);
                 string finished = run.FinishedAt is { } f ? f.ToString("u", System.Globalization.CultureInfo.InvariantCulture) : "running";
                 html.Append($"<tr data-run=\"{run.RunId}\"><td><a href=\"{DashboardPaths.MatrixOf(run.RunId)}\">{run.RunId}</a></td>")
                     .Append($"<td>{run.CampaignId}<br><small>{run.CampaignDescription}</small></td><td>{run.Origin}</td>")

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Plans;
 using OranTestbed.Results.Model;
 using OranTestbed.Results.OranJson;

@@ -67,7 +67,7 @@ internal sealed partial class EvidenceVerifier(ResultsStore store, TestPlan plan
         var claimed = execution.Outcome.Verdict;
         string profileName = execution.Subject.FronthaulProfile;
         ImmutableArray<string> hashes = [.. captures.Select(c => c.Sha256)];
-        EvidenceCheck Check(EvidenceStatus status, ResultVerdict? analyzed, string reason) =>
+        EvidenceCheck Check(EvidenceStatus status, Verdict? analyzed, string reason) =>
             new(execution.RunId, execution.ExecutionId, status, claimed, analyzed, profileName, hashes, reason, DateTimeOffset.UtcNow);
 
         if (plan.FindFronthaulProfile(profileName) is not { } profile)
@@ -75,13 +75,13 @@ internal sealed partial class EvidenceVerifier(ResultsStore store, TestPlan plan
             return Check(EvidenceStatus.Unchecked, null, $"fronthaul profile '{profileName}' is not in the server's lab plan: the captures were not re-analysed");
         }
 
-        if (claimed is ResultVerdict.Error or ResultVerdict.Aborted)
+        if (claimed is Verdict.Error or Verdict.Aborted)
         {
             return Check(EvidenceStatus.Unchecked, null, $"claimed {claimed.ToWireName()}: not a traffic verdict the captures can confirm");
         }
 
         var criteria = CriteriaOf(execution);
-        var worst = ResultVerdict.Pass;
+        var worst = Verdict.Pass;
         var reasons = new List<string>();
         foreach (var capture in captures)
         {
@@ -130,7 +130,7 @@ internal sealed partial class EvidenceVerifier(ResultsStore store, TestPlan plan
 
     /// <summary>One capture through the one analysis entry point, judged in the case's scope: a capture that cannot be
     /// read whole is at best INCONCLUSIVE (a frame never seen cannot be judged).</summary>
-    private static (ResultVerdict Verdict, IReadOnlyList<string> Reasons) Analyze(string path, NamedFronthaulProfile profile,
+    private static (Verdict Verdict, IReadOnlyList<string> Reasons) Analyze(string path, NamedFronthaulProfile profile,
         List<AnalyzerCriterion> criteria)
     {
         CaptureFileReader reader;
@@ -140,7 +140,7 @@ internal sealed partial class EvidenceVerifier(ResultsStore store, TestPlan plan
         }
         catch (CaptureFileException e)
         {
-            return (ResultVerdict.Inconclusive, ["not a readable capture: " + e.Message]);
+            return (Verdict.Inconclusive, ["not a readable capture: " + e.Message]);
         }
 
         using (reader)
@@ -148,7 +148,7 @@ internal sealed partial class EvidenceVerifier(ResultsStore store, TestPlan plan
             var report = SampleAnalysis.Run(reader, profile.Profile, analyzeIq: AnalyzerMetrics.NeedIq(criteria.Select(c => c.MetricId)));
             var judged = CaseScope.Judge(report, criteria);
             var outcome = judged.Verdict;
-            var verdict = outcome.Value == Verdict.NotSet ? ResultVerdict.Inconclusive : (ResultVerdict)(int)outcome.Value;
+            var verdict = outcome.Value == Verdict.NotSet ? Verdict.Inconclusive : outcome.Value;
             var reasons = outcome.Reasons.ToList();
             if (!judged.OutOfScope.IsEmpty)
             {

@@ -1,12 +1,12 @@
-using OranTestbed.Fronthaul.Tests.Support;
 using System.Text.Json;
 using OranTestbed.Analysis.Flows;
 using OranTestbed.Analysis.Reports;
 using OranTestbed.Analysis.Rules;
 using OranTestbed.Analysis.Tests.Support;
-using OranTestbed.Fronthaul.CPlane;
 using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Capture.Files;
+using OranTestbed.Fronthaul.CPlane;
+using OranTestbed.TestSupport;
 
 namespace OranTestbed.Analysis.Tests.Analyzer;
 

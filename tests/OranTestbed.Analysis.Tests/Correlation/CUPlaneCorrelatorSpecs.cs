@@ -1,4 +1,3 @@
-using OranTestbed.Fronthaul.Tests.Support;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using OranTestbed.Analysis.Correlation;
@@ -7,6 +6,7 @@ using OranTestbed.Analysis.Rules;
 using OranTestbed.Analysis.Tests.Support;
 using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Capture.Files;
+using OranTestbed.TestSupport;
 using static OranTestbed.Analysis.Tests.Correlation.CorrelationFrames;
 
 namespace OranTestbed.Analysis.Tests.Correlation;

@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using OranTestbed.Analysis.Rules;
 using OranTestbed.Capture.Live;
-using OranTestbed.Capture.Tests.Live.Support;
-using OranTestbed.Testing.Live;
+using OranTestbed.TestSupport.Live;
 
 namespace OranTestbed.Analysis.Tests.SPlane;
 

@@ -1,4 +1,3 @@
-using OranTestbed.Fronthaul.Tests.Support;
 using System.Text.Json;
 using OranTestbed.Analysis.Reports;
 using OranTestbed.Analysis.Rules;
@@ -8,6 +7,7 @@ using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Capture.Files;
 using OranTestbed.Fronthaul.Profiles;
 using OranTestbed.Fronthaul.Timing;
+using OranTestbed.TestSupport;
 
 namespace OranTestbed.Analysis.Tests.Timing;
 

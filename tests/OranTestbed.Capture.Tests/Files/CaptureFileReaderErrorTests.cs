@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Runtime.Versioning;
 using OranTestbed.Capture.Files;
 using OranTestbed.Capture.Tests.Support;
+using OranTestbed.TestSupport.Peers;
 
 namespace OranTestbed.Capture.Tests.Files;
 
@@ -120,6 +121,7 @@ public class CaptureFileReaderErrorTests
     }
 
     [Test]
+    [Category(PeerCategories.Tshark)]
     public void CaptureFileReader_must_deliver_frames_before_a_truncated_pcapng_block()
     {
         var pcap = WriteFrames(6);

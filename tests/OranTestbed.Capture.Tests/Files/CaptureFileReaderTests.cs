@@ -1,5 +1,6 @@
 using OranTestbed.Capture.Files;
 using OranTestbed.Capture.Tests.Support;
+using OranTestbed.TestSupport.Peers;
 using PacketDotNet;
 using SharpPcap;
 using SharpPcap.LibPcap;
@@ -55,6 +56,7 @@ public class CaptureFileReaderTests
     }
 
     [Test]
+    [Category(PeerCategories.Tshark)]
     public void CaptureFileReader_must_agree_with_tshark_on_the_shared_capture()
     {
         var tshark = WiresharkTools.TsharkFields(TestFiles.SharedCapture, "frame.time_epoch", "frame.len",
@@ -82,6 +84,7 @@ public class CaptureFileReaderTests
     }
 
     [Test]
+    [Category(PeerCategories.Tshark)]
     public void CaptureFileReader_must_read_pcapng_with_nanosecond_timestamps()
     {
         var pcap = WriteOddTimestamps("source.pcap");
@@ -101,6 +104,7 @@ public class CaptureFileReaderTests
 
     [TestCase("pcap", CaptureFileFormat.PcapMicrosecond)]
     [TestCase("pcapng", CaptureFileFormat.PcapNg)]
+    [Category(PeerCategories.Tshark)]
     public void CaptureFileReader_must_scale_microsecond_files_to_nanoseconds(string editcapFormat,
         CaptureFileFormat expectedFormat)
     {
@@ -175,6 +179,7 @@ public class CaptureFileReaderTests
     }
 
     [Test]
+    [Category(PeerCategories.Tshark)]
     public void CaptureFileReader_must_refuse_non_Ethernet_link_types_by_default()
     {
         var pcap = WriteOddTimestamps("eth.pcap");
@@ -192,6 +197,7 @@ public class CaptureFileReaderTests
     }
 
     [Test]
+    [Category(PeerCategories.Tshark)]
     public void CaptureFileReader_must_read_other_link_types_raw_when_asked()
     {
         var pcap = WriteOddTimestamps("eth.pcap");

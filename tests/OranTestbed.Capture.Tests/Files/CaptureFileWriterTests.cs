@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using OranTestbed.Capture.Files;
 using OranTestbed.Capture.Tests.Support;
+using OranTestbed.TestSupport.Peers;
 
 namespace OranTestbed.Capture.Tests.Files;
 
@@ -18,6 +19,7 @@ public class CaptureFileWriterTests
     private static readonly string[] SnappedTsharkLine = ["1014\t128"];
 
     [Test]
+    [Category(PeerCategories.Tshark)]
     public void CaptureFileWriter_must_write_nanosecond_timestamps_that_tshark_reads_to_nine_decimals()
     {
         var path = TestFiles.NewPath("ns.pcap");
@@ -85,6 +87,7 @@ public class CaptureFileWriterTests
     }
 
     [Test]
+    [Category(PeerCategories.Tshark)]
     public void CaptureFileWriter_must_record_the_wire_length_of_snapped_frames()
     {
         var path = TestFiles.NewPath("snap.pcap");

@@ -1,6 +1,6 @@
 using OranTestbed.Capture.Live;
 using OranTestbed.Capture.Tests.Live.Support;
-using OranTestbed.Testing.Live;
+using OranTestbed.TestSupport.Live;
 using SharpPcap;
 using SharpPcap.LibPcap;
 

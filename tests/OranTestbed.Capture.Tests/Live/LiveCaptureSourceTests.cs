@@ -2,7 +2,7 @@ using System.Diagnostics;
 using OranTestbed.Capture.Live;
 using OranTestbed.Capture.Tests.Live.Support;
 using OranTestbed.Capture.Tests.Support;
-using OranTestbed.Testing.Live;
+using OranTestbed.TestSupport.Live;
 using SharpPcap;
 
 namespace OranTestbed.Capture.Tests.Live;

@@ -5,7 +5,7 @@ using OranTestbed.Capture.Live;
 using OranTestbed.Capture.Tests.Live.Support;
 using OranTestbed.Fronthaul.Decoding;
 using OranTestbed.Fronthaul.Ptp;
-using OranTestbed.Testing.Live;
+using OranTestbed.TestSupport.Live;
 
 namespace OranTestbed.Capture.Tests.Live;
 

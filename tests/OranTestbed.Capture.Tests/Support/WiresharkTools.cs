@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using OranTestbed.TestSupport.Peers;
 
 namespace OranTestbed.Capture.Tests.Support;
 
-/// <summary>Runs tshark and editcap (Debian package wireshark / tshark) as oracles and file converters.</summary>
+/// <summary>Runs tshark and editcap (Debian package wireshark / tshark) as oracles and file converters; the specs using them
+/// carry <c>[Category(PeerCategories.Tshark)]</c>.</summary>
 public static class WiresharkTools
 {
     /// <summary>One line per frame with the given tshark fields, tab separated.</summary>
@@ -23,6 +25,7 @@ public static class WiresharkTools
 
     private static string Run(string tool, IEnumerable<string> args)
     {
+        Tshark.Require(tool);
         var start = new ProcessStartInfo(tool)
         {
             RedirectStandardOutput = true,
@@ -41,7 +44,7 @@ public static class WiresharkTools
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            Assert.Fail($"{tool} is not installed ({e.Message}). Install it with: apt-get install -y tshark");
+            MissingPeer.Report($"{tool} did not start ({e.Message})", Tshark.Setup);
             throw;
         }
 

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using OranTestbed.Fronthaul.Tests.Support;
-using OranTestbed.Fronthaul.Tests.UPlane;
+using OranTestbed.TestSupport.Peers;
 
 namespace OranTestbed.Cli.Tests.Support;
 
@@ -82,6 +81,7 @@ internal static partial class TsharkAgreement
     /// </summary>
     public static List<string> UnaccountedFields(string pcap, IEnumerable<string> preferences, IEnumerable<string> arguments)
     {
+        Tshark.Require();
         var psi = new System.Diagnostics.ProcessStartInfo(Tshark.Executable)
         {
             RedirectStandardOutput = true,

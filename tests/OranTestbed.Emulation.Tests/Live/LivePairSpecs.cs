@@ -3,12 +3,12 @@ using OranTestbed.Analysis.Reports;
 using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Capture.Live;
 using OranTestbed.Emulation.Live;
-using OranTestbed.Emulation.Personalities;
 using OranTestbed.Emulation.Reports;
 using OranTestbed.Emulation.Tests.Support;
 using OranTestbed.Fronthaul.Profiles;
+using OranTestbed.Plans.Personalities;
 using OranTestbed.Plans.Profiles;
-using OranTestbed.Testing.Live;
+using OranTestbed.TestSupport.Live;
 
 namespace OranTestbed.Emulation.Tests.Live;
 

@@ -1,10 +1,10 @@
 using OranTestbed.Analysis;
 using OranTestbed.Analysis.Reports;
-using OranTestbed.Emulation.Personalities;
 using OranTestbed.Emulation.Reports;
 using OranTestbed.Fronthaul.Profiles;
-using OranTestbed.Fronthaul.Tests.Support;
+using OranTestbed.Plans.Personalities;
 using OranTestbed.Plans.Profiles;
+using OranTestbed.TestSupport;
 
 namespace OranTestbed.Emulation.Tests.Support;
 

@@ -1,6 +1,6 @@
 using OranTestbed.Fronthaul.Compression;
 using OranTestbed.Fronthaul.Profiles;
-using OranTestbed.Fronthaul.Tests.Support;
+using OranTestbed.TestSupport.Peers;
 
 namespace OranTestbed.Emulation.Tests.Support;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using OranTestbed.Fronthaul.CPlane;
 using OranTestbed.Fronthaul.Decoding;
-using OranTestbed.Fronthaul.Tests.Support;
+using OranTestbed.TestSupport;
+using OranTestbed.TestSupport.Peers;
 
 namespace OranTestbed.Fronthaul.Tests.CPlane;
 

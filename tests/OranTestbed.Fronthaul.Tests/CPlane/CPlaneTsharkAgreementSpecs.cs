@@ -1,5 +1,6 @@
 using System.Globalization;
-using OranTestbed.Fronthaul.Tests.Support;
+using OranTestbed.TestSupport;
+using OranTestbed.TestSupport.Peers;
 
 namespace OranTestbed.Fronthaul.Tests.CPlane;
 
@@ -8,6 +9,7 @@ namespace OranTestbed.Fronthaul.Tests.CPlane;
 /// 12, 13, 9, 18, decoded by tshark 4.0.17 and by us; every oran_fh_cus field must agree occurrence by occurrence
 /// (with tshark 4.0's quirks modelled in <see cref="Tshark40CPlaneView"/>).
 /// </summary>
+[Category(PeerCategories.Tshark)]
 public class CPlaneTsharkAgreementSpecs
 {
     [Test]

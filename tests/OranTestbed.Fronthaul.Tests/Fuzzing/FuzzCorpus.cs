@@ -1,17 +1,17 @@
 using System.Buffers.Binary;
-using OranTestbed.Fronthaul.Compression;
 using OranTestbed.Fronthaul.CPlane;
+using OranTestbed.Fronthaul.Compression;
 using OranTestbed.Fronthaul.Decoding;
 using OranTestbed.Fronthaul.Ecpri;
 using OranTestbed.Fronthaul.Ethernet;
 using OranTestbed.Fronthaul.Ip;
 using OranTestbed.Fronthaul.Ptp;
 using OranTestbed.Fronthaul.Tests.CPlane;
-using OranTestbed.Fronthaul.Tests.Support;
 using OranTestbed.Fronthaul.Tests.Transport;
 using OranTestbed.Fronthaul.Tests.UPlane;
 using OranTestbed.Fronthaul.UPlane;
 using OranTestbed.Fronthaul.Writing;
+using OranTestbed.TestSupport;
 
 namespace OranTestbed.Fronthaul.Tests.Fuzzing;
 

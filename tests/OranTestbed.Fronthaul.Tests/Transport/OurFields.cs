@@ -4,8 +4,9 @@ using OranTestbed.Fronthaul.Ecpri;
 using OranTestbed.Fronthaul.Ethernet;
 using OranTestbed.Fronthaul.Ip;
 using OranTestbed.Fronthaul.Ptp;
-using OranTestbed.Fronthaul.Tests.Support;
 using OranTestbed.Fronthaul.Transport;
+using OranTestbed.TestSupport;
+using OranTestbed.TestSupport.Peers;
 
 namespace OranTestbed.Fronthaul.Tests.Transport;
 

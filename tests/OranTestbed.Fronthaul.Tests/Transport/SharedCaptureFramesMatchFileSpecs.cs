@@ -1,4 +1,4 @@
-using OranTestbed.Fronthaul.Tests.Support;
+using OranTestbed.TestSupport;
 
 namespace OranTestbed.Fronthaul.Tests.Transport;
 

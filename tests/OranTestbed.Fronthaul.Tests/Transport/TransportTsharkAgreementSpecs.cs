@@ -2,12 +2,14 @@ using OranTestbed.Fronthaul.Decoding;
 using OranTestbed.Fronthaul.Ecpri;
 using OranTestbed.Fronthaul.Ethernet;
 using OranTestbed.Fronthaul.Ptp;
-using OranTestbed.Fronthaul.Tests.Support;
 using OranTestbed.Fronthaul.Writing;
+using OranTestbed.TestSupport;
+using OranTestbed.TestSupport.Peers;
 
 namespace OranTestbed.Fronthaul.Tests.Transport;
 
 /// <summary>Frames written with our writers, decoded by tshark 4.0.17 and by us, compared field by field.</summary>
+[Category(PeerCategories.Tshark)]
 public class TransportTsharkAgreementSpecs
 {
     private const ushort EcpriPort = 50000;

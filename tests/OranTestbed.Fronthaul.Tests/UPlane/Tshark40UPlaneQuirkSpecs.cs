@@ -1,7 +1,8 @@
 using OranTestbed.Fronthaul.Compression;
-using OranTestbed.Fronthaul.Tests.Support;
 using OranTestbed.Fronthaul.UPlane;
 using OranTestbed.Fronthaul.Writing;
+using OranTestbed.TestSupport;
+using OranTestbed.TestSupport.Peers;
 
 namespace OranTestbed.Fronthaul.Tests.UPlane;
 
@@ -9,6 +10,7 @@ namespace OranTestbed.Fronthaul.Tests.UPlane;
 /// What tshark 4.0.17's O-RAN dissector does where it departs from O-RAN.WG4.CUS, pinned so that a tshark upgrade
 /// that changes it is noticed. Our decoder follows the specification in each case.
 /// </summary>
+[Category(PeerCategories.Tshark)]
 public class Tshark40UPlaneQuirkSpecs
 {
     private static readonly string[] Fields =

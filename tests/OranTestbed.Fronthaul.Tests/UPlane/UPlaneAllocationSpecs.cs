@@ -1,6 +1,6 @@
 using OranTestbed.Fronthaul.Decoding;
-using OranTestbed.Fronthaul.Tests.Support;
 using OranTestbed.Fronthaul.UPlane;
+using OranTestbed.TestSupport;
 
 namespace OranTestbed.Fronthaul.Tests.UPlane;
 

@@ -1,7 +1,8 @@
 using OranTestbed.Fronthaul.Compression;
 using OranTestbed.Fronthaul.Decoding;
-using OranTestbed.Fronthaul.Tests.Support;
 using OranTestbed.Fronthaul.UPlane;
+using OranTestbed.TestSupport;
+using OranTestbed.TestSupport.Peers;
 
 namespace OranTestbed.Fronthaul.Tests.UPlane;
 

@@ -1,6 +1,7 @@
 using OranTestbed.Fronthaul.Ecpri;
 using OranTestbed.Fronthaul.Ethernet;
 using OranTestbed.Fronthaul.Writing;
+using OranTestbed.TestSupport;
 
 namespace OranTestbed.Fronthaul.Tests.UPlane;
 
@@ -31,6 +32,6 @@ public static class UPlaneTestFrames
     public static string WritePcap(IEnumerable<byte[]> frames)
     {
         long t = 1_700_000_000_000_000_000;
-        return Support.PcapFile.Write(frames.Select((f, i) => new Support.TimedFrame(t + (i * 1000L), f)));
+        return PcapFile.Write(frames.Select((f, i) => new TimedFrame(t + (i * 1000L), f)));
     }
 }

@@ -1,8 +1,8 @@
 using OranTestbed.Fronthaul.Compression;
 using OranTestbed.Fronthaul.Decoding;
-using OranTestbed.Fronthaul.Tests.Support;
 using OranTestbed.Fronthaul.UPlane;
 using OranTestbed.Fronthaul.Writing;
+using OranTestbed.TestSupport.Peers;
 
 namespace OranTestbed.Fronthaul.Tests.UPlane;
 
@@ -11,6 +11,7 @@ namespace OranTestbed.Fronthaul.Tests.UPlane;
 /// <see cref="FrameWriter"/>. tshark 4.0.17 takes the IQ width and method from its preferences only (it shows a
 /// section's udCompHdr but does not use it), so every message of a case uses the preference's compression.
 /// </summary>
+[Category(PeerCategories.Tshark)]
 public class UPlaneTsharkSpecs
 {
     private static readonly string[] Fields =

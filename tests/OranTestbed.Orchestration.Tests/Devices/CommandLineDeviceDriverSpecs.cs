@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
-using OranTestbed.Fronthaul.Tests.Support;
 using OranTestbed.Orchestration.Devices;
 using OranTestbed.Orchestration.Tests.Support;
 using OranTestbed.Plans.Iot.Procedure;
 using OranTestbed.Plans.Lab;
+using OranTestbed.TestSupport;
 
 namespace OranTestbed.Orchestration.Tests.Devices;
 

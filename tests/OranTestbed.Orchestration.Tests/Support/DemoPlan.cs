@@ -1,11 +1,11 @@
 using System.Collections.Immutable;
 using OranTestbed.Fronthaul.Profiles;
-using OranTestbed.Fronthaul.Tests.Support;
 using OranTestbed.Plans;
 using OranTestbed.Plans.Expansion;
 using OranTestbed.Plans.Iot;
 using OranTestbed.Plans.Iot.Procedure;
 using OranTestbed.Plans.Lab;
+using OranTestbed.TestSupport;
 
 namespace OranTestbed.Orchestration.Tests.Support;
 

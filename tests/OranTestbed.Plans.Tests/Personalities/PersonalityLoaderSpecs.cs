@@ -1,9 +1,8 @@
-using OranTestbed.Emulation.Personalities;
 using OranTestbed.Fronthaul.Compression;
 using OranTestbed.Fronthaul.Ecpri;
-using OranTestbed.Fronthaul.Tests.Support;
 using OranTestbed.Plans.Personalities;
 using OranTestbed.Plans.Yaml;
+using OranTestbed.TestSupport;
 
 namespace OranTestbed.Plans.Tests.Personalities;
 

@@ -1,10 +1,10 @@
 using OranTestbed.Fronthaul.Compression;
 using OranTestbed.Fronthaul.Ecpri;
 using OranTestbed.Fronthaul.Profiles;
-using OranTestbed.Fronthaul.Tests.Support;
+using OranTestbed.Fronthaul.Timing;
 using OranTestbed.Plans.Profiles;
 using OranTestbed.Plans.Yaml;
-using OranTestbed.Fronthaul.Timing;
+using OranTestbed.TestSupport;
 
 namespace OranTestbed.Plans.Tests.Profiles;
 

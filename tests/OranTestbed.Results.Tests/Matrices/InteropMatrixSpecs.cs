@@ -1,3 +1,4 @@
+using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Results.Matrices;
 using OranTestbed.Results.Model;
 using OranTestbed.Results.Tests.Support;
@@ -18,11 +19,11 @@ public sealed class InteropMatrixSpecs
     {
         var results = new[]
         {
-            Samples.Execution("e1", ResultVerdict.Fail, "run-1"),
-            Samples.Execution("e1", ResultVerdict.Pass, "run-2"), // fixed in the newer run
-            Samples.Execution("e2", ResultVerdict.Pass, "run-1", Samples.Subject("c2")),
-            Samples.Execution("e3", ResultVerdict.Pass, "run-1", Samples.Subject("c3", oRu: "radian/rr-800")),
-            Samples.Execution("e3", ResultVerdict.Fail, "run-2", Samples.Subject("c3", oRu: "radian/rr-800")),
+            Samples.Execution("e1", Verdict.Fail, "run-1"),
+            Samples.Execution("e1", Verdict.Pass, "run-2"), // fixed in the newer run
+            Samples.Execution("e2", Verdict.Pass, "run-1", Samples.Subject("c2")),
+            Samples.Execution("e3", Verdict.Pass, "run-1", Samples.Subject("c3", oRu: "radian/rr-800")),
+            Samples.Execution("e3", Verdict.Fail, "run-2", Samples.Subject("c3", oRu: "radian/rr-800")),
         };
 
         var matrix = InteropMatrix.Build(results, TwoRuns).Single();
@@ -52,8 +53,8 @@ public sealed class InteropMatrixSpecs
             [new MatrixPlan.Excluded("n78-urban", "operator-a", "polaris/pd-7", "ymir/yr-400", null, "no 4/2/4/6 eAxC split")]);
         var results = new[]
         {
-            Samples.Execution("e1", ResultVerdict.Inconclusive, "run-1"),
-            Samples.Execution("e4", ResultVerdict.Aborted, "run-1", Samples.Subject(oDu: "polaris/pd-7")),
+            Samples.Execution("e1", Verdict.Inconclusive, "run-1"),
+            Samples.Execution("e4", Verdict.Aborted, "run-1", Samples.Subject(oDu: "polaris/pd-7")),
         };
 
         var matrix = InteropMatrix.Build(results, ["run-1"], plan: plan).Single();
@@ -74,8 +75,8 @@ public sealed class InteropMatrixSpecs
         withCu = withCu with { Products = withCu.Products.Add(new ProductRef("o-cu", "zephyr/zc-1", "zephyr", "ZC-1", "", "1.0", "")) };
         var results = new[]
         {
-            Samples.Execution("e1", ResultVerdict.Pass, "run-1"),
-            Samples.Execution("e2", ResultVerdict.Fail, "run-1", withCu),
+            Samples.Execution("e1", Verdict.Pass, "run-1"),
+            Samples.Execution("e2", Verdict.Fail, "run-1", withCu),
         };
 
         var byBand = InteropMatrix.Build(results, ["run-1"], new MatrixQuery { Band = "n28-rural" });
@@ -93,24 +94,24 @@ public sealed class InteropMatrixSpecs
     [Test]
     public void Comparison_must_list_regressions_fixes_new_and_dropped_tests_across_software_versions()
     {
-        static ExecutionResult On(string software, string id, string caseId, ResultVerdict verdict)
+        static ExecutionResult On(string software, string id, string caseId, Verdict verdict)
         {
             var subject = Samples.Subject(caseId);
             subject = subject with { Products = [Samples.ODu(software: software), .. subject.Products.Skip(1)] };
             return Samples.Execution(id, verdict, "run-" + software, subject);
         }
 
-        var before = new[] { On("4.2", "a1", "c1", ResultVerdict.Pass), On("4.2", "a2", "c2", ResultVerdict.Fail),
-            On("4.2", "a3", "c3", ResultVerdict.Pass), On("4.2", "a4", "c4", ResultVerdict.Pass) };
-        var after = new[] { On("4.3", "b1", "c1", ResultVerdict.Fail), On("4.3", "b2", "c2", ResultVerdict.Pass),
-            On("4.3", "b3", "c3", ResultVerdict.Pass), On("4.3", "b5", "c5", ResultVerdict.Inconclusive) };
+        var before = new[] { On("4.2", "a1", "c1", Verdict.Pass), On("4.2", "a2", "c2", Verdict.Fail),
+            On("4.2", "a3", "c3", Verdict.Pass), On("4.2", "a4", "c4", Verdict.Pass) };
+        var after = new[] { On("4.3", "b1", "c1", Verdict.Fail), On("4.3", "b2", "c2", Verdict.Pass),
+            On("4.3", "b3", "c3", Verdict.Pass), On("4.3", "b5", "c5", Verdict.Inconclusive) };
 
         var diff = ResultsComparison.Compare(before, after);
 
         Assert.Multiple(() =>
         {
             Assert.That(diff.Regressions.Select(c => (c.Before.Subject.CaseId, c.After.Outcome.Verdict)),
-                Is.EqualTo(new[] { ("c1", ResultVerdict.Fail) }));
+                Is.EqualTo(new[] { ("c1", Verdict.Fail) }));
             Assert.That(diff.Fixes.Select(c => c.After.Subject.CaseId), Is.EqualTo(C2));
             Assert.That(diff.Unchanged, Is.EqualTo(1));
             Assert.That(diff.NewlyCovered.Select(r => r.Subject.CaseId), Is.EqualTo(C5));

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Results.Model;
 
 namespace OranTestbed.Results.Tests.Support;
@@ -21,19 +22,19 @@ public static class Samples
         new(band, operatorProfile, "NR-TDD-FR1-CAT-A-NoBF", "O-RAN.WG4.IOT.0", "10.00", "tdd-100mhz-30khz", caseId,
             "DL throughput " + caseId, "mandatory", "O-RAN.WG4.IOT.0 C/U-Plane: DL throughput", repetition, [ODu(oDu), ORu(oRu)]);
 
-    public static ExecutionResult Execution(string executionId, ResultVerdict verdict = ResultVerdict.Pass, string runId = "demo-20250314-092653",
+    public static ExecutionResult Execution(string executionId, Verdict verdict = Verdict.Pass, string runId = "demo-20250314-092653",
         ExecutionSubject? subject = null, ImmutableArray<string> reasons = default) =>
         new(runId, executionId, subject ?? Subject(),
-            new VerdictRecord(verdict, verdict == ResultVerdict.Pass ? 1 : 2, false, reasons.IsDefault ? [] : reasons, "bench-1",
+            new VerdictRecord(verdict, verdict == Verdict.Pass ? 1 : 2, false, reasons.IsDefault ? [] : reasons, "bench-1",
                 TimeSpan.FromMilliseconds(1234.5)) { StartedAt = Start.AddMinutes(1) },
             [
-                new MetricRecord("dl-throughput", "traffic-tool", Units.Mbps, 812.5m, ">= 800Mbps", verdict == ResultVerdict.Fail ? ResultVerdict.Fail : ResultVerdict.Pass),
-                new MetricRecord("rx-late", "o-ru-counters", Units.Count, 0m, "== 0", ResultVerdict.Pass),
-                new MetricRecord("ta4-max", "analyzer", Units.Nanosecond, 1500m, "<= 2000ns", ResultVerdict.Pass) { Note = "max over 3 flows" },
-                new MetricRecord("on-time", "analyzer", Units.Ratio, 0.995m, ">= 99%", ResultVerdict.Pass),
-                new MetricRecord("time-error", "sync-monitor", Units.Ppb, 12.25m, "<= 50ppb", ResultVerdict.Pass),
-                new MetricRecord("locked", "o-du-counters", Units.Boolean, 1m, "== true", ResultVerdict.Pass),
-                new MetricRecord("prach", "analyzer", Units.Count, null, "== 0", ResultVerdict.Inconclusive) { Note = "no PRACH traffic" },
+                new MetricRecord("dl-throughput", "traffic-tool", Units.Mbps, 812.5m, ">= 800Mbps", verdict == Verdict.Fail ? Verdict.Fail : Verdict.Pass),
+                new MetricRecord("rx-late", "o-ru-counters", Units.Count, 0m, "== 0", Verdict.Pass),
+                new MetricRecord("ta4-max", "analyzer", Units.Nanosecond, 1500m, "<= 2000ns", Verdict.Pass) { Note = "max over 3 flows" },
+                new MetricRecord("on-time", "analyzer", Units.Ratio, 0.995m, ">= 99%", Verdict.Pass),
+                new MetricRecord("time-error", "sync-monitor", Units.Ppb, 12.25m, "<= 50ppb", Verdict.Pass),
+                new MetricRecord("locked", "o-du-counters", Units.Boolean, 1m, "== true", Verdict.Pass),
+                new MetricRecord("prach", "analyzer", Units.Count, null, "== 0", Verdict.Inconclusive) { Note = "no PRACH traffic" },
             ])
         {
             Measurements = [new Measurement("ta4-histogram", Units.Nanosecond, [100m, 250.5m, 1500m]) { Description = "TA4 per flow" }],

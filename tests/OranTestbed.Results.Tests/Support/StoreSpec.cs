@@ -1,10 +1,12 @@
 using OranTestbed.Results.Store;
+using OranTestbed.TestSupport.Peers;
+using OranTestbed.TestSupport.Stores;
 
 namespace OranTestbed.Results.Tests.Support;
 
 /// <summary>Base of the specs that run on both databases: a fresh store per test.</summary>
 [TestFixture(DatabaseKind.Sqlite)]
-[TestFixture(DatabaseKind.Postgres)]
+[TestFixture(DatabaseKind.Postgres, Category = PeerCategories.Postgres)]
 public abstract class StoreSpec(DatabaseKind kind)
 {
     protected DatabaseKind Kind { get; } = kind;

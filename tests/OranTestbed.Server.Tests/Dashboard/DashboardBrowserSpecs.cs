@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Playwright;
 using OranTestbed.Server.Tests.Dashboard.Support;
+using OranTestbed.TestSupport.Peers;
 
 namespace OranTestbed.Server.Tests.Dashboard;
 
@@ -10,6 +11,7 @@ namespace OranTestbed.Server.Tests.Dashboard;
 /// cells only; signed-out pages go to /login; the comparison shows the regression.
 /// </summary>
 [NonParallelizable]
+[Category(PeerCategories.Chromium)]
 public sealed class DashboardBrowserSpecs
 {
     private IPlaywright _playwright = null!;

@@ -1,8 +1,8 @@
 using OranTestbed.Analysis;
 using OranTestbed.Capture.Files;
 using OranTestbed.Emulation;
-using OranTestbed.Fronthaul.Tests.Support;
 using OranTestbed.Plans.Personalities;
+using OranTestbed.TestSupport;
 
 namespace OranTestbed.Server.Tests.Support;
 

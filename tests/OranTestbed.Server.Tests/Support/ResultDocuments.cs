@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
-using OranTestbed.Fronthaul.Tests.Support;
+using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Plans;
 using OranTestbed.Results.Model;
 using OranTestbed.Results.OranJson;
 using OranTestbed.Results.Store;
+using OranTestbed.TestSupport;
 
 namespace OranTestbed.Server.Tests.Support;
 
@@ -38,14 +39,14 @@ public sealed class ResultDocuments : IAsyncDisposable
 
     /// <summary>An execution of lab products (ids VENDOR/PRODUCT) on the n28 rural band.</summary>
     public static ExecutionResult Execution(string runId, string executionId, string oDu = "polaris/pd-7", string oRu = "quasar/q-300",
-        ResultVerdict verdict = ResultVerdict.Pass, string caseName = "DL C/U-plane timing", ImmutableArray<string> reasons = default)
+        Verdict verdict = Verdict.Pass, string caseName = "DL C/U-plane timing", ImmutableArray<string> reasons = default)
     {
         var products = ImmutableArray.Create(Product(oDu), Product(oRu));
         var subject = new ExecutionSubject("n28-rural", "operator-a", "NR-FDD-FR1(15kHzSCS)-CAT-A-NoBF", "O-RAN.WG4.IOT.0", "10.00", Profile,
             "cu-plane-timing", caseName, "mandatory", "O-RAN.WG4.IOT.0 C/U-Plane timing", 1, products);
         return new ExecutionResult(runId, executionId, subject,
             new VerdictRecord(verdict, 1, false, reasons.IsDefault ? [] : reasons, "bench-1", TimeSpan.FromSeconds(2)),
-            [new MetricRecord("late-messages", "analyzer", Units.Count, verdict == ResultVerdict.Pass ? 0m : 3m, "== 0", verdict)]);
+            [new MetricRecord("late-messages", "analyzer", Units.Count, verdict == Verdict.Pass ? 0m : 3m, "== 0", verdict)]);
     }
 
     /// <summary>A lab product as tested; an id the lab lacks is made up (vendor = the id's first part).</summary>

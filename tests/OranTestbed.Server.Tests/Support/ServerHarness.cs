@@ -1,9 +1,9 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
-using OranTestbed.Fronthaul.Tests.Support;
 using OranTestbed.Results.Accounts;
 using OranTestbed.Results.Store;
-using OranTestbed.Results.Tests.Support;
+using OranTestbed.TestSupport;
+using OranTestbed.TestSupport.Stores;
 
 namespace OranTestbed.Server.Tests.Support;
 

@@ -1,5 +1,5 @@
 using OranTestbed.Emulation;
-using OranTestbed.Emulation.Personalities;
+using OranTestbed.Plans.Personalities;
 
 namespace OranTestbed.Benchmarks.Generation;
 

@@ -1,11 +1,11 @@
 using System.Globalization;
-using OranTestbed.Emulation.Personalities;
+using OranTestbed.Benchmarks.Reporting;
 using OranTestbed.Fronthaul.Compression;
 using OranTestbed.Fronthaul.Decoding;
 using OranTestbed.Fronthaul.Ecpri;
 using OranTestbed.Fronthaul.Profiles;
 using OranTestbed.Fronthaul.Timing;
-using OranTestbed.Benchmarks.Reporting;
+using OranTestbed.Plans.Personalities;
 using OranTestbed.Plans.Profiles;
 
 namespace OranTestbed.Benchmarks.Generation;

@@ -1,3 +1,4 @@
+using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Results.Model;
 
 namespace OranTestbed.Server.Api.Contracts;

@@ -1,24 +1,21 @@
 using Microsoft.Playwright;
+using OranTestbed.TestSupport.Peers;
 
 namespace OranTestbed.Server.Tests.Dashboard.Support;
 
 /// <summary>Debian's chromium (tools/setup/chromium.sh) launched headless through Playwright by its executable path:
-/// Playwright never downloads a browser. Missing chromium fails with the command that installs it.</summary>
+/// Playwright never downloads a browser. Missing chromium fails in CI and skips locally, naming the script that
+/// installs it (<see cref="ChromiumPeer"/>); the specs launching it carry <c>[Category(PeerCategories.Chromium)]</c>.</summary>
 public static class Chromium
 {
-    public const string ExecutablePath = "/usr/bin/chromium";
-
     public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
-        if (!File.Exists(ExecutablePath))
-        {
-            Assert.Fail($"{ExecutablePath} is missing: run tools/setup/chromium.sh (apt install chromium)");
-        }
+        ChromiumPeer.Require();
 
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = ExecutablePath,
+            ExecutablePath = ChromiumPeer.ExecutablePath,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });

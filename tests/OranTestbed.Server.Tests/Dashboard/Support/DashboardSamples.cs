@@ -1,12 +1,13 @@
 using System.Collections.Immutable;
 using OranTestbed.Analysis;
 using OranTestbed.Analysis.Reports;
+using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Emulation;
-using OranTestbed.Emulation.Personalities;
-using OranTestbed.Fronthaul.Tests.Support;
+using OranTestbed.Plans.Personalities;
 using OranTestbed.Plans.Profiles;
 using OranTestbed.Results.Model;
 using OranTestbed.Results.Store;
+using OranTestbed.TestSupport;
 
 namespace OranTestbed.Server.Tests.Dashboard.Support;
 
@@ -44,17 +45,17 @@ public static class DashboardSamples
             [new(ArtifactKind.AnalysisReport, $"{id}/analysis.json", report), new(ArtifactKind.Capture, $"{id}/capture.pcap", capture)];
 
         await store.BeginRunAsync(new RunInfo(OldRun, "demo", "sha256:" + new string('a', 64), Start) { CampaignDescription = "Demo campaign" });
-        await store.RecordAsync(Execution(OldRun, RegressedExecution, XylemDu, QuasarRu, ResultVerdict.Pass), evidence(RegressedExecution));
-        await store.RecordAsync(Execution(OldRun, "exec-xd100-zr200", XylemDu, ZephyrRu, ResultVerdict.Pass));
-        await store.RecordAsync(Execution(OldRun, "exec-pd7-q300", PolarisDu, QuasarRu, ResultVerdict.Fail, reason: Hostile));
+        await store.RecordAsync(Execution(OldRun, RegressedExecution, XylemDu, QuasarRu, Verdict.Pass), evidence(RegressedExecution));
+        await store.RecordAsync(Execution(OldRun, "exec-xd100-zr200", XylemDu, ZephyrRu, Verdict.Pass));
+        await store.RecordAsync(Execution(OldRun, "exec-pd7-q300", PolarisDu, QuasarRu, Verdict.Fail, reason: Hostile));
         await store.FinishRunAsync(OldRun, Start.AddHours(1), aborted: false);
 
         await store.BeginRunAsync(new RunInfo(NewRun, "demo", "sha256:" + new string('b', 64), Start.AddDays(7)) { CampaignDescription = "Demo campaign" });
-        await store.RecordAsync(Execution(NewRun, RegressedExecution, XylemDu with { Software = "5.4.0" }, QuasarRu, ResultVerdict.Fail,
+        await store.RecordAsync(Execution(NewRun, RegressedExecution, XylemDu with { Software = "5.4.0" }, QuasarRu, Verdict.Fail,
             reason: "ta4-max above the window"), evidence(RegressedExecution));
-        await store.RecordAsync(Execution(NewRun, "exec-xd100-zr200", XylemDu with { Software = "5.4.0" }, ZephyrRu, ResultVerdict.Pass));
-        await store.RecordAsync(Execution(NewRun, "exec-pd7-q300", PolarisDu, QuasarRu, ResultVerdict.Fail, reason: Hostile));
-        await store.RecordAsync(Execution(NewRun, "exec-pd7-yr400", PolarisDu, YmirRu, ResultVerdict.Inconclusive,
+        await store.RecordAsync(Execution(NewRun, "exec-xd100-zr200", XylemDu with { Software = "5.4.0" }, ZephyrRu, Verdict.Pass));
+        await store.RecordAsync(Execution(NewRun, "exec-pd7-q300", PolarisDu, QuasarRu, Verdict.Fail, reason: Hostile));
+        await store.RecordAsync(Execution(NewRun, "exec-pd7-yr400", PolarisDu, YmirRu, Verdict.Inconclusive,
             band: "n28-rural", op: "operator-b", reason: "the capture dropped frames: the evidence is incomplete"));
         await store.FinishRunAsync(NewRun, Start.AddDays(7).AddHours(1), aborted: false);
     }
@@ -81,17 +82,17 @@ public static class DashboardSamples
         return path;
     }
 
-    private static ExecutionResult Execution(string run, string id, ProductRef du, ProductRef ru, ResultVerdict verdict,
+    private static ExecutionResult Execution(string run, string id, ProductRef du, ProductRef ru, Verdict verdict,
         string band = "n78-urban", string op = "operator-a", string? reason = null)
     {
         var subject = new ExecutionSubject(band, op, "NR-TDD-FR1-CAT-A-NoBF", "O-RAN.WG4.IOT.0", "10.00", "n78-100mhz-tdd-bfp9-2644",
             "cu-plane-dl", "C/U-plane DL", "mandatory", "O-RAN.WG4.IOT.0 §3.2", 1, [du, ru]);
-        var failing = verdict == ResultVerdict.Fail ? ResultVerdict.Fail : ResultVerdict.Pass;
+        var failing = verdict == Verdict.Fail ? Verdict.Fail : Verdict.Pass;
         return new ExecutionResult(run, id, subject,
-            new VerdictRecord(verdict, verdict == ResultVerdict.Pass ? 1 : 2, false, reason is null ? [] : [reason], "emulated",
+            new VerdictRecord(verdict, verdict == Verdict.Pass ? 1 : 2, false, reason is null ? [] : [reason], "emulated",
                 TimeSpan.FromSeconds(2.5)) { StartedAt = Start },
             ImmutableArray.Create(
-                new MetricRecord("ta4-max", "analyzer", Units.Nanosecond, failing == ResultVerdict.Fail ? 2600m : 1500m, "<= 2000ns", failing),
-                new MetricRecord("on-time", "analyzer", Units.Ratio, 0.995m, ">= 99%", ResultVerdict.Pass)));
+                new MetricRecord("ta4-max", "analyzer", Units.Nanosecond, failing == Verdict.Fail ? 2600m : 1500m, "<= 2000ns", failing),
+                new MetricRecord("on-time", "analyzer", Units.Ratio, 0.995m, ">= 99%", Verdict.Pass)));
     }
 }

@@ -1,8 +1,8 @@
 using System.Net;
-using OranTestbed.Fronthaul.Tests.Support;
 using OranTestbed.Results.Accounts;
 using OranTestbed.Results.Store;
 using OranTestbed.Server.Tests.Dashboard.Support;
+using OranTestbed.TestSupport;
 
 namespace OranTestbed.Server.Tests.Dashboard;
 

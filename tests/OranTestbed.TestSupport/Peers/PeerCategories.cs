@@ -1,0 +1,14 @@
+namespace OranTestbed.TestSupport.Peers;
+
+/// <summary>The NUnit categories of specs that need a peer beside our code (see <see cref="MissingPeer"/>).</summary>
+public static class PeerCategories
+{
+    /// <summary>A PostgreSQL server (tools/setup/postgres.sh).</summary>
+    public const string Postgres = "Postgres";
+
+    /// <summary>tshark (and editcap), Wireshark's dissectors as the decoding oracle (tools/setup/install-system-packages.sh).</summary>
+    public const string Tshark = "Tshark";
+
+    /// <summary>Debian's chromium, driven by Playwright (tools/setup/chromium.sh).</summary>
+    public const string Chromium = "Chromium";
+}
