@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OranTestbed.Analysis.Correlation;
@@ -60,6 +61,7 @@ public sealed class FronthaulAnalyzer
     private readonly CUPlaneCorrelator _correlation;
     private readonly PtpAnalyzer _ptpAnalyzer;
     private readonly VerdictThresholds _thresholds;
+    private readonly ImmutableDictionary<Rule, RuleSeverity> _severities = ImmutableDictionary<Rule, RuleSeverity>.Empty;
     private readonly IqStatistics? _iq;
     private readonly TddPatternChecker? _tdd;
 
@@ -113,6 +115,7 @@ public sealed class FronthaulAnalyzer
         _tdd = TddPatternChecker.For(profile, _findings);
         _correlation.CaptureStartAllowanceNs = CUPlaneCorrelator.CaptureStartAllowanceFor(profile);
         _thresholds = profile.VerdictThresholds;
+        _severities = SeveritiesOf(profile);
     }
 
     public FronthaulDecodeOptions Options => _options;
@@ -185,7 +188,7 @@ public sealed class FronthaulAnalyzer
         var ptp = _ptpAnalyzer.Build();
         var iq = _iq?.Build() ?? IqReport.Disabled; // before the findings: it records the clipping rule
         var packets = new PacketCounts(_total, _cplane, _uplane, _ptp, _other, _malformed);
-        var findings = _findings.Build();
+        var findings = WithProfileSeverities(_findings.Build());
         var timing = _timing?.Build() ?? TimingReport.NotChecked("no fronthaul profile was given");
         var sequence = _sequence.BuildReport();
         var verdict = SampleVerdict.Judge(packets, sequence, timing, findings, _thresholds, completeness);
@@ -384,6 +387,51 @@ public sealed class FronthaulAnalyzer
         _frameMalformed = true;
         _findings.Record(RuleCatalogue.ForDecodeError(failure), _frameNumber);
     }
+
+    /// <summary>What in <paramref name="profile"/> the analyzer cannot use (a <c>rule-severity</c> naming no rule of the
+    /// catalogue), or null: commands check it when they load a profile, so a typo is a usage error, not a crash.</summary>
+    public static string? ProfileError(FronthaulProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        foreach (var (id, name) in profile.RuleSeverities)
+        {
+            if (RuleCatalogue.Find(id) is null)
+            {
+                return $"rule-severity names '{id}', which is not a rule (oran-testbed rules lists them)";
+            }
+
+            if (!RuleSeverityNames.TryParse(name, out _))
+            {
+                return $"rule-severity of {id} is '{name}', not error, warning or info";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The profile's <c>rule-severity</c> choices, by rule.</summary>
+    private static ImmutableDictionary<Rule, RuleSeverity> SeveritiesOf(FronthaulProfile profile)
+    {
+        if (ProfileError(profile) is { } error)
+        {
+            throw new ArgumentException($"profile {profile.Name}: {error}", nameof(profile));
+        }
+
+        var result = ImmutableDictionary.CreateBuilder<Rule, RuleSeverity>();
+        foreach (var (id, name) in profile.RuleSeverities)
+        {
+            if (RuleSeverityNames.TryParse(name, out var severity))
+            {
+                result[RuleCatalogue.Find(id)!] = severity;
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    private ImmutableArray<Finding> WithProfileSeverities(ImmutableArray<Finding> findings) => _severities.IsEmpty
+        ? findings
+        : [.. findings.Select(f => _severities.TryGetValue(f.Rule, out var severity) ? f with { Severity = severity } : f)];
 
     /// <summary>True when the last PRB (every PRB, or every other one with rb = 1) lies beyond the carrier.</summary>
     private bool BeyondCarrier(int startPrb, int numPrb, bool everyOther)

@@ -29,7 +29,7 @@ public class VerdictOnRealTrafficSpecs
     [TearDown]
     public void DeleteDirectory() => Directory.Delete(_directory, recursive: true);
 
-    private string Profile(string? thresholds = null, bool tap = true, bool windows = true)
+    private string Profile(string? thresholds = null, bool tap = true, bool windows = true, string? extra = null)
     {
         string yaml = AnalyzeFrames.RuProfileYaml;
         if (!tap)
@@ -47,6 +47,11 @@ public class VerdictOnRealTrafficSpecs
         if (thresholds is not null)
         {
             yaml += "\nverdict-thresholds: " + thresholds + "\n";
+        }
+
+        if (extra is not null)
+        {
+            yaml += "\n" + extra + "\n";
         }
 
         string path = Path.Combine(_directory, $"profile-{Guid.NewGuid():N}.yaml");
@@ -218,6 +223,43 @@ public class VerdictOnRealTrafficSpecs
         {
             Assert.That(result.Stdout, Does.Contain("1 of 400 frames malformed (ratio 0.0025"));
         }
+    }
+
+    // NVIDIA Aerial BFP-9 traffic uses exponents 8-10, beyond 16 - 9: the lab decides whether that fails.
+    [TestCase(null, ExitCodes.Fail)]
+    [TestCase("rule-severity: {COMP-BFP-EXPONENT-RANGE: error}", ExitCodes.Fail)]
+    [TestCase("rule-severity: {COMP-BFP-EXPONENT-RANGE: warning}", ExitCodes.Pass)]
+    [TestCase("rule-severity: {COMP-BFP-EXPONENT-RANGE: info}", ExitCodes.Pass)]
+    public async Task Analyze_must_give_COMP_BFP_EXPONENT_RANGE_the_severity_the_profile_chooses(string? choice, int exit)
+    {
+        var frames = Clean();
+        for (int i = 1; i < frames.Count; i += 2)
+        {
+            var frame = frames[i].Frame.ToArray();
+            frame[^28] = 0x0A; // udCompParam of the section's only PRB: exponent 10 (a 9-bit mantissa of 24 samples follows)
+            frames[i] = (frame, frames[i].TimestampNs);
+        }
+
+        var result = await Analyze(Capture(frames), "--profile", Profile(extra: choice));
+
+        Assert.That(result.ExitCode, Is.EqualTo(exit), result.ToString());
+        Assert.That(result.Stdout, Does.Contain("COMP-BFP-EXPONENT-RANGE"));
+        if (choice?.Contains("warning", StringComparison.Ordinal) == true)
+        {
+            Assert.That(result.Stdout, Does.Match(@"COMP-BFP-EXPONENT-RANGE\s+warning\s+x200"));
+        }
+    }
+
+    [TestCase("rule-severity: {COMP-NO-SUCH-RULE: warning}", "'COMP-NO-SUCH-RULE', which is not a rule")]
+    [TestCase("rule-severity: {COMP-BFP-EXPONENT-RANGE: fatal}", "is not a severity: use error, warning or info")]
+    [TestCase("rule-severity: {comp-bfp: warning}", "is not a rule id")]
+    public async Task Analyze_must_refuse_a_rule_severity_it_cannot_use_with_exit_64(string choice, string message)
+    {
+        var result = await Analyze(Capture(Clean()), "--profile", Profile(extra: choice));
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Usage), result.ToString());
+        Assert.That(result.Stderr, Does.Contain(message));
+        Assert.That(result.Stderr, Does.Not.Contain("   at "), "one line, no stack trace");
     }
 
     [Test]

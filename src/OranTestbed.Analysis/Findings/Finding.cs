@@ -9,5 +9,6 @@ namespace OranTestbed.Analysis.Findings;
 /// </summary>
 public sealed record Finding(Rule Rule, long Count, ImmutableArray<long> Examples)
 {
-    public RuleSeverity Severity => Rule.Severity;
+    /// <summary>The rule's severity, unless the profile chose another (<c>rule-severity</c>).</summary>
+    public RuleSeverity Severity { get; init; } = Rule.Severity;
 }

@@ -10,4 +10,11 @@ public static class RuleSeverityNames
         RuleSeverity.Error => "error",
         _ => throw new ArgumentOutOfRangeException(nameof(severity), severity, "unknown severity"),
     };
+
+    /// <summary>The severity named <paramref name="name"/> (error, warning, info).</summary>
+    public static bool TryParse(string name, out RuleSeverity severity)
+    {
+        severity = name switch { "info" => RuleSeverity.Info, "warning" => RuleSeverity.Warning, _ => RuleSeverity.Error };
+        return name is "info" or "warning" or "error";
+    }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
+using OranTestbed.Analysis;
 using OranTestbed.Fronthaul.Profiles;
 using OranTestbed.Plans.Profiles;
 using OranTestbed.Plans.Yaml;
@@ -162,6 +163,12 @@ internal sealed class AnalyzeCommand
         catch (PlanValidationException ex)
         {
             ProfileErrors.Write(diagnostics, "analyze", ex);
+            return ExitCodes.Usage;
+        }
+
+        if (FronthaulAnalyzer.ProfileError(profile) is { } unusable)
+        {
+            diagnostics.WriteLine($"oran-testbed analyze: {parse.GetRequiredValue(_profile).FullName}: {unusable}");
             return ExitCodes.Usage;
         }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using OranTestbed.Analysis;
 using OranTestbed.Fronthaul.Profiles;
 using OranTestbed.Plans.Profiles;
 using OranTestbed.Plans.Yaml;
@@ -32,6 +33,13 @@ internal static class ProfileCommand
             try
             {
                 var profile = FronthaulProfileLoader.Load(file);
+                if (FronthaulAnalyzer.ProfileError(profile) is { } unusable)
+                {
+                    invalid++;
+                    diagnostics.WriteLine($"{file}: {unusable}");
+                    continue;
+                }
+
                 output.WriteLine($"{file}: ok: {Describe(profile)}");
                 foreach (var note in profile.DelayManagement.CheckConsistency().Where(f => !f.IsError))
                 {

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using OranTestbed.Fronthaul.Decoding;
 using OranTestbed.Fronthaul.Ecpri;
 using OranTestbed.Fronthaul.Timing;
@@ -48,6 +49,14 @@ public sealed record FronthaulProfile
     public CaptureTap? Tap { get; init; }
 
     public VerdictThresholds VerdictThresholds { get; init; } = VerdictThresholds.Strict;
+
+    /// <summary>
+    /// Severities this profile gives rules of the analyzer's catalogue, by rule id (<c>COMP-BFP-EXPONENT-RANGE</c> →
+    /// <c>warning</c>): a lab's choice where real equipment legitimately departs from a rule (NVIDIA Aerial BFP-9 uses
+    /// exponents 8–10). Values are <c>error</c>, <c>warning</c> or <c>info</c>; ids the catalogue lacks are refused when
+    /// the analysis starts.
+    /// </summary>
+    public ImmutableDictionary<string, string> RuleSeverities { get; init; } = ImmutableDictionary<string, string>.Empty;
 
     /// <summary>The decoder configuration of this profile: eAxC split, eCPRI UDP port, compression and udCompHdr per
     /// direction, carrier width. Decoder settings the profile does not cover keep their defaults.</summary>

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using YamlDotNet.RepresentationModel;
 using System.Globalization;
 using OranTestbed.Fronthaul.Compression;
 using OranTestbed.Fronthaul.Ecpri;
@@ -20,8 +22,10 @@ public static class FronthaulProfileLoader
     [
         "name", "description", "numerology", "subcarrier-spacing", "prbs", "bandwidth", "frequency-range",
         "cyclic-prefix", "eaxc-id-bits", "ecpri-udp-port", "vlan-id", "compression", "duplex", "tdd-pattern",
-        "delay-management", "capture-clock", "gps-offset", "tap", "verdict-thresholds",
+        "delay-management", "capture-clock", "gps-offset", "tap", "verdict-thresholds", "rule-severity",
     ];
+
+    private static readonly string[] SeverityWords = ["error", "warning", "info"];
 
     private static readonly string[] EaxcKeys = ["du-port", "band-sector", "cc", "ru-port"];
     private static readonly string[] CompressionKeys = ["dl", "ul"];
@@ -104,6 +108,7 @@ public static class FronthaulProfileLoader
         var gps = ReadGpsOffset(map);
         var tap = map.Choice("tap", Taps);
         var thresholds = ReadThresholds(map);
+        var severities = ReadRuleSeverities(map);
 
         errors.ThrowIfAny();
         return new FronthaulProfile
@@ -123,8 +128,50 @@ public static class FronthaulProfileLoader
             GpsOffset = gps,
             Tap = tap,
             VerdictThresholds = thresholds,
+            RuleSeverities = severities,
         };
     }
+
+    /// <summary><c>rule-severity: {RULE-ID: error|warning|info}</c>; the ids are checked against the catalogue by the
+    /// analysis (the catalogue is not the plan's).</summary>
+    private static ImmutableDictionary<string, string> ReadRuleSeverities(YamlMappingReader map)
+    {
+        if (map.ValueOf("rule-severity") is not { } node)
+        {
+            return ImmutableDictionary<string, string>.Empty;
+        }
+
+        if (node is not YamlMappingNode rules)
+        {
+            map.Error("rule-severity", $"expected {{RULE-ID: error|warning|info}}, got {YamlMappingReader.Describe(node)}");
+            return ImmutableDictionary<string, string>.Empty;
+        }
+
+        var result = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in rules.Children)
+        {
+            string path = $"{map.PathOf("rule-severity")}.{(key as YamlScalarNode)?.Value}";
+            if (key is not YamlScalarNode { Value: { } id } || !IsRuleId(id))
+            {
+                map.Errors.Add(key, map.PathOf("rule-severity"), $"{YamlMappingReader.Describe(key)} is not a rule id (e.g. COMP-BFP-EXPONENT-RANGE; oran-testbed rules lists them)");
+                continue;
+            }
+
+            if (value is not YamlScalarNode { Value: { } word } || !SeverityWords.Contains(word, StringComparer.Ordinal))
+            {
+                map.Errors.Add(value, path, $"{YamlMappingReader.Describe(value)} is not a severity: use error, warning or info");
+                continue;
+            }
+
+            result[id] = word;
+        }
+
+        return result.ToImmutable();
+    }
+
+    private static bool IsRuleId(string id) =>
+        id.Length is > 2 and <= 64 && id.Contains('-', StringComparison.Ordinal) && id[0] != '-' && id[^1] != '-'
+        && id.All(c => c is (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-');
 
     private static Carrier? ReadCarrier(YamlMappingReader map)
     {
