@@ -191,7 +191,7 @@ public sealed class FronthaulAnalyzer
         var findings = WithProfileSeverities(_findings.Build());
         var timing = _timing?.Build() ?? TimingReport.NotChecked("no fronthaul profile was given");
         var sequence = _sequence.BuildReport();
-        var verdict = SampleVerdict.Judge(packets, sequence, timing, findings, _thresholds, completeness);
+        var verdict = SampleVerdict.Judge(packets, sequence, timing, findings, _thresholds, completeness, iq);
         var report = new AnalysisReport(packets, sequence, timing, findings, verdict)
         {
             Correlation = correlation,

@@ -1,6 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
 using OranTestbed.Analysis.Reports;
 using OranTestbed.Capture;
+using OranTestbed.Capture.Files;
 using OranTestbed.Fronthaul.Profiles;
 
 namespace OranTestbed.Analysis;
@@ -32,6 +34,34 @@ public static class SampleAnalysis
         ArgumentNullException.ThrowIfNull(profile);
         var analyzer = CreateAnalyzer(profile, tap, analyzeIq, logger);
         return Run(source, analyzer, cancellationToken);
+    }
+
+    /// <summary>
+    /// A capture file (pcap or pcapng) judged whole; false with the reason when it cannot be opened as a capture at all
+    /// (a file that breaks part-way is analysed up to the break and INCONCLUSIVE).
+    /// </summary>
+    public static bool TryRunFile(string path, FronthaulProfile profile, [NotNullWhen(true)] out AnalysisReport? report,
+        [NotNullWhen(false)] out string? error, CaptureTap? tap = null, bool analyzeIq = false,
+        CancellationToken cancellationToken = default)
+    {
+        CaptureFileReader reader;
+        try
+        {
+            reader = new CaptureFileReader(path);
+        }
+        catch (CaptureFileException e)
+        {
+            report = null;
+            error = e.Message;
+            return false;
+        }
+
+        using (reader)
+        {
+            report = Run(reader, profile, tap, analyzeIq, cancellationToken: cancellationToken);
+            error = null;
+            return true;
+        }
     }
 
     /// <summary>As <see cref="Run(IFrameSource, FronthaulProfile, CaptureTap?, bool, ILogger?, CancellationToken)"/>

@@ -5,6 +5,7 @@ using OranTestbed.Capture.Files;
 using OranTestbed.Cli.Commands;
 using OranTestbed.Cli.Tests.Support;
 using OranTestbed.Plans.Profiles;
+using OranTestbed.TestSupport;
 
 namespace OranTestbed.Cli.Tests;
 
@@ -260,6 +261,33 @@ public class VerdictOnRealTrafficSpecs
         Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Usage), result.ToString());
         Assert.That(result.Stderr, Does.Contain(message));
         Assert.That(result.Stderr, Does.Not.Contain("   at "), "one line, no stack trace");
+    }
+
+    [Test]
+    public async Task Analyze_iq_must_be_inconclusive_when_no_sample_could_be_decompressed()
+    {
+        // Modulation compression both ways (emulated n78 pair): constellation codes, no IQ samples to measure.
+        string shipped = Path.Combine(TestPaths.RepositoryRoot, "testplans", "profiles", "n78-100mhz-tdd-bfp9-2644.yaml");
+        string profile = Path.Combine(_directory, "modulation.yaml");
+        File.WriteAllText(profile, File.ReadAllText(shipped)
+            .Replace("dl: {method: bfp, iq-width: 9, comp-hdr: false}", "dl: {method: modulation, iq-width: 4, comp-hdr: false}", StringComparison.Ordinal)
+            .Replace("ul: {method: bfp, iq-width: 9, comp-hdr: false}", "ul: {method: modulation, iq-width: 4, comp-hdr: false}", StringComparison.Ordinal));
+        string capture = Path.Combine(_directory, "modulation.pcap");
+        using (var output = new StringWriter())
+        using (var diagnostics = new StringWriter())
+        {
+            int emulated = EmulateCommand.Invoke(["--profile", profile, "--personalities",
+                Path.Combine(TestPaths.RepositoryRoot, "testplans", "personalities"), "--du", "xylem/xd-100", "--ru", "ymir/yr-400",
+                "--duration", "5ms", "--out", capture], output, diagnostics);
+            Assert.That(emulated, Is.Zero, diagnostics.ToString());
+        }
+
+        var without = await Analyze(capture, "--profile", profile);
+        var with = await Analyze(capture, "--profile", profile, "--iq");
+
+        Assert.That(without.ExitCode, Is.EqualTo(ExitCodes.Pass), without.ToString());
+        Assert.That(with.ExitCode, Is.EqualTo(ExitCodes.Inconclusive), with.ToString());
+        Assert.That(with.Stdout, Does.Contain("IQ statistics were asked for, but none of the"));
     }
 
     [Test]

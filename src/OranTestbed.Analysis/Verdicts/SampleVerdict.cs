@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using OranTestbed.Analysis.Findings;
+using OranTestbed.Analysis.Iq;
 using OranTestbed.Analysis.Reports;
 using OranTestbed.Analysis.Rules;
 using OranTestbed.Analysis.Sequence;
@@ -24,13 +25,16 @@ namespace OranTestbed.Analysis.Verdicts;
 /// <item>Timing needs evidence: without a tap or delay windows, or when no message could be placed in air time
 /// (relative timestamps, a clock on another time scale), timing is INCONCLUSIVE with the reason and the fix; a
 /// frameId mismatch on most messages is the clock's, not the equipment's.</item>
+/// <item>A check asked for that the capture could not feed (IQ statistics without a decompressible sample) is
+/// INCONCLUSIVE.</item>
 /// <item>No C/U-plane traffic at all is INCONCLUSIVE; otherwise what was judged and passed is PASS.</item>
 /// </list>
 /// </summary>
 public static class SampleVerdict
 {
     public static VerdictOutcome Judge(PacketCounts packets, SequenceReport sequence, TimingReport timing,
-        ImmutableArray<Finding> findings, VerdictThresholds thresholds, CaptureCompleteness completeness)
+        ImmutableArray<Finding> findings, VerdictThresholds thresholds, CaptureCompleteness completeness,
+        IqReport? iq = null)
     {
         ArgumentNullException.ThrowIfNull(packets);
         ArgumentNullException.ThrowIfNull(sequence);
@@ -49,6 +53,12 @@ public static class SampleVerdict
         else
         {
             JudgeTimingEvidence(verdict, timing);
+            if (iq is { Enabled: true } && packets.UPlane > 0 && iq.PerFlow.Sum(f => f.Samples) == 0)
+            {
+                verdict.UpgradeVerdict(Verdict.Inconclusive,
+                    Invariant($"IQ statistics were asked for, but none of the {packets.UPlane} U-plane frames had a section whose samples could be decompressed"));
+            }
+
             verdict.UpgradeVerdict(Verdict.Pass, Invariant(
                 $"{packets.CPlane} C-plane and {packets.UPlane} U-plane frames without error-severity findings; {timing.Judged} message(s) judged in their delay windows"));
         }

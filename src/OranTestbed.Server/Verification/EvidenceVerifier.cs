@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using OranTestbed.Analysis;
 using OranTestbed.Analysis.Verdicts;
-using OranTestbed.Capture.Files;
 using OranTestbed.Plans;
 using OranTestbed.Plans.Expansion;
 using OranTestbed.Plans.Iot;
@@ -133,30 +132,22 @@ internal sealed partial class EvidenceVerifier(ResultsStore store, TestPlan plan
     private static (Verdict Verdict, IReadOnlyList<string> Reasons) Analyze(string path, NamedFronthaulProfile profile,
         List<AnalyzerCriterion> criteria)
     {
-        CaptureFileReader reader;
-        try
+        if (!SampleAnalysis.TryRunFile(path, profile.Profile, out var report, out string? error,
+                analyzeIq: AnalyzerMetrics.NeedIq(criteria.Select(c => c.MetricId))))
         {
-            reader = new CaptureFileReader(path);
-        }
-        catch (CaptureFileException e)
-        {
-            return (Verdict.Inconclusive, ["not a readable capture: " + e.Message]);
+            return (Verdict.Inconclusive, ["not a readable capture: " + error]);
         }
 
-        using (reader)
+        var judged = CaseScope.Judge(report, criteria);
+        var outcome = judged.Verdict;
+        var verdict = outcome.Value == Verdict.NotSet ? Verdict.Inconclusive : outcome.Value;
+        var reasons = outcome.Reasons.ToList();
+        if (!judged.OutOfScope.IsEmpty)
         {
-            var report = SampleAnalysis.Run(reader, profile.Profile, analyzeIq: AnalyzerMetrics.NeedIq(criteria.Select(c => c.MetricId)));
-            var judged = CaseScope.Judge(report, criteria);
-            var outcome = judged.Verdict;
-            var verdict = outcome.Value == Verdict.NotSet ? Verdict.Inconclusive : outcome.Value;
-            var reasons = outcome.Reasons.ToList();
-            if (!judged.OutOfScope.IsEmpty)
-            {
-                reasons.Add("outside the case's scope: " + string.Join("; ", judged.OutOfScope));
-            }
-
-            return (verdict, reasons);
+            reasons.Add("outside the case's scope: " + string.Join("; ", judged.OutOfScope));
         }
+
+        return (verdict, reasons);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "evidence check flagged execution {ExecutionId} of run {RunId}: {Reason}")]
