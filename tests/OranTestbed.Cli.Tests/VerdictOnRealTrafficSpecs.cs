@@ -110,6 +110,21 @@ public class VerdictOnRealTrafficSpecs
     }
 
     [Test]
+    public void Decode_must_note_a_relative_time_capture_and_still_decode_it()
+    {
+        long first = Clean()[0].TimestampNs;
+        string relative = Capture(Clean().Select(f => (f.Frame, f.TimestampNs - first)));
+
+        var decoded = CliDecode.Run(relative, format: DecodeFormat.Text);
+        var absolute = CliDecode.Run(Capture(Clean()), format: DecodeFormat.Text);
+
+        Assert.That(decoded.ExitCode, Is.EqualTo(absolute.ExitCode), "the note changes nothing of the decode");
+        Assert.That(decoded.Stdout.Split('\n'), Has.Length.EqualTo(absolute.Stdout.Split('\n').Length));
+        Assert.That(decoded.Stderr, Does.Contain("note: the timestamps start before 1972 (a relative-time capture"));
+        Assert.That(absolute.Stderr, Does.Not.Contain("note:"));
+    }
+
+    [Test]
     public async Task Analyze_must_be_inconclusive_on_a_TAI_clock_read_as_UTC_and_hint_at_capture_clock_tai()
     {
         var tai = Clean().Select(f => (f.Frame, f.TimestampNs + (37 * 1_000_000_000L)));

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using OranTestbed.Capture.Files;
 using OranTestbed.Fronthaul.Decoding;
 using OranTestbed.Fronthaul.Inspection;
+using OranTestbed.Fronthaul.Timing;
 
 namespace OranTestbed.Cli.Commands;
 
@@ -36,6 +37,12 @@ internal static class CaptureDecoding
                 _ => Count(reader, request, buffered),
             };
             buffered.Flush();
+            if (reader.Summary is { Frames: > 0, FirstTimestampNanoseconds: < AirTimeClock.MinTimestampNs })
+            {
+                // Decoding needs no clock, but the analysis will: say so while the user is looking at this capture.
+                diagnostics.WriteLine("oran-testbed decode: note: the timestamps start before 1972 (a relative-time capture, as test equipment writes): analyze cannot place its messages in air time; capture with an absolute clock");
+            }
+
             if (reader.Error is { } error)
             {
                 diagnostics.WriteLine($"oran-testbed decode: {error.Message}");
