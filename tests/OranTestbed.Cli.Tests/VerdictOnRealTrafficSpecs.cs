@@ -128,8 +128,11 @@ public class VerdictOnRealTrafficSpecs
     public async Task Analyze_must_be_inconclusive_on_a_TAI_clock_read_as_UTC_and_hint_at_capture_clock_tai()
     {
         var tai = Clean().Select(f => (f.Frame, f.TimestampNs + (37 * 1_000_000_000L)));
+        string json = Path.Combine(_directory, "tai.json");
 
-        var result = await Analyze(Capture(tai), "--profile", Profile());
+        var result = await Analyze(Capture(tai), "--profile", Profile(), "--json", json);
+        using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json));
+        var timing = report.RootElement.GetProperty("timing");
 
         using (Assert.EnterMultipleScope())
         {
@@ -137,6 +140,9 @@ public class VerdictOnRealTrafficSpecs
             Assert.That(result.Stdout, Does.Contain("the capture clock, not the equipment"));
             Assert.That(result.Stdout, Does.Contain("set 'capture-clock: tai' in the profile"));
             Assert.That(result.Stdout, Does.Not.Contain("\n  - TIMING-FRAMEID-MISMATCH"), "a systematic offset is not the equipment's fault");
+            Assert.That(timing.GetProperty("frameIdMismatch").GetInt64(), Is.EqualTo(2 * Pairs));
+            Assert.That(timing.GetProperty("placed").GetInt64(), Is.Zero);
+            Assert.That(timing.GetProperty("clockHint").GetString(), Does.Contain("capture-clock: tai"));
         }
     }
 

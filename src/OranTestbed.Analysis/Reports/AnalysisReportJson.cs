@@ -20,7 +20,8 @@ namespace OranTestbed.Analysis.Reports;
 /// packet − air time), underflow, overflow, perEaxc [{eAxC, early, …, percentiles}]}; every window of the tap, or all
 /// eight unchecked when the tap is unknown), <c>correlation</c> (C/U-plane, see WriteCorrelation),
 /// <c>cplaneSectionTypes</c> [{sectionType, messages, eaxcs}], <c>ptp</c>
-/// (<see cref="SPlane.PtpReportJson"/>), <c>iq</c> (<see cref="Iq.IqReportJson"/>), <c>findings</c> [{rule, severity,
+/// (<see cref="SPlane.PtpReportJson"/>), <c>iq</c> (<see cref="Iq.IqReportJson"/>), <c>completeness</c> {cutShort,
+/// droppedFrames, dropsUnknown}, <c>findings</c> [{rule, severity,
 /// count, examples}], <c>verdict</c> {value, reasons}. Written with <see cref="Utf8JsonWriter"/> so the key order is fixed.
 /// </summary>
 public static class AnalysisReportJson
@@ -54,6 +55,11 @@ public static class AnalysisReportJson
         writer.WriteEndArray();
         PtpReportJson.Write(writer, report.Ptp);
         Iq.IqReportJson.Write(writer, report.Iq);
+        writer.WriteStartObject("completeness");
+        writer.WriteNullableString("cutShort", report.Completeness.CutShort);
+        writer.WriteNumber("droppedFrames", report.Completeness.DroppedFrames);
+        writer.WriteBoolean("dropsUnknown", report.Completeness.DropsUnknown);
+        writer.WriteEndObject();
         writer.WriteStartArray("findings");
         foreach (var finding in report.Findings)
         {
@@ -125,6 +131,10 @@ public static class AnalysisReportJson
         writer.WriteNullableString("reason", timing.NotCheckedReason);
         writer.WriteNumber("frameIdMismatch", timing.FrameIdMismatch);
         writer.WriteNumber("unresolved", timing.Unresolved);
+        writer.WriteNumber("placed", timing.Placement.Placed);
+        writer.WriteNumber("timestampOutOfRange", timing.Placement.TimestampOutOfRange);
+        writer.WriteNumber("judged", timing.Judged);
+        writer.WriteNullableString("clockHint", timing.Placement.Hint);
         writer.WriteStartArray("histogramRangeUs");
         writer.WriteNumberValue(OffsetStatistics.HistogramMinUs);
         writer.WriteNumberValue(OffsetStatistics.HistogramMaxUs);
