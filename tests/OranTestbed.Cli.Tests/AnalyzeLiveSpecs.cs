@@ -49,7 +49,7 @@ public sealed class AnalyzeLiveSpecs
     }
 
     [Test]
-    public async Task Analyze_live_must_count_an_injected_stream_and_pass_a_lossless_run()
+    public async Task Analyze_live_must_count_an_injected_stream_and_blame_nothing_on_a_lossless_run()
     {
         const int pairs = 200;
         string json = Path.Combine(_directory, "live.json");
@@ -64,6 +64,9 @@ public sealed class AnalyzeLiveSpecs
         int exit;
         using (var sender = LiveFrameSender.Open(_link.InterfaceB, _link.NamespaceB))
         {
+            // One frame that is not fronthaul first: the send path is compiled before a pair's frameId is taken, so a
+            // pair's U-plane cannot leave tens of ms after its frameId was read from the clock.
+            sender.Send(AnalyzeFrames.NotFronthaul());
             foreach (var frame in AnalyzeFrames.DownlinkPairsNow(pairs))
             {
                 sender.Send(frame);
@@ -76,18 +79,22 @@ public sealed class AnalyzeLiveSpecs
         var capture = root.GetProperty("capture");
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(exit, Is.EqualTo(ExitCodes.Pass), $"stdout: {output} stderr: {diagnostics}");
+            // The profile gives no tap or delay windows (the frames carry the current frameId, not a placed slot), so the
+            // only reason not to pass is that no timing was judged: nothing about drops.
+            Assert.That(exit, Is.EqualTo(ExitCodes.Inconclusive), $"stdout: {output} stderr: {diagnostics}");
+            Assert.That(root.GetProperty("verdict").GetProperty("reasons").EnumerateArray().Single().GetString(),
+                Is.EqualTo("timing: no delay window could be judged: the capture tap is not known: the profile gives no 'tap' and none was given (--tap ru|du)"));
+            Assert.That(root.GetProperty("completeness").GetProperty("droppedFrames").GetInt64(), Is.Zero);
             Assert.That(root.GetProperty("packets").GetProperty("cplane").GetInt64(), Is.EqualTo(pairs));
             Assert.That(root.GetProperty("packets").GetProperty("uplane").GetInt64(), Is.EqualTo(pairs));
             Assert.That(root.GetProperty("sequence").GetProperty("lost").GetInt64(), Is.Zero);
             Assert.That(capture.GetProperty("mode").GetString(), Is.EqualTo("live"));
             Assert.That(capture.GetProperty("interface").GetString(), Is.EqualTo(_link.InterfaceA));
-            Assert.That(capture.GetProperty("framesCaptured").GetInt64(), Is.EqualTo(2 * pairs));
+            Assert.That(capture.GetProperty("framesCaptured").GetInt64(), Is.EqualTo((2 * pairs) + 1));
             Assert.That(capture.GetProperty("kernelDropped").GetInt64(), Is.Zero);
             Assert.That(capture.GetProperty("consumerDropped").GetInt64(), Is.Zero);
             Assert.That(capture.GetProperty("complete").GetBoolean(), Is.True);
-            Assert.That(root.GetProperty("verdict").GetProperty("value").GetString(), Is.EqualTo("PASS"));
-            Assert.That(output.ToString(), Does.Contain($"packets   {2 * pairs} total"));
+            Assert.That(output.ToString(), Does.Contain($"packets   {(2 * pairs) + 1} total"));
             Assert.That(diagnostics.ToString(), Does.Contain("analyze ").And.Contain("frames ").And.Contain("drops 0"));
         }
     }

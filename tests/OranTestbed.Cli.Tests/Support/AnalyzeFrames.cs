@@ -80,10 +80,15 @@ internal static class AnalyzeFrames
     {
         for (int i = 0; i < pairs; i++)
         {
+            // The pair addresses the slot on air now (µ = 1: 0.5 ms slots), so its air time is within a slot of the
+            // moment it is sent and a loaded machine's scheduling delay does not push it past the frameId check.
             long nowNs = (DateTime.UtcNow - DateTime.UnixEpoch).Ticks * 100;
-            int frameId = (int)(Clock.FrameAt(nowNs) & 255);
-            yield return CPlane(1, (byte)i, frameId);
-            yield return UPlane(1, (byte)i, frameId);
+            long frame = Clock.FrameAt(nowNs);
+            long intoFrame = nowNs - Clock.SymbolStart(frame, 0, 0, 0);
+            int subframe = (int)Math.Clamp(intoFrame / 1_000_000, 0, 9);
+            int slot = (int)Math.Clamp((intoFrame % 1_000_000) / 500_000, 0, 1);
+            yield return CPlane(1, (byte)i, (int)(frame & 255), subframe, slot);
+            yield return UPlane(1, (byte)i, (int)(frame & 255), subframe, slot);
         }
     }
 
@@ -107,7 +112,7 @@ internal static class AnalyzeFrames
         return frame;
     }
 
-    public static byte[] CPlane(ushort eaxc, byte seqId, int frameId)
+    public static byte[] CPlane(ushort eaxc, byte seqId, int frameId, int subframeId = 3, int slotId = 1)
     {
         var buffer = new byte[256];
         var frame = new FrameWriter(buffer);
@@ -118,7 +123,7 @@ internal static class AnalyzeFrames
         var cplane = new CPlaneWriter(body);
         cplane.WriteHeader(new CPlaneHeaderValues
         {
-            Downlink = true, FrameId = frameId, SubframeId = 3, SlotId = 1, StartSymbolId = 2,
+            Downlink = true, FrameId = frameId, SubframeId = subframeId, SlotId = slotId, StartSymbolId = 2,
             NumberOfSections = 1, SectionType = 1, UdCompHdr = Bfp9.Raw, PayloadVersion = 1,
         });
         cplane.WriteSection(new CPlaneSectionValues { SectionId = 1, StartPrbc = 0, NumPrbc = 10, NumSymbol = 1 });
@@ -127,7 +132,7 @@ internal static class AnalyzeFrames
         return buffer.AsSpan(0, frame.Finish()).ToArray();
     }
 
-    public static byte[] UPlane(ushort eaxc, byte seqId, int frameId)
+    public static byte[] UPlane(ushort eaxc, byte seqId, int frameId, int subframeId = 3, int slotId = 1)
     {
         var buffer = new byte[512];
         var frame = new FrameWriter(buffer);
@@ -136,7 +141,7 @@ internal static class AnalyzeFrames
         frame.WriteOranTransportHeader(new EaxcId(eaxc), seqId, true, 0);
         Span<byte> body = stackalloc byte[256];
         var uplane = new UPlaneWriter(body);
-        uplane.WriteHeader(UPlaneHeader.Create(true, frameId, 3, 1, 2));
+        uplane.WriteHeader(UPlaneHeader.Create(true, frameId, subframeId, slotId, 2));
         Span<int> iq = stackalloc int[2 * 24];
         uplane.WriteSection(1, 0, Bfp9, includeUdCompHdr: true, iq);
         frame.WriteBytes(uplane.Written);
