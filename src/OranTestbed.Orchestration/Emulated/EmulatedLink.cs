@@ -5,8 +5,8 @@ namespace OranTestbed.Orchestration.Emulated;
 
 /// <summary>
 /// The fronthaul link between an emulated O-DU and O-RU in one execution: the two personalities, the transport delay
-/// the case configured, whether traffic is on, and the O-RU's reception counters after the last capture. Shared by the
-/// two emulated drivers and the emulated tap of a session (one test run at a time uses it).
+/// the case configured, whether traffic is on, the O-RU's reception counters after the last capture, and the session's
+/// emulated time. Shared by the two emulated drivers and the emulated tap of a session (one test run at a time uses it).
 /// </summary>
 public sealed class EmulatedLink(Personality du, Personality ru, ulong seed)
 {
@@ -15,6 +15,9 @@ public sealed class EmulatedLink(Personality du, Personality ru, ulong seed)
     public Personality Ru { get; } = ru;
 
     public ulong Seed { get; } = seed;
+
+    /// <summary>The session's time: waits and captures advance it, the devices read it.</summary>
+    public EmulatedBenchClock Clock { get; } = new();
 
     /// <summary>T12 = T34 as the case's configure step set it; null keeps the emulator's default.</summary>
     public TimeSpan? TransportDelay { get; set; }

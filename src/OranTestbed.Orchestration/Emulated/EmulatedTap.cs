@@ -11,7 +11,8 @@ namespace OranTestbed.Orchestration.Emulated;
 /// The emulated bench's view of the link: a capture runs the O-DU/O-RU pair emulation for the capture's duration of air
 /// time, streaming every frame straight into the analyzer (no file round trip), and keeps the first
 /// <see cref="EvidenceLimitBytes"/> of frames as the capture file of the evidence (a 2 s capture of a 100 MHz 4T4R carrier
-/// would be gigabytes). The O-RU's reception counters are left on the link for its driver to report.
+/// would be gigabytes). The O-RU's reception counters are left on the link for its driver to report, and the link's
+/// emulated clock moves on by the capture's duration (the air time it took, whatever the wall time).
 /// </summary>
 public sealed class EmulatedTap(EmulatedLink link) : IFronthaulTap
 {
@@ -41,8 +42,10 @@ public sealed class EmulatedTap(EmulatedLink link) : IFronthaulTap
         var file = Path.Combine(request.EvidenceDirectory, "capture.pcap");
         if (options.DurationNanoseconds <= 0)
         {
-            return new CaptureResult(SampleAnalysis.Run(new NoFrames(), request.Profile, request.Tap, request.AnalyzeIq,
-                cancellationToken: cancellationToken), null);
+            var silence = SampleAnalysis.Run(new NoFrames(), request.Profile, request.Tap, request.AnalyzeIq,
+                cancellationToken: cancellationToken);
+            link.Clock.Advance(request.Duration);
+            return new CaptureResult(silence, null);
         }
 
         options.Validate();
@@ -57,6 +60,7 @@ public sealed class EmulatedTap(EmulatedLink link) : IFronthaulTap
 
         cancellationToken.ThrowIfCancellationRequested();
         link.RuCounters = emulation.RuCounters;
+        link.Clock.Advance(request.Duration);
         return new CaptureResult(report, file);
     }
 

@@ -13,7 +13,8 @@ namespace OranTestbed.Orchestration.Emulated;
 /// The equipment of the plan's lab: an emulated product gets an <see cref="EmulatedDeviceDriver"/> with its personality
 /// (<c>testplans/personalities/VENDOR/PRODUCT.yaml</c>), a real one a <see cref="CommandLineDeviceDriver"/>. An
 /// emulated bench captures with the <see cref="EmulatedTap"/> (both products emulated, seeded by the execution id so a
-/// rerun is identical); a physical bench captures on its interface.
+/// rerun is identical) and runs on the link's emulated time (<see cref="EmulatedBenchClock"/>: a wait costs no wall
+/// time); a physical bench captures on its interface and runs on real time.
 /// </summary>
 public sealed class LabEquipment(TestPlan plan) : IBenchEquipment
 {
@@ -29,7 +30,7 @@ public sealed class LabEquipment(TestPlan plan) : IBenchEquipment
                 PersonalityLoader.LoadById(personalities, products.ORu.Id), SeedOf(execution.Id));
             IDeviceDriver? cu = products.OCu is { } oCu ? new EmulatedDeviceDriver(oCu, link) : null;
             return new BenchSession(new EmulatedDeviceDriver(products.ODu, link), new EmulatedDeviceDriver(products.ORu, link),
-                cu, new EmulatedTap(link));
+                cu, new EmulatedTap(link)) { Clock = link.Clock };
         }
 
         return new BenchSession(Driver(products.ODu, bench), Driver(products.ORu, bench),

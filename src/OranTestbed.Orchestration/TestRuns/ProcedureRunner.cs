@@ -19,11 +19,13 @@ namespace OranTestbed.Orchestration.TestRuns;
 /// bounded by <see cref="TestRunSettings.StepTimeout"/>, then the metrics; the clean-up (stop traffic, close every
 /// device that was opened) always runs, after a failure, a timeout or an abort too. The verdict escalates as in
 /// OpenTAP: analysis and metric verdicts, INCONCLUSIVE for what could not be measured, ERROR when a device or the
-/// tool broke, ABORTED when the run was stopped.
+/// tool broke, ABORTED when the run was stopped. Waits, health polling and back-offs pass on the session's
+/// <see cref="BenchSession.Clock"/> (no wall time on an emulated bench); step timeouts stay on the wall clock.
 /// </summary>
 public sealed class ProcedureRunner(TestRunSettings settings, ILogger logger)
 {
     private int _transientFaults;
+    private IBenchClock _benchClock = RealBenchClock.Instance;
 
     public async Task<ExecutionOutcome> RunAsync(Execution execution, Bench bench, BenchSession session,
         string evidenceDirectory, CancellationToken abort)
@@ -32,6 +34,7 @@ public sealed class ProcedureRunner(TestRunSettings settings, ILogger logger)
         ArgumentNullException.ThrowIfNull(execution);
         ArgumentNullException.ThrowIfNull(bench);
         ArgumentNullException.ThrowIfNull(session);
+        _benchClock = session.Clock;
         var clock = Stopwatch.StartNew();
         Directory.CreateDirectory(evidenceDirectory);
         var attempt = new AttemptState(execution, bench, session, evidenceDirectory);
@@ -112,7 +115,7 @@ public sealed class ProcedureRunner(TestRunSettings settings, ILogger logger)
                 await StopTraffic(attempt, abort).ConfigureAwait(false);
                 break;
             case WaitStep wait:
-                await Task.Delay(wait.Duration, abort).ConfigureAwait(false);
+                await session.Clock.Delay(wait.Duration, abort).ConfigureAwait(false);
                 break;
             case WaitForStep waitFor:
                 await WaitForHealthy(attempt, waitFor, abort).ConfigureAwait(false);
@@ -223,7 +226,8 @@ public sealed class ProcedureRunner(TestRunSettings settings, ILogger logger)
 
     private async Task WaitForHealthy(AttemptState attempt, WaitForStep step, CancellationToken abort)
     {
-        var deadline = Stopwatch.StartNew();
+        var clock = attempt.Session.Clock;
+        var deadline = clock.Now + step.Timeout;
         foreach (var device in attempt.Session.Devices)
         {
             while (true)
@@ -234,13 +238,13 @@ public sealed class ProcedureRunner(TestRunSettings settings, ILogger logger)
                     break;
                 }
 
-                if (deadline.Elapsed >= step.Timeout)
+                if (clock.Now >= deadline)
                 {
                     throw new DeviceFaultException(device.Product.Id, "health",
                         $"not {step.State} within {step.Timeout.TotalSeconds:0.#} s: {health.Detail}");
                 }
 
-                await Task.Delay(settings.HealthPollInterval, abort).ConfigureAwait(false);
+                await clock.Delay(settings.HealthPollInterval, abort).ConfigureAwait(false);
             }
         }
     }
@@ -310,7 +314,7 @@ public sealed class ProcedureRunner(TestRunSettings settings, ILogger logger)
             {
                 _transientFaults++;
                 OrchestrationLog.TransientFault(logger, fault.Message, _transientFaults, settings.TransientFaultBudget, backoff);
-                await Task.Delay(backoff, abort).ConfigureAwait(false);
+                await _benchClock.Delay(backoff, abort).ConfigureAwait(false);
                 backoff *= 2;
             }
         }

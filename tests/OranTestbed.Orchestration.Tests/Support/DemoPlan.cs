@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using OranTestbed.Fronthaul.Profiles;
 using OranTestbed.Plans;
+using OranTestbed.Plans.Campaigns;
 using OranTestbed.Plans.Expansion;
 using OranTestbed.Plans.Iot;
 using OranTestbed.Plans.Iot.Procedure;
@@ -12,12 +13,14 @@ namespace OranTestbed.Orchestration.Tests.Support;
 /// <summary>Executions of the shipped demo campaign (testplans/campaigns/demo.yaml), and a short case to run them with.</summary>
 public static class DemoPlan
 {
+    private static readonly Lazy<(TestPlan Plan, Campaign Campaign)> Loaded = new(() =>
+        TestPlanLoader.LoadCampaign(Path.Combine(TestPaths.RepositoryRoot, "testplans", "campaigns", "demo.yaml")));
+
     private static readonly Lazy<CampaignExpansion> Expansion = new(() =>
-    {
-        var (plan, campaign) = TestPlanLoader.LoadCampaign(
-            Path.Combine(TestPaths.RepositoryRoot, "testplans", "campaigns", "demo.yaml"));
-        return CampaignExpander.Expand(plan, campaign);
-    });
+        CampaignExpander.Expand(Loaded.Value.Plan, Loaded.Value.Campaign));
+
+    /// <summary>The shipped plan (testplans/): lab, personalities, cases.</summary>
+    public static TestPlan Plan => Loaded.Value.Plan;
 
     public static ImmutableArray<Execution> Executions => Expansion.Value.Executions;
 
@@ -41,7 +44,7 @@ public static class DemoPlan
 
     public static Bench EmulatedBench(string id) => new(id, null, BenchKind.Emulated, [], null, CaptureTap.Du);
 
-    private static Metric Metric(string id, MetricUnit unit, MetricSource source, string threshold)
+    public static Metric Metric(string id, MetricUnit unit, MetricSource source, string threshold)
     {
         if (!MetricThreshold.TryParse(threshold, unit, out var parsed, out var error))
         {
