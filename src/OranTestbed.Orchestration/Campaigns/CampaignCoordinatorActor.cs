@@ -233,7 +233,7 @@ public sealed class CampaignCoordinatorActor : ReceivePersistentActor, IWithTime
                 ? $"its agent at {slot.Actor.Path.Address} stopped or left the cluster"
                 : "the bench stopped"));
         }
-        if (slot.Current is { } lost && !_records.ContainsKey(lost) && !_recording.Contains(lost))
+        if (slot.Current is { } lost && !IsRecordedDone(lost) && !_recording.Contains(lost))
         {
             _pending.Insert(0, lost); // re-queued: it never finished
         }
@@ -340,8 +340,11 @@ public sealed class CampaignCoordinatorActor : ReceivePersistentActor, IWithTime
         bench.Hosts(execution.Products.ODu) && bench.Hosts(execution.Products.ORu)
         && (execution.Products.OCu is null || bench.Hosts(execution.Products.OCu));
 
-    /// <summary>Aborted executions did not finish: a resume runs them again.</summary>
+    /// <summary>Aborted executions did not finish: a resume runs them again (and the results store lets their result
+    /// replace the aborted one).</summary>
     private static bool IsDone(ExecutionRecord record) => record.Verdict != Verdict.Aborted;
+
+    private bool IsRecordedDone(string executionId) => _records.TryGetValue(executionId, out var r) && IsDone(r);
 
     private static string Folder(Execution execution) => Path.Combine("executions", execution.Id);
 

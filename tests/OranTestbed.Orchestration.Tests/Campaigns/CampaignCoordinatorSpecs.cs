@@ -218,6 +218,38 @@ public sealed class CampaignCoordinatorSpecs : AkkaSpec
     }
 
     [Test]
+    public void Coordinator_must_requeue_an_aborted_execution_whose_bench_dies_on_resume()
+    {
+        var executions = DemoPlan.Quick(1);
+        var hanging = new ScriptedEquipment((_, e, log) => ScriptedEquipment.Session(e, log,
+            new ScriptedTap(() => ScriptedTap.Report(), hang: true)));
+        var probe = CreateTestProbe();
+        var first = Sys.ActorOf(CampaignCoordinatorActor.Props("run-abort-die", Settings(hanging)));
+        first.Tell(Start("run-abort-die", executions, [DemoPlan.EmulatedBench("a")], probe.Ref), probe.Ref);
+        probe.FishForMessage<ExecutionDispatched>(_ => true, RunTimeout);
+        first.Tell(new AbortRun("Ctrl+C"));
+        probe.FishForMessage<RunCompleted>(_ => true, RunTimeout);
+        probe.Watch(first);
+        Sys.Stop(first);
+        probe.ExpectTerminated(first, RunTimeout);
+
+        var equipment = new ScriptedEquipment((bench, e, log) => ScriptedEquipment.Session(e, log,
+            new ScriptedTap(() => ScriptedTap.Report(), hang: bench.Id == "doomed")));
+        var coordinator = Sys.ActorOf(CampaignCoordinatorActor.Props("run-abort-die", Settings(equipment)));
+        coordinator.Tell(Start("run-abort-die", executions,
+            [DemoPlan.EmulatedBench("doomed"), DemoPlan.EmulatedBench("spare")], probe.Ref), probe.Ref);
+        probe.FishForMessage<ExecutionDispatched>(m => m is ExecutionDispatched { BenchId: "doomed" }, RunTimeout);
+        Sys.ActorSelection(coordinator.Path / "bench-doomed").Tell(Kill.Instance);
+
+        var completed = probe.FishForMessage<RunCompleted>(_ => true, RunTimeout);
+        Assert.Multiple(() =>
+        {
+            Assert.That(completed.NotRun, Is.Empty, "the journal's ABORTED record does not make it done");
+            Assert.That(completed.Records.Select(r => (r.Verdict, r.BenchId)), Is.EqualTo(new[] { (Verdict.Pass, "spare") }));
+        });
+    }
+
+    [Test]
     public void Coordinator_must_send_ids_to_a_remote_bench_and_requeue_its_execution_when_its_host_goes_away()
     {
         var executions = DemoPlan.Quick(3);
