@@ -139,6 +139,41 @@ public partial class RunCommandSpecs
         });
     }
 
+    [Test]
+    public void Run_must_refuse_a_resume_of_a_run_another_process_owns_with_exit_75_and_one_line()
+    {
+        var campaign = DemoCampaign("1s");
+        using var first = CliProcess.Start("run", campaign, "--plans", Plans, "--results", Results);
+        string? runId = null;
+        string? line;
+        while ((line = first.StandardError.ReadLine()) is not null && !DispatchedLine().IsMatch(line))
+        {
+            runId ??= RunIdLine().Match(line) is { Success: true } m ? m.Groups[1].Value : null;
+        }
+
+        Assert.That(runId, Is.Not.Null, "the run started");
+        var second = CliProcess.Run(TimeSpan.FromMinutes(1), "run", campaign, "--plans", Plans, "--results", Results,
+            "--resume", runId!);
+        var third = CliProcess.Run(TimeSpan.FromMinutes(1), "run", campaign, "--plans", Plans, "--results", Results,
+            "--resume", runId!);
+
+        var rest = first.StandardError.ReadToEnd();
+        Assert.That(first.WaitForExit(TimeSpan.FromMinutes(2)), Is.True, rest);
+        var refusal = second.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !RunIdLine().IsMatch(l)).ToList();
+        var verdicts = Summary().GetProperty("executions").EnumerateArray().Select(e => e.GetProperty("verdict").GetString()).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(second.ExitCode, Is.EqualTo(75), second.Stderr);
+            Assert.That(refusal, Has.Count.EqualTo(1), "one line");
+            Assert.That(refusal[0], Does.StartWith($"oran-testbed run: run {runId} is owned by another process (process {first.Id} on "));
+            Assert.That(second.Stdout, Is.Empty);
+            Assert.That(DispatchedLine().IsMatch(second.Stderr), Is.False, "the refused process ran nothing");
+            Assert.That(third.ExitCode, Is.EqualTo(75), third.Stderr);
+            Assert.That(first.ExitCode, Is.EqualTo(1), "the owner finishes its run undisturbed\n" + rest);
+            Assert.That(verdicts, Has.Count.EqualTo(Planned(rest + second.Stderr)).And.None.EqualTo("NOT_RUN").And.None.EqualTo("ERROR"));
+        });
+    }
+
     /// <summary>Waits for the run's first result and the next execution's dispatch (so one is in flight), sends Ctrl+C
     /// and waits for the process to end; returns the run id.</summary>
     private static string InterruptAfterFirstResult(Process run)
