@@ -23,6 +23,8 @@ namespace OranTestbed.Orchestration.Campaigns;
 public sealed class CampaignCoordinatorActor : ReceivePersistentActor, IWithTimers
 {
     private const string BenchWaitKey = "bench-wait";
+    private const int BenchRestarts = 3;
+    private static readonly TimeSpan BenchRestartWindow = TimeSpan.FromMinutes(1);
 
     private readonly string _runId;
     private readonly CoordinatorSettings _settings;
@@ -70,6 +72,22 @@ public sealed class CampaignCoordinatorActor : ReceivePersistentActor, IWithTime
 
     public static Props Props(string runId, CoordinatorSettings settings) =>
         Akka.Actor.Props.Create(() => new CampaignCoordinatorActor(runId, settings));
+
+    /// <summary>
+    /// Local benches (children). A bench that throws is restarted, up to <see cref="BenchRestarts"/> times within
+    /// <see cref="BenchRestartWindow"/>: before it restarts it reports its execution in flight as an ERROR (see
+    /// <see cref="BenchActor"/>), so no execution is forgotten and the run still closes; past that budget, or if it cannot
+    /// even be created, it is stopped: Terminated retires it and re-queues what it held. Never escalated: the coordinator
+    /// owns the run and its journal, and one bench's fault must not restart the run.
+    /// </summary>
+    protected override SupervisorStrategy SupervisorStrategy() =>
+        new OneForOneStrategy(BenchRestarts, BenchRestartWindow, DecideForBench);
+
+    internal static Directive DecideForBench(Exception fault) => fault switch
+    {
+        ActorInitializationException or ActorKilledException or DeathPactException => Directive.Stop,
+        _ => Directive.Restart,
+    };
 
     private void Handle(StartRun start)
     {

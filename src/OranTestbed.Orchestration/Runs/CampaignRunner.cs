@@ -39,7 +39,7 @@ public static class CampaignRunner
                 Campaign = request.Campaign,
                 BenchWait = request.Cluster?.BenchWait ?? TimeSpan.Zero,
             };
-            var listener = system.ActorOf(RunProgressActor.Props(recorder, observer), "run-progress");
+            var listener = system.ActorOf(RunProgressActor.Props(recorder, observer, loggers.CreateLogger<RunProgressActor>()), "run-progress");
             var coordinator = system.ActorOf(CampaignCoordinatorActor.Props(request.RunId, settings), "run-" + request.RunId);
             if (request.Cluster is { } cluster)
             {
