@@ -41,4 +41,8 @@ internal static class ExitCodes
 
     /// <summary><c>analyze</c>: the <c>--json</c> or <c>--html</c> report could not be written (sysexits EX_CANTCREAT).</summary>
     public const int CannotCreate = 73;
+
+    /// <summary><c>run</c>: the run is owned by another process (running, or being resumed); try again when it has ended
+    /// (sysexits EX_TEMPFAIL).</summary>
+    public const int TemporaryFailure = 75;
 }

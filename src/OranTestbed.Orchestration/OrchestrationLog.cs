@@ -29,6 +29,14 @@ internal static partial class OrchestrationLog
         Message = "{Fault}; a temporary failure ({Count} of {Budget} per attempt): repeating the step in {Backoff}")]
     public static partial void TransientFault(ILogger logger, string fault, int count, int budget, TimeSpan backoff);
 
+    [LoggerMessage(EventId = 1306, EventName = "ProjectionFailed", Level = LogLevel.Error,
+        Message = "Execution {ExecutionId} not yet in the results store (run {RunId}); the run's closing pass records it")]
+    public static partial void ProjectionFailed(ILogger logger, string executionId, string runId, Exception exception);
+
+    [LoggerMessage(EventId = 1307, EventName = "BenchCrashed", Level = LogLevel.Error,
+        Message = "Bench {BenchId} failed; its execution {ExecutionId} is an ERROR and the bench restarts")]
+    public static partial void BenchCrashed(ILogger logger, string benchId, string? executionId, Exception exception);
+
     [LoggerMessage(EventId = 1310, EventName = "StepCrashed", Level = LogLevel.Error,
         Message = "Execution {ExecutionId}: a step threw")]
     public static partial void StepCrashed(ILogger logger, string executionId, Exception exception);

@@ -104,6 +104,96 @@ public partial class RunCommandSpecs
         });
     }
 
+    [Test]
+    public void Run_must_resume_after_ctrl_c_rerunning_the_aborted_execution_and_end_with_a_matrix()
+    {
+        var campaign = DemoCampaign("1s");
+        string runId;
+        using (var run = CliProcess.Start("run", campaign, "--plans", Plans, "--results", Results))
+        {
+            runId = InterruptAfterFirstResult(run);
+        }
+
+        var aborted = Summary().GetProperty("executions").EnumerateArray()
+            .Where(e => e.GetProperty("verdict").GetString() == "ABORTED").Select(e => e.GetProperty("id").GetString()).ToList();
+        Assume.That(aborted, Is.Not.Empty, "Ctrl+C stopped an execution in flight (stored ABORTED)");
+
+        var resumed = CliProcess.Run(TimeSpan.FromMinutes(3), "run", campaign, "--plans", Plans, "--results", Results,
+            "--resume", runId);
+        var again = CliProcess.Run(TimeSpan.FromMinutes(1), "run", campaign, "--plans", Plans, "--results", Results,
+            "--resume", runId);
+
+        var dispatched = DispatchedLine().Matches(resumed.Stderr).Select(m => m.Groups[1].Value).ToList();
+        var verdicts = Summary().GetProperty("executions").EnumerateArray()
+            .Select(e => e.GetProperty("verdict").GetString()).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(resumed.ExitCode, Is.EqualTo(1), "the matrix's FAIL, not a crash\n" + resumed.Stderr);
+            Assert.That(resumed.Stderr, Does.Not.Contain("already holds").And.Not.Contain("Exception"));
+            Assert.That(dispatched, Is.SupersetOf(aborted), "the aborted executions run again");
+            Assert.That(resumed.Stdout, Does.Contain("n78-urban × operator-a (O-DU rows × O-RU columns)"));
+            Assert.That(verdicts, Has.Count.EqualTo(Planned(resumed.Stderr)).And.None.EqualTo("ABORTED").And.None.EqualTo("NOT_RUN"));
+            Assert.That(again.ExitCode, Is.EqualTo(1), "a finished run resumed again prints its matrix\n" + again.Stderr);
+            Assert.That(DispatchedLine().Matches(again.Stderr), Is.Empty, "and runs nothing");
+            Assert.That(again.Stdout, Does.Contain("n78-urban × operator-a (O-DU rows × O-RU columns)"));
+        });
+    }
+
+    [Test]
+    public void Run_must_refuse_a_resume_of_a_run_another_process_owns_with_exit_75_and_one_line()
+    {
+        var campaign = DemoCampaign("1s");
+        using var first = CliProcess.Start("run", campaign, "--plans", Plans, "--results", Results);
+        string? runId = null;
+        string? line;
+        while ((line = first.StandardError.ReadLine()) is not null && !DispatchedLine().IsMatch(line))
+        {
+            runId ??= RunIdLine().Match(line) is { Success: true } m ? m.Groups[1].Value : null;
+        }
+
+        Assert.That(runId, Is.Not.Null, "the run started");
+        var second = CliProcess.Run(TimeSpan.FromMinutes(1), "run", campaign, "--plans", Plans, "--results", Results,
+            "--resume", runId!);
+        var third = CliProcess.Run(TimeSpan.FromMinutes(1), "run", campaign, "--plans", Plans, "--results", Results,
+            "--resume", runId!);
+
+        var rest = first.StandardError.ReadToEnd();
+        Assert.That(first.WaitForExit(TimeSpan.FromMinutes(2)), Is.True, rest);
+        var refusal = second.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !RunIdLine().IsMatch(l)).ToList();
+        var verdicts = Summary().GetProperty("executions").EnumerateArray().Select(e => e.GetProperty("verdict").GetString()).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(second.ExitCode, Is.EqualTo(75), second.Stderr);
+            Assert.That(refusal, Has.Count.EqualTo(1), "one line");
+            Assert.That(refusal[0], Does.StartWith($"oran-testbed run: run {runId} is owned by another process (process {first.Id} on "));
+            Assert.That(second.Stdout, Is.Empty);
+            Assert.That(DispatchedLine().IsMatch(second.Stderr), Is.False, "the refused process ran nothing");
+            Assert.That(third.ExitCode, Is.EqualTo(75), third.Stderr);
+            Assert.That(first.ExitCode, Is.EqualTo(1), "the owner finishes its run undisturbed\n" + rest);
+            Assert.That(verdicts, Has.Count.EqualTo(Planned(rest + second.Stderr)).And.None.EqualTo("NOT_RUN").And.None.EqualTo("ERROR"));
+        });
+    }
+
+    /// <summary>Waits for the run's first result and the next execution's dispatch (so one is in flight), sends Ctrl+C
+    /// and waits for the process to end; returns the run id.</summary>
+    private static string InterruptAfterFirstResult(Process run)
+    {
+        string? runId = null;
+        bool completed = false;
+        string? line;
+        while ((line = run.StandardError.ReadLine()) is not null && !(completed && DispatchedLine().IsMatch(line)))
+        {
+            runId ??= RunIdLine().Match(line) is { Success: true } m ? m.Groups[1].Value : null;
+            completed |= CompletedLine().IsMatch(line);
+        }
+
+        CliProcess.Interrupt(run);
+        var rest = run.StandardError.ReadToEnd();
+        Assert.That(run.WaitForExit(TimeSpan.FromMinutes(1)), Is.True, rest);
+        Assert.That(runId, Is.Not.Null);
+        return runId!;
+    }
+
     /// <summary>The executions the run announced on its first line ("run ID: N executions ...").</summary>
     private static int Planned(string stderr) => int.Parse(PlannedLine().Match(stderr).Groups[1].Value,
         System.Globalization.CultureInfo.InvariantCulture);

@@ -78,6 +78,38 @@ public sealed class StoreSpecs(DatabaseKind kind) : StoreSpec(kind)
     }
 
     [Test]
+    public async Task ResultsStore_must_replace_an_aborted_execution_by_its_rerun_and_never_a_result_by_an_aborted_one()
+    {
+        await Store.BeginRunAsync(Samples.Run());
+        var aborted = Samples.Execution(Samples.Id(1), Verdict.Aborted, reasons: ["interrupted (Ctrl+C)"]);
+        var abortedAgain = Samples.Execution(Samples.Id(1), Verdict.Aborted, reasons: ["interrupted (Ctrl+C) again"]);
+        var rerun = Samples.Execution(Samples.Id(1), Verdict.Fail, reasons: ["dl-throughput 780 < 800Mbps"]);
+        await using (var capture = new MemoryStream([1, 2, 3]))
+        {
+            var artifact = await Store.AddArtifactAsync(ArtifactKind.Capture, "capture.pcap", capture);
+            aborted = aborted with { Artifacts = [artifact] };
+        }
+
+        Assert.That(await Store.RecordAsync(aborted), Is.EqualTo(RecordOutcome.Stored));
+        await Store.RecordEvidenceCheckAsync(new EvidenceCheck("demo-20250314-092653", Samples.Id(1), EvidenceStatus.Unchecked,
+            Verdict.Aborted, null, "tdd-100mhz-30khz", [], "aborted", Samples.Start));
+        Assert.That(await Store.RecordAsync(abortedAgain), Is.EqualTo(RecordOutcome.Stored), "a later aborted attempt");
+        Assert.That(await Store.RecordAsync(rerun), Is.EqualTo(RecordOutcome.Stored), "the re-run replaces the aborted attempt");
+        Assert.That(await Store.RecordAsync(rerun), Is.EqualTo(RecordOutcome.AlreadyStored));
+        Assert.That(await Store.RecordAsync(aborted), Is.EqualTo(RecordOutcome.Conflict), "an aborted attempt never replaces a result");
+
+        var stored = (await Store.ListExecutionsAsync()).Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(stored.Outcome.Verdict, Is.EqualTo(Verdict.Fail));
+            Assert.That(stored.Outcome.Reasons, Is.EqualTo(rerun.Outcome.Reasons));
+            Assert.That(stored.Metrics, Has.Length.EqualTo(rerun.Metrics.Length));
+            Assert.That(stored.Measurements, Has.Length.EqualTo(1));
+            Assert.That(stored.Artifacts, Is.Empty, "the aborted attempt's evidence links went with it");
+        });
+    }
+
+    [Test]
     public async Task ResultsStore_must_refuse_a_NotSet_verdict_of_an_execution_or_a_metric_and_store_nothing()
     {
         await Store.BeginRunAsync(Samples.Run());

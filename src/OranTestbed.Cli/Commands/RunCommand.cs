@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using OranTestbed.Analysis.Verdicts;
+using OranTestbed.Orchestration.Campaigns;
 using OranTestbed.Orchestration.Cluster;
 using OranTestbed.Orchestration.Emulated;
 using OranTestbed.Orchestration.Results;
@@ -21,7 +22,8 @@ namespace OranTestbed.Cli.Commands;
 /// the orchestrator, and with <c>--listen</c> also on the benches of agents that join (<c>oran-testbed agent</c>); progress on standard error,
 /// the matrix per band × operator profile on standard output. Ctrl+C aborts gracefully (clean-up runs, results kept,
 /// the run is marked aborted and can be resumed); a second Ctrl+C exits at once. Exit codes: 0 all pass, 1 any fail,
-/// 2 inconclusive, errors, aborted or not run; 64 usage or invalid plan; 66 missing campaign or run.
+/// 2 inconclusive, errors, aborted or not run; 64 usage or invalid plan; 66 missing campaign or run; 75 the run is owned
+/// by another process (still running, or being resumed).
 /// </summary>
 internal static class RunCommand
 {
@@ -178,7 +180,17 @@ internal static class RunCommand
         Console.CancelKeyPress += onCancel;
         try
         {
-            var completed = await CampaignRunner.RunAsync(request, progress, loggers, abort.Token).ConfigureAwait(false);
+            RunCompleted completed;
+            try
+            {
+                completed = await CampaignRunner.RunAsync(request, progress, loggers, abort.Token).ConfigureAwait(false);
+            }
+            catch (RunOwnedException owned)
+            {
+                diagnostics.WriteLine($"oran-testbed run: {owned.Message}");
+                return ExitCodes.TemporaryFailure;
+            }
+
             if (completed.Refused is { } refused)
             {
                 diagnostics.WriteLine($"oran-testbed run: {refused}");

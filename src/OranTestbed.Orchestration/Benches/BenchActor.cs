@@ -31,6 +31,7 @@ public sealed class BenchActor : ReceiveActor
     private TimeSpan _elapsed;
     private bool _outOfService;
     private readonly List<ExecutionOutcome> _outcomes = [];
+    private readonly ILogger _logger;
 
     public BenchActor(Bench bench, IBenchEquipment equipment, TestRunSettings settings, string runFolder,
         ILoggerFactory loggers)
@@ -40,6 +41,7 @@ public sealed class BenchActor : ReceiveActor
         _settings = settings;
         _runFolder = runFolder;
         _loggers = loggers;
+        _logger = loggers.CreateLogger<BenchActor>();
         Receive<RunExecution>(Handle);
         Receive<AttemptFinished>(Handle);
         Receive<AbortExecution>(Handle);
@@ -53,6 +55,26 @@ public sealed class BenchActor : ReceiveActor
     /// <summary>A test run that throws is stopped, never restarted: its attempt ends as an ERROR (see Terminated).</summary>
     protected override SupervisorStrategy SupervisorStrategy() =>
         new OneForOneStrategy(0, TimeSpan.Zero, _ => Directive.Stop);
+
+    /// <summary>
+    /// The bench itself threw (a bug, not a device fault: those end attempts). The coordinator restarts it (see
+    /// <see cref="CampaignCoordinatorActor"/>), and a restart forgets the execution in flight, so the old incarnation
+    /// reports it first, as an ERROR with the reason, and the coordinator never waits for it. Its test run stops with it
+    /// (clean-up runs on its stop).
+    /// </summary>
+    protected override void PreRestart(Exception reason, object message)
+    {
+        if (_current is { } run)
+        {
+            OrchestrationLog.BenchCrashed(_logger, _bench.Id, run.Execution.Id, reason);
+            _coordinator.Tell(new ExecutionFinished(run.RunId, _bench.Id, new ExecutionRecord(run.Execution.Id, Verdict.Error,
+                _attempt, false, [$"bench {_bench.Id} failed: {reason.GetType().Name}: {reason.Message}"], _bench.Id, _elapsed,
+                run.EvidenceFolder)));
+            _current = null;
+        }
+
+        base.PreRestart(reason, message);
+    }
 
     private void Handle(RunExecution run)
     {

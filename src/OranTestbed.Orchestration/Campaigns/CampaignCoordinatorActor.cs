@@ -23,6 +23,8 @@ namespace OranTestbed.Orchestration.Campaigns;
 public sealed class CampaignCoordinatorActor : ReceivePersistentActor, IWithTimers
 {
     private const string BenchWaitKey = "bench-wait";
+    private const int BenchRestarts = 3;
+    private static readonly TimeSpan BenchRestartWindow = TimeSpan.FromMinutes(1);
 
     private readonly string _runId;
     private readonly CoordinatorSettings _settings;
@@ -70,6 +72,22 @@ public sealed class CampaignCoordinatorActor : ReceivePersistentActor, IWithTime
 
     public static Props Props(string runId, CoordinatorSettings settings) =>
         Akka.Actor.Props.Create(() => new CampaignCoordinatorActor(runId, settings));
+
+    /// <summary>
+    /// Local benches (children). A bench that throws is restarted, up to <see cref="BenchRestarts"/> times within
+    /// <see cref="BenchRestartWindow"/>: before it restarts it reports its execution in flight as an ERROR (see
+    /// <see cref="BenchActor"/>), so no execution is forgotten and the run still closes; past that budget, or if it cannot
+    /// even be created, it is stopped: Terminated retires it and re-queues what it held. Never escalated: the coordinator
+    /// owns the run and its journal, and one bench's fault must not restart the run.
+    /// </summary>
+    protected override SupervisorStrategy SupervisorStrategy() =>
+        new OneForOneStrategy(BenchRestarts, BenchRestartWindow, DecideForBench);
+
+    internal static Directive DecideForBench(Exception fault) => fault switch
+    {
+        ActorInitializationException or ActorKilledException or DeathPactException => Directive.Stop,
+        _ => Directive.Restart,
+    };
 
     private void Handle(StartRun start)
     {
@@ -233,7 +251,7 @@ public sealed class CampaignCoordinatorActor : ReceivePersistentActor, IWithTime
                 ? $"its agent at {slot.Actor.Path.Address} stopped or left the cluster"
                 : "the bench stopped"));
         }
-        if (slot.Current is { } lost && !_records.ContainsKey(lost) && !_recording.Contains(lost))
+        if (slot.Current is { } lost && !IsRecordedDone(lost) && !_recording.Contains(lost))
         {
             _pending.Insert(0, lost); // re-queued: it never finished
         }
@@ -340,8 +358,11 @@ public sealed class CampaignCoordinatorActor : ReceivePersistentActor, IWithTime
         bench.Hosts(execution.Products.ODu) && bench.Hosts(execution.Products.ORu)
         && (execution.Products.OCu is null || bench.Hosts(execution.Products.OCu));
 
-    /// <summary>Aborted executions did not finish: a resume runs them again.</summary>
+    /// <summary>Aborted executions did not finish: a resume runs them again (and the results store lets their result
+    /// replace the aborted one).</summary>
     private static bool IsDone(ExecutionRecord record) => record.Verdict != Verdict.Aborted;
+
+    private bool IsRecordedDone(string executionId) => _records.TryGetValue(executionId, out var r) && IsDone(r);
 
     private static string Folder(Execution execution) => Path.Combine("executions", execution.Id);
 

@@ -10,7 +10,8 @@ using OranTestbed.Results.Store;
 namespace OranTestbed.Orchestration.Runs;
 
 /// <summary>
-/// Runs a campaign on the orchestrator's actor system: starts the host (SQLite journal), a coordinator for the run
+/// Runs a campaign on the orchestrator's actor system: takes the run (<see cref="RunLock"/>: a second process running
+/// or resuming the same run gets <see cref="RunOwnedException"/>), starts the host (SQLite journal), a coordinator for the run
 /// id (which resumes when the journal knows the run), with a cluster the bench registry that agents offer their
 /// benches to, a listener that projects results into the results store (<c>RESULTS/results.db</c>), and waits for the
 /// end; a closing pass records every journaled result the listener could not (idempotent). Cancelling <c>abort</c> asks the coordinator to abort (clean-up still runs); the result
@@ -22,7 +23,8 @@ public static class CampaignRunner
         CancellationToken abort)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Directory.CreateDirectory(request.RunFolder);
+        // One process owns the run until it has stopped the host and written its summary (disposed last).
+        using var owner = RunLock.Acquire(request.RunFolder, request.RunId);
         var store = await ResultsStore.OpenSqliteAsync(request.ResultsFile, CancellationToken.None).ConfigureAwait(false);
         var recorder = new RunRecorder(store, request);
         await recorder.BeginAsync(CancellationToken.None).ConfigureAwait(false);
@@ -37,7 +39,7 @@ public static class CampaignRunner
                 Campaign = request.Campaign,
                 BenchWait = request.Cluster?.BenchWait ?? TimeSpan.Zero,
             };
-            var listener = system.ActorOf(RunProgressActor.Props(recorder, observer), "run-progress");
+            var listener = system.ActorOf(RunProgressActor.Props(recorder, observer, loggers.CreateLogger<RunProgressActor>()), "run-progress");
             var coordinator = system.ActorOf(CampaignCoordinatorActor.Props(request.RunId, settings), "run-" + request.RunId);
             if (request.Cluster is { } cluster)
             {

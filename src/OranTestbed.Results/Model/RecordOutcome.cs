@@ -1,9 +1,10 @@
 namespace OranTestbed.Results.Model;
 
-/// <summary>What recording an execution did. Results are evidence: a stored execution is never overwritten.</summary>
+/// <summary>What recording an execution did. Results are evidence: a stored execution is never overwritten, except an
+/// ABORTED one (it did not finish: no result), which a later result of the same run and execution replaces.</summary>
 public enum RecordOutcome
 {
-    /// <summary>Newly stored.</summary>
+    /// <summary>Newly stored (in place of an ABORTED attempt, if one was stored).</summary>
     Stored,
 
     /// <summary>The same result was stored before (a resume or a retried call): nothing changed.</summary>

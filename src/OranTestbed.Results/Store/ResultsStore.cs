@@ -16,7 +16,9 @@ namespace OranTestbed.Results.Store;
 /// content-addressed artifacts, on SQLite or PostgreSQL with one schema (see <see cref="SchemaMigrator"/>). Thread-safe:
 /// each call uses its own pooled connection. Recording is transactional (an execution is stored whole or not at all)
 /// and idempotent (the same result twice is one row; a different one for the same run and execution is refused as a
-/// <see cref="RecordOutcome.Conflict"/>: results are evidence). SQL is parameterised throughout (Dapper).
+/// <see cref="RecordOutcome.Conflict"/>: results are evidence). The one exception is an ABORTED execution: it did not
+/// finish, so it is no result, and a later result of the same run and execution (its re-run on resume) replaces it.
+/// SQL is parameterised throughout (Dapper).
 /// </summary>
 public sealed partial class ResultsStore
 {
@@ -28,6 +30,10 @@ public sealed partial class ResultsStore
         e.flaky AS Flaky, e.bench AS Bench, e.duration_ticks AS DurationTicks, e.started_at AS StartedAt,
         e.recorded_at AS RecordedAt, e.content_hash AS ContentHash
         """;
+
+    /// <summary>The tables keyed by (run_id, execution_id) that reference <c>execution</c>.</summary>
+    private static readonly string[] ChildTables =
+        ["execution_product", "execution_reason", "metric", "measurement", "execution_artifact", "evidence_check"];
 
     private const string RunColumns = """
         r.run_id AS RunId, r.campaign_id AS CampaignId, c.description AS CampaignDescription, r.plan_hash AS PlanHash,
@@ -300,10 +306,23 @@ public sealed partial class ResultsStore
         }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (inserted == 0)
         {
-            string stored = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
-                "SELECT content_hash FROM execution WHERE run_id = @RunId AND execution_id = @ExecutionId", key, transaction,
-                cancellationToken: cancellationToken)).ConfigureAwait(false) ?? "";
-            return stored == hash ? RecordOutcome.AlreadyStored : RecordOutcome.Conflict;
+            var stored = await connection.QuerySingleAsync<StoredExecutionRow>(new CommandDefinition(
+                "SELECT content_hash AS ContentHash, verdict AS Verdict FROM execution WHERE run_id = @RunId AND execution_id = @ExecutionId",
+                key, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            if (stored.ContentHash == hash)
+            {
+                return RecordOutcome.AlreadyStored;
+            }
+
+            if (VerdictNames.Parse(stored.Verdict) != Verdict.Aborted)
+            {
+                return RecordOutcome.Conflict;
+            }
+
+            // An ABORTED execution did not finish: it is no result, and the run's re-run of it (a resume) replaces it.
+            await DeleteExecutionAsync(connection, transaction, result.RunId, result.ExecutionId, cancellationToken)
+                .ConfigureAwait(false);
+            return await InsertExecutionAsync(connection, transaction, result, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var p in s.Products)
@@ -361,6 +380,21 @@ public sealed partial class ResultsStore
         }
 
         return RecordOutcome.Stored;
+    }
+
+    /// <summary>Removes an execution with everything that hangs off it (children first: the keys reference it).</summary>
+    private static async Task DeleteExecutionAsync(DbConnection connection, DbTransaction transaction, string runId,
+        string executionId, CancellationToken cancellationToken)
+    {
+        var key = new { RunId = runId, ExecutionId = executionId };
+        foreach (string table in ChildTables)
+        {
+            await Execute(connection, transaction, $"DELETE FROM {table} WHERE run_id = @RunId AND execution_id = @ExecutionId",
+                key, cancellationToken).ConfigureAwait(false);
+        }
+
+        await Execute(connection, transaction, "DELETE FROM execution WHERE run_id = @RunId AND execution_id = @ExecutionId",
+            key, cancellationToken).ConfigureAwait(false);
     }
 
     private ExecutionResult Validate(ExecutionResult result)

@@ -16,6 +16,12 @@ internal sealed class RunRow
     public string? OranExtras { get; set; }
 }
 
+internal sealed class StoredExecutionRow
+{
+    public string ContentHash { get; set; } = "";
+    public string Verdict { get; set; } = "";
+}
+
 internal sealed class ExecutionRow
 {
     public string RunId { get; set; } = "";

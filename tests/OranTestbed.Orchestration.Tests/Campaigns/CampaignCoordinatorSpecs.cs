@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Akka.Actor;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Orchestration.Benches;
@@ -171,6 +172,52 @@ public sealed class CampaignCoordinatorSpecs : AkkaSpec
     }
 
     [Test]
+    public void Coordinator_must_record_an_error_for_the_execution_of_a_bench_that_throws_and_finish_the_run()
+    {
+        var executions = DemoPlan.Quick(3);
+        var settings = Settings(ScriptedEquipment.Clean()) with { Loggers = new ThrowingLoggers(failures: 1) };
+
+        var completed = Run(Sys, "run-throwing", executions, ScriptedEquipment.Clean(), [DemoPlan.EmulatedBench("a")], settings);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(completed.Aborted, Is.False);
+            Assert.That(completed.NotRun, Is.Empty);
+            Assert.That(completed.Records.Select(r => (r.ExecutionId, r.Verdict, r.BenchId)), Is.EqualTo(new[]
+            {
+                (executions[0].Id, Verdict.Error, "a"),
+                (executions[1].Id, Verdict.Pass, "a"),
+                (executions[2].Id, Verdict.Pass, "a"),
+            }), "the bench restarted and ran the rest");
+            Assert.That(completed.Records[0].Reasons, Has.Length.EqualTo(1)
+                .And.One.EqualTo("bench a failed: InvalidOperationException: the bench broke"));
+        });
+    }
+
+    [Test]
+    public void Coordinator_must_stop_a_bench_that_keeps_throwing_and_still_close_the_run()
+    {
+        var executions = DemoPlan.Quick(5);
+        var settings = Settings(ScriptedEquipment.Clean()) with { Loggers = new ThrowingLoggers(failures: int.MaxValue) };
+        var probe = CreateTestProbe();
+        var coordinator = Sys.ActorOf(CampaignCoordinatorActor.Props("run-broken", settings));
+        coordinator.Tell(Start("run-broken", executions, [DemoPlan.EmulatedBench("a")], probe.Ref), probe.Ref);
+
+        var retired = probe.FishForMessage<BenchRetired>(_ => true, RunTimeout);
+        var completed = probe.FishForMessage<RunCompleted>(_ => true, RunTimeout);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(retired.Reason, Is.EqualTo("the bench stopped"));
+            Assert.That(completed.NotRun, Is.Empty);
+            Assert.That(completed.Records.Select(r => r.Verdict).ToList(), Has.Count.EqualTo(5).And.All.EqualTo(Verdict.Error));
+            Assert.That(completed.Records.Take(3).SelectMany(r => r.Reasons), Is.All.StartWith("bench a failed: "),
+                "three restarts, each reporting its execution");
+            Assert.That(completed.Records.Skip(3).SelectMany(r => r.Reasons), Is.All.StartWith("no bench in service can host"));
+        });
+    }
+
+    [Test]
     public void Coordinator_must_record_a_pass_after_a_retry_as_flaky()
     {
         var executions = DemoPlan.Quick(1);
@@ -214,6 +261,38 @@ public sealed class CampaignCoordinatorSpecs : AkkaSpec
             Assert.That(aborted.Records.Select(r => r.Verdict), Is.EqualTo(new[] { Verdict.Aborted }));
             Assert.That(aborted.NotRun, Has.Length.EqualTo(3));
             Assert.That(resumed.Records.Select(r => r.Verdict).ToList(), Has.Count.EqualTo(3).And.All.EqualTo(Verdict.Pass));
+        });
+    }
+
+    [Test]
+    public void Coordinator_must_requeue_an_aborted_execution_whose_bench_dies_on_resume()
+    {
+        var executions = DemoPlan.Quick(1);
+        var hanging = new ScriptedEquipment((_, e, log) => ScriptedEquipment.Session(e, log,
+            new ScriptedTap(() => ScriptedTap.Report(), hang: true)));
+        var probe = CreateTestProbe();
+        var first = Sys.ActorOf(CampaignCoordinatorActor.Props("run-abort-die", Settings(hanging)));
+        first.Tell(Start("run-abort-die", executions, [DemoPlan.EmulatedBench("a")], probe.Ref), probe.Ref);
+        probe.FishForMessage<ExecutionDispatched>(_ => true, RunTimeout);
+        first.Tell(new AbortRun("Ctrl+C"));
+        probe.FishForMessage<RunCompleted>(_ => true, RunTimeout);
+        probe.Watch(first);
+        Sys.Stop(first);
+        probe.ExpectTerminated(first, RunTimeout);
+
+        var equipment = new ScriptedEquipment((bench, e, log) => ScriptedEquipment.Session(e, log,
+            new ScriptedTap(() => ScriptedTap.Report(), hang: bench.Id == "doomed")));
+        var coordinator = Sys.ActorOf(CampaignCoordinatorActor.Props("run-abort-die", Settings(equipment)));
+        coordinator.Tell(Start("run-abort-die", executions,
+            [DemoPlan.EmulatedBench("doomed"), DemoPlan.EmulatedBench("spare")], probe.Ref), probe.Ref);
+        probe.FishForMessage<ExecutionDispatched>(m => m is ExecutionDispatched { BenchId: "doomed" }, RunTimeout);
+        Sys.ActorSelection(coordinator.Path / "bench-doomed").Tell(Kill.Instance);
+
+        var completed = probe.FishForMessage<RunCompleted>(_ => true, RunTimeout);
+        Assert.Multiple(() =>
+        {
+            Assert.That(completed.NotRun, Is.Empty, "the journal's ABORTED record does not make it done");
+            Assert.That(completed.Records.Select(r => (r.Verdict, r.BenchId)), Is.EqualTo(new[] { (Verdict.Pass, "spare") }));
         });
     }
 
@@ -309,6 +388,26 @@ public sealed class CampaignCoordinatorSpecs : AkkaSpec
     /// <summary>How many attempts opened the execution's O-DU.</summary>
     private static int TimesRun(ConcurrentQueue<string> log, Execution execution) =>
         log.Count(l => l == $"open {execution.Products.ODu.Id} {execution.Id}");
+
+    /// <summary>Loggers whose test-run logger cannot be created the first <paramref name="failures"/> times: the bench
+    /// actor, which creates one per attempt, throws.</summary>
+    private sealed class ThrowingLoggers(int failures) : ILoggerFactory
+    {
+        private int _left = failures;
+
+        public ILogger CreateLogger(string categoryName) =>
+            categoryName.EndsWith(nameof(TestRunActor), StringComparison.Ordinal) && Interlocked.Decrement(ref _left) >= 0
+                ? throw new InvalidOperationException("the bench broke")
+                : NullLogger.Instance;
+
+        public void AddProvider(ILoggerProvider provider)
+        {
+        }
+
+        public void Dispose()
+        {
+        }
+    }
 
     private static IHost StartHost(string journal)
     {

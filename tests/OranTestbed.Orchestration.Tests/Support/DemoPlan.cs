@@ -24,6 +24,9 @@ public static class DemoPlan
 
     public static ImmutableArray<Execution> Executions => Expansion.Value.Executions;
 
+    /// <summary>The demo campaign expanded.</summary>
+    public static CampaignExpansion Expanded => Expansion.Value;
+
     /// <summary>The first <paramref name="count"/> demo executions, each running <see cref="ShortCase"/>.</summary>
     public static ImmutableArray<Execution> Quick(int count) =>
         [.. Executions.Take(count).Select(e => e with { Case = ShortCase(e.Case), After = [] })];
