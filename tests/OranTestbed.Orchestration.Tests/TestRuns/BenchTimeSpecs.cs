@@ -71,7 +71,8 @@ public class BenchTimeSpecs
         Assert.Multiple(() =>
         {
             Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Pass), string.Join("; ", outcome.Reasons));
-            Assert.That(clock.Elapsed, Is.GreaterThanOrEqualTo(wait));
+            // Timers may fire a tick early: a real wait is within that of 300 ms, an emulated one is ~0.
+            Assert.That(clock.Elapsed, Is.GreaterThanOrEqualTo(wait - TimeSpan.FromMilliseconds(20)));
         });
     }
 
