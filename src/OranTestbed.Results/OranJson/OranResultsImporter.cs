@@ -48,6 +48,12 @@ public static class OranResultsImporter
 
         using (document)
         {
+            var numberErrors = OranNumbers.OutOfRange(document.RootElement);
+            if (!numberErrors.IsEmpty)
+            {
+                throw new ResultsImportException(numberErrors);
+            }
+
             var schemaErrors = OranResultsSchema.Validate(document.RootElement);
             if (!schemaErrors.IsEmpty)
             {
