@@ -121,6 +121,28 @@ public class PathArgumentSpecs
         Assert.That(File.ReadAllText(profile), Is.EqualTo(File.ReadAllText(Profile)), "the profile is untouched");
     }
 
+    [Test]
+    public void Results_import_must_refuse_an_oversized_file_before_reading_it_and_place_a_JSON_error()
+    {
+        string results = Path.Combine(_directory, "results");
+        string big = Path.Combine(_directory, "big.json");
+        using (var file = File.Create(big))
+        {
+            file.SetLength(Results.OranJson.OranResultsImporter.MaxDocumentBytes + 1);
+        }
+
+        string deep = Path.Combine(_directory, "deep.json");
+        File.WriteAllText(deep, "{\n  \"x\": " + new string('[', 300_000) + "\n}");
+
+        var tooBig = CliProcess.Run("results", "import", big, "--results", results);
+        var tooDeep = CliProcess.Run("results", "import", deep, "--results", results);
+
+        Assert.That(tooBig.ExitCode, Is.EqualTo(ExitCodes.Usage), tooBig.Stderr);
+        Assert.That(tooBig.Stderr.Trim(), Is.EqualTo($"{big}: the file is 33,554,433 bytes; a results document is at most 33,554,432"));
+        Assert.That(tooDeep.ExitCode, Is.EqualTo(ExitCodes.Usage), tooDeep.Stderr);
+        Assert.That(tooDeep.Stderr, Does.StartWith($"{deep}:2:71: not JSON: ").And.Not.Contain("   at "));
+    }
+
     [TestCase("list")]
     [TestCase("revoke", "someone")]
     public void Accounts_must_not_create_a_store_to_read_it(params string[] verb)

@@ -182,6 +182,19 @@ public sealed class OranJsonSpecs(DatabaseKind kind) : StoreSpec(kind)
         }
     }
 
+    [TestCase(1_000)]
+    [TestCase(300_000)]
+    public void OranResultsImporter_must_refuse_deep_nesting_at_its_line_and_column(int depth)
+    {
+        string json = "{\"schemaVersion\": 1,\n \"x\": " + new string('[', depth) + new string(']', depth) + "}";
+
+        var refused = Assert.ThrowsAsync<ResultsImportException>(() => OranResultsImporter.ImportAsync(Store, json));
+
+        var error = refused!.Errors.Single();
+        Assert.That((error.Line, error.Column), Is.EqualTo((2, 7 + OranResultsImporter.MaxDepth - 1)), error.ToString());
+        Assert.That(error.ToString(), Does.StartWith($"2:{6 + OranResultsImporter.MaxDepth}: not JSON: ").And.Contain("depth of 64"));
+    }
+
     [Test]
     public async Task OranResultsImporter_must_refuse_a_missing_property_and_malformed_json()
     {
