@@ -267,7 +267,11 @@ public static class TestPlanLoader
         {
             try
             {
-                files.Add(new PlanSourceFile(relative, file, File.ReadAllText(file)));
+                files.Add(new PlanSourceFile(relative, file, YamlLimits.ReadFile(file)));
+            }
+            catch (InvalidDataException ex)
+            {
+                errors.Add(new PlanError(file, 0, 0, "", ex.Message));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

@@ -11,6 +11,7 @@ using OranTestbed.Results.Store;
 using OranTestbed.Server.Api;
 using OranTestbed.Server.Auth;
 using OranTestbed.Server.Dashboard;
+using OranTestbed.Server.Logging;
 using OranTestbed.Server.Uploads;
 using OranTestbed.Server.Verification;
 
@@ -57,6 +58,9 @@ public sealed class ResultsServer : IAsyncDisposable
         });
         builder.Logging.ClearProviders();
         logging?.Invoke(builder.Logging);
+        // Never ASP.NET Core's request lines: they hold the whole URL (a query string may carry a credential). The
+        // server writes its own, path only (RequestLogging).
+        builder.Logging.AddFilter(RequestLogging.HostingCategory, LogLevel.None);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(plan);
@@ -74,6 +78,7 @@ public sealed class ResultsServer : IAsyncDisposable
             .AddPolicy(AccessPolicies.Admin, policy => policy.RequireRole(AccessPolicies.AdminRole));
 
         var app = builder.Build();
+        app.UseRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

@@ -113,6 +113,9 @@ public class DecodeInputErrorSpecs
             (["decode", capture, "--ul-comp", "bfp:17"], "WIDTH must be an integer 1..16"),
             (["decode", capture, "--prbs", "0"], "--prbs must be 1..1023"),
             (["decode", capture, "--ecpri-udp-port", "70000"], "--ecpri-udp-port must be 1..65535"),
+            (["decode", capture, "--prbs", "99999999999"], "--prbs must be 1..1023, got '99999999999'"),
+            (["decode", capture, "--prbs", "many"], "--prbs must be 1..1023, got 'many'"),
+            (["decode", capture, "--ecpri-udp-port", "99999999999"], "--ecpri-udp-port must be 1..65535, got '99999999999'"),
             (["decode", capture, "--format", "xml"], "xml"),
             (["decode"], "Required argument missing"),
             (["decode", capture, "--no-such-option"], "--no-such-option"),
@@ -126,6 +129,7 @@ public class DecodeInputErrorSpecs
                 Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Usage), $"{what}: {result}");
                 Assert.That(result.Stderr, Does.Contain(message).And.Contain("Run 'oran-testbed --help' for usage."), what);
                 Assert.That(result.Stdout, Is.Empty, what);
+                Assert.That(result.Stderr, Does.Not.Contain("Exception").And.Not.Contain("   at "), what + ": no stack trace");
             }
         }
     }

@@ -105,6 +105,34 @@ public sealed class OranJsonSpecs(DatabaseKind kind) : StoreSpec(kind)
         Assert.That(await otherStore.ListRunsAsync(), Is.Empty);
     }
 
+    [TestCase("/testResults/1/groupItems/0/groupItems/0/metrics/0/measurements/0/values/0", "1e400")]
+    [TestCase("/testResults/1/groupItems/0/groupItems/0/metrics/0/measurements/0/values/0", "-1e400")]
+    [TestCase("/testResults/1/groupItems/0/groupItems/0/metrics/0/measurements/0/values/0", "79228162514264337593543950336")]
+    [TestCase("/testResults/1/groupItems/0/groupItems/0/metrics/2/measurements/0/values/0", "1e27")] // in ms: 1e33 ns
+    [TestCase("/testMetadata/configurationParameters/numMimoLayers", "1e400")]
+    [TestCase("/testMetadata/configurationParameters/tddDlUlRatio", "-1e400")]
+    public async Task OranResultsImporter_must_refuse_an_out_of_range_number_with_its_pointer(string location, string number)
+    {
+        string pointer = location;
+        await RecordDemoRunAsync(Store);
+        var document = JsonNode.Parse(await OranResultsExporter.ExportAsync(Store, ExecutionFilter.All))!;
+        if (pointer.StartsWith("/testMetadata/configurationParameters/", StringComparison.Ordinal))
+        {
+            document["testMetadata"]!["configurationParameters"] ??= new JsonObject();
+        }
+
+        Set(document, pointer, JsonNode.Parse(number));
+        await using var other = await StoreTarget.CreateAsync(Kind);
+        var otherStore = await other.OpenAsync();
+
+        var refused = Assert.ThrowsAsync<ResultsImportException>(() => OranResultsImporter.ImportAsync(otherStore, document.ToJsonString()));
+
+        var error = refused!.Errors.FirstOrDefault(e => e.Location == pointer);
+        Assert.That(error, Is.Not.Null, refused.Message);
+        Assert.That(error!.Message, Does.Contain("out of range").Or.Contain("not a number"));
+        Assert.That(await otherStore.ListExecutionsAsync(), Is.Empty);
+    }
+
     [Test]
     public async Task OranResultsImporter_must_refuse_a_result_that_contradicts_the_tools_own_note_with_the_pointer()
     {
@@ -152,6 +180,19 @@ public sealed class OranJsonSpecs(DatabaseKind kind) : StoreSpec(kind)
             default:
                 return null;
         }
+    }
+
+    [TestCase(1_000)]
+    [TestCase(300_000)]
+    public void OranResultsImporter_must_refuse_deep_nesting_at_its_line_and_column(int depth)
+    {
+        string json = "{\"schemaVersion\": 1,\n \"x\": " + new string('[', depth) + new string(']', depth) + "}";
+
+        var refused = Assert.ThrowsAsync<ResultsImportException>(() => OranResultsImporter.ImportAsync(Store, json));
+
+        var error = refused!.Errors.Single();
+        Assert.That((error.Line, error.Column), Is.EqualTo((2, 7 + OranResultsImporter.MaxDepth - 1)), error.ToString());
+        Assert.That(error.ToString(), Does.StartWith($"2:{6 + OranResultsImporter.MaxDepth}: not JSON: ").And.Contain("depth of 64"));
     }
 
     [Test]

@@ -118,12 +118,18 @@ internal sealed class AnalyzeCommand
         }
     }
 
-    private Command Build() => new("analyze",
-        "Judge fronthaul traffic (capture file or live interface) against a profile: timing windows, sequence, rules; "
-        + "exit 0 PASS, 1 FAIL, 2 INCONCLUSIVE, 64 usage/profile error, 66 capture unreadable, 69 interface unavailable, 73 report not writable")
+    private Command Build()
     {
-        _capture, _interface, _netns, _profile, _tap, _json, _html, _iq, _duration, _filter,
-    };
+        var command = new Command("analyze",
+            "Judge fronthaul traffic (capture file or live interface) against a profile: timing windows, sequence, rules; "
+            + "exit 0 PASS, 1 FAIL, 2 INCONCLUSIVE, 64 usage/profile error, 66 capture unreadable, 69 interface unavailable, 73 report not writable")
+        {
+            _capture, _interface, _netns, _profile, _tap, _json, _html, _iq, _duration, _filter,
+        };
+        CommandFiles.RefuseOverwriting(command, CommandFiles.Input(_capture), CommandFiles.Input(_profile, f => f.FullName),
+            CommandFiles.Output(_json), CommandFiles.Output(_html));
+        return command;
+    }
 
     private async Task<int> RunAsync(ParseResult parse, TextWriter output, TextWriter diagnostics,
         ILoggerFactory? logging, TimeSpan? progressInterval, CancellationToken cancellationToken)

@@ -62,11 +62,13 @@ internal sealed class DecodeOptionsBinder
     {
         Description = "carrier width in PRBs that numPrb = 0 stands for",
         DefaultValueFactory = _ => FronthaulDecodeOptions.Default.CarrierPrbs,
+        CustomParser = r => ParseInteger(r, "--prbs", 1, 1023),
     };
 
     public Option<int?> EcpriUdpPort { get; } = new("--ecpri-udp-port")
     {
         Description = "UDP port that carries eCPRI over IP (none is standardised)",
+        CustomParser = r => ParseInteger(r, "--ecpri-udp-port", 1, 65535),
     };
 
     public void AddTo(Command command)
@@ -80,20 +82,24 @@ internal sealed class DecodeOptionsBinder
         command.Options.Add(UplinkCompHdr);
         command.Options.Add(Prbs);
         command.Options.Add(EcpriUdpPort);
-        Prbs.Validators.Add(r =>
+    }
+
+    /// <summary>
+    /// An integer option in <paramref name="min"/>..<paramref name="max"/>: anything else (too many digits for an
+    /// <c>int</c> too) is a parse error naming the option. A validator cannot do this: reading the value of a token the
+    /// built-in parser refused throws.
+    /// </summary>
+    private static int ParseInteger(ArgumentResult result, string option, int min, int max)
+    {
+        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture,
+                out int value) && value >= min && value <= max)
         {
-            if (r.GetValueOrDefault<int>() is < 1 or > 1023)
-            {
-                r.AddError("--prbs must be 1..1023");
-            }
-        });
-        EcpriUdpPort.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int?>() is < 1 or > 65535)
-            {
-                r.AddError("--ecpri-udp-port must be 1..65535");
-            }
-        });
+            return value;
+        }
+
+        result.AddError($"{option} must be {min}..{max}, got '{(text.Length > 24 ? text[..24] + "…" : text)}'");
+        return min;
     }
 
     /// <summary>

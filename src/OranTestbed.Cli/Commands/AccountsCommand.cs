@@ -11,7 +11,8 @@ namespace OranTestbed.Cli.Commands;
 /// <summary>
 /// <c>oran-testbed accounts add NAME --role R [--vendor V]</c> (prints the token once: only its hash is stored),
 /// <c>accounts list</c>, <c>accounts revoke NAME</c>, on the store that <c>serve</c> uses (same <c>--results</c>/<c>--postgres</c>).
-/// Exit codes: 0 done, 64 bad name, role or vendor (vendors are checked against <c>--plans</c>), 66 no such account,
+/// Exit codes: 0 done, 64 bad name, role or vendor (vendors are checked against <c>--plans</c>), 66 no such account or
+/// no store (list and revoke never create one; add does),
 /// 69 the store cannot be opened.
 /// </summary>
 internal static class AccountsCommand
@@ -39,12 +40,16 @@ internal static class AccountsCommand
 
         var list = new Command("list", "List the accounts (never their tokens)");
         store.AddTo(list);
-        list.SetAction((parse, cancel) => ListAsync(store.Resolve(parse), Console.Out, Console.Error, cancel));
+        list.SetAction((parse, cancel) => Existing(store, parse, "list") is { } options
+            ? ListAsync(options, Console.Out, Console.Error, cancel)
+            : Task.FromResult(ExitCodes.NoInput));
 
         var revokeName = new Argument<string>("NAME") { Description = "the account whose token stops working" };
         var revoke = new Command("revoke", "Revoke an account's token (the account stays listed as revoked)") { revokeName };
         store.AddTo(revoke);
-        revoke.SetAction((parse, cancel) => RevokeAsync(store.Resolve(parse), parse.GetRequiredValue(revokeName), Console.Out, Console.Error, cancel));
+        revoke.SetAction((parse, cancel) => Existing(store, parse, "revoke") is { } options
+            ? RevokeAsync(options, parse.GetRequiredValue(revokeName), Console.Out, Console.Error, cancel)
+            : Task.FromResult(ExitCodes.NoInput));
 
         return new Command("accounts", "Accounts of the results server (oran-testbed serve): API tokens with roles") { add, list, revoke };
     }
@@ -113,6 +118,18 @@ internal static class AccountsCommand
             output.WriteLine($"account '{name}' revoked: its token no longer works");
             return ExitCodes.Success;
         });
+
+    /// <summary>The store of list and revoke, which never create one: null (said on standard error) when there is none.</summary>
+    private static ResultsStoreOptions? Existing(ResultsStoreArguments store, ParseResult parse, string verb)
+    {
+        var options = store.Resolve(parse, mustExist: true, out string? error);
+        if (options is null)
+        {
+            Console.Error.WriteLine($"oran-testbed accounts {verb}: {error}");
+        }
+
+        return options;
+    }
 
     private static async Task<int> WithStoreAsync(ResultsStoreOptions options, string verb, TextWriter diagnostics, Func<ResultsStore, Task<int>> action)
     {

@@ -106,13 +106,18 @@ internal sealed class EmulateCommand
         return symbols.Run(parse, output, diagnostics, cancellationToken);
     }
 
-    private Command Build() => new("emulate",
-        "Emulate an O-DU / O-RU pair with vendor personalities for a profile: write a pcap (--out) or inject live "
-        + "(--interface); --analyze judges it in-process. Exit 0 done or PASS, 1 FAIL, 2 INCONCLUSIVE, 64 usage/profile/"
-        + "personality error, 69 interface unavailable, 73 output not writable")
+    private Command Build()
     {
-        _profile, _du, _ru, _personalities, _seed, _duration, _tap, _out, _interface, _netns, _analyze,
-    };
+        var command = new Command("emulate",
+            "Emulate an O-DU / O-RU pair with vendor personalities for a profile: write a pcap (--out) or inject live "
+            + "(--interface); --analyze judges it in-process. Exit 0 done or PASS, 1 FAIL, 2 INCONCLUSIVE, 64 usage/profile/"
+            + "personality error, 69 interface unavailable, 73 output not writable")
+        {
+            _profile, _du, _ru, _personalities, _seed, _duration, _tap, _out, _interface, _netns, _analyze,
+        };
+        CommandFiles.RefuseOverwriting(command, CommandFiles.Input(_profile, f => f.FullName), CommandFiles.Output(_out));
+        return command;
+    }
 
     private int Run(ParseResult parse, TextWriter output, TextWriter diagnostics, CancellationToken cancellationToken)
     {

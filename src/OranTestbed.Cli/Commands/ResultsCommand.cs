@@ -127,6 +127,13 @@ internal static class ResultsCommand
                 return ExitCodes.Usage;
             }
 
+            if (new FileInfo(path).Length > OranResultsImporter.MaxDocumentBytes)
+            {
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{path}: the file is {new FileInfo(path).Length:N0} bytes; a results document is at most {OranResultsImporter.MaxDocumentBytes:N0}"));
+                return ExitCodes.Usage;
+            }
+
             var results = await ResultsStore.OpenAsync(options, cancel).ConfigureAwait(false);
             try
             {
@@ -140,7 +147,7 @@ internal static class ResultsCommand
             {
                 foreach (var problem in e.Errors)
                 {
-                    Console.Error.WriteLine($"{path}: {problem}");
+                    Console.Error.WriteLine(problem.Line > 0 ? $"{path}:{problem}" : $"{path}: {problem}");
                 }
 
                 return ExitCodes.Usage;

@@ -55,6 +55,8 @@ internal static class RunCommand
             Description = "with --listen: how long an execution that no bench can host waits for an agent's bench",
             DefaultValueFactory = _ => "60s",
         };
+        AcceptOnlyRunIds(resume);
+        AcceptOnlyRunIds(onlyFailed);
         var command = new Command("run", "Run a campaign on the lab's benches (emulated equipment by default)")
         {
             campaign, benches, resume, onlyFailed, results, plans, listen, benchWait,
@@ -215,6 +217,16 @@ internal static class RunCommand
             Console.CancelKeyPress -= onCancel;
         }
     }
+
+    /// <summary>A run id becomes a folder name (RESULTS/runs/RUN-ID): refuse '..', separators and the like while parsing.</summary>
+    private static void AcceptOnlyRunIds(Option<string?> option) =>
+        option.Validators.Add(result =>
+        {
+            if (result.GetValue(option) is { } id && !RunIds.IsValid(id))
+            {
+                result.AddError($"{option.Name}: {RunIds.Invalid(id)}");
+            }
+        });
 
     private static string NewRunId(string campaign) =>
         $"{campaign}-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}";

@@ -54,7 +54,7 @@ internal static class ServeCommand
             Console.CancelKeyPress += onCancel;
             try
             {
-                return await RunAsync(options, parse.GetValue(CliLogging.LevelOption), Console.Out, Console.Error, stop.Token)
+                return await RunAsync(options, LevelOf(parse), Console.Out, Console.Error, stop.Token)
                     .ConfigureAwait(false);
             }
             finally
@@ -65,20 +65,29 @@ internal static class ServeCommand
         return command;
     }
 
+    /// <summary>The server's log level: <c>--log-level</c> when written (Warning then means warnings only), else
+    /// Information (a server logs its requests, by path).</summary>
+    internal static LogLevel LevelOf(ParseResult parse) =>
+        parse.GetResult(CliLogging.LevelOption) is { Implicit: false } ? parse.GetValue(CliLogging.LevelOption) : LogLevel.Information;
+
+    /// <summary>The console at exactly <paramref name="level"/>.</summary>
+    internal static void ConfigureLogging(ILoggingBuilder logging, LogLevel level) => logging
+        .SetMinimumLevel(level)
+        .AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss.fff ";
+        })
+        .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+
     internal static async Task<int> RunAsync(ServerOptions options, LogLevel level, TextWriter output, TextWriter diagnostics,
         CancellationToken cancellationToken)
     {
         ResultsServer server;
         try
         {
-            server = await ResultsServer.StartAsync(options, logging => logging
-                .SetMinimumLevel(level < LogLevel.Information ? level : LogLevel.Information)
-                .AddSimpleConsole(console =>
-                {
-                    console.SingleLine = true;
-                    console.TimestampFormat = "HH:mm:ss.fff ";
-                })
-                .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace), cancellationToken).ConfigureAwait(false);
+            server = await ResultsServer.StartAsync(options, logging => ConfigureLogging(logging, level), cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (PlanValidationException ex)
         {

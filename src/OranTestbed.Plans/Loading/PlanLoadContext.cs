@@ -85,11 +85,12 @@ internal sealed class PlanLoadContext
 
     public bool HasErrors => _external.Count > 0 || _files.Values.Any(e => !e.IsEmpty);
 
-    /// <summary>Every error, by file name, then line and column.</summary>
+    /// <summary>Every error, by file name, then line and column (at most <see cref="PlanErrors.MaxListed"/> a file, then
+    /// how many more).</summary>
     public ImmutableArray<PlanError> Errors() =>
     [
         .. _files.Values.SelectMany(e => e.ToImmutable()).Concat(_external)
-            .OrderBy(e => e.Source, StringComparer.Ordinal).ThenBy(e => e.Line).ThenBy(e => e.Column),
+            .OrderBy(e => e.Source, StringComparer.Ordinal).ThenBy(PlanErrors.IsUnlisted).ThenBy(e => e.Line).ThenBy(e => e.Column),
     ];
 
     public static string Describe(PlanItemKind kind) => kind switch

@@ -102,7 +102,11 @@ public static partial class PersonalityLoader
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = YamlLimits.ReadFile(path);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new PlanValidationException([new PlanError(path, 0, 0, "", ex.Message)]);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {

@@ -70,7 +70,11 @@ public static class FronthaulProfileLoader
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = YamlLimits.ReadFile(path);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new PlanValidationException([new PlanError(path, 0, 0, "", ex.Message)]);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {

@@ -5,7 +5,8 @@ namespace OranTestbed.Plans.Yaml;
 
 /// <summary>
 /// Reads one YAML file into YamlDotNet's representation model, whose nodes keep their line and column. A syntax error
-/// (or a duplicate key, which YamlDotNet also reports while loading) becomes a <see cref="PlanError"/> at its position.
+/// (or a duplicate key, which YamlDotNet also reports while loading) becomes a <see cref="PlanError"/> at its position,
+/// and so does a file past the <see cref="YamlLimits"/> (too deep, too many values, too long): loading stops there.
 /// </summary>
 internal static class YamlPlanDocument
 {
@@ -13,9 +14,15 @@ internal static class YamlPlanDocument
     public static YamlMappingNode? LoadRootMapping(TextReader text, PlanErrors errors)
     {
         var stream = new YamlStream();
+        var parser = new LimitedParser(new Parser(text));
         try
         {
-            stream.Load(text);
+            stream.Load(parser);
+        }
+        catch (YamlException) when (parser.Exceeded is var (at, message))
+        {
+            errors.Add(at, "", message);
+            return null;
         }
         catch (YamlException ex)
         {

@@ -28,6 +28,13 @@ public static class OranResultsImporter
         CancellationToken cancellationToken = default) =>
         await CommitAsync(store, Prepare(store, json, artifactRoot), cancellationToken).ConfigureAwait(false);
 
+    /// <summary>The largest document the command line imports (the server has its own limit,
+    /// <c>ServerOptions.MaxDocumentBytes</c>, of the same default).</summary>
+    public const long MaxDocumentBytes = 32L << 20;
+
+    /// <summary>Nesting the parser accepts (System.Text.Json's default, stated): deeper is a positioned error.</summary>
+    public const int MaxDepth = 64;
+
     /// <summary>
     /// Reads and validates a document without storing anything (a caller such as the server checks who may upload what
     /// between this and <see cref="CommitAsync"/>). Throws <see cref="ResultsImportException"/> on any error.
@@ -39,15 +46,28 @@ public static class OranResultsImporter
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64 });
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = MaxDepth });
         }
         catch (JsonException e)
         {
-            throw new ResultsImportException([new ImportError("", $"not JSON: {e.Message}")]);
+            // The position goes in Line/Column; System.Text.Json's message repeats it (0-based) after " Path: ".
+            string message = e.Message;
+            int cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
+            throw new ResultsImportException([new ImportError("", "not JSON: " + (cut > 0 ? message[..cut] : message))
+            {
+                Line = (int)(e.LineNumber ?? 0) + 1,
+                Column = (int)(e.BytePositionInLine ?? 0) + 1,
+            }]);
         }
 
         using (document)
         {
+            var numberErrors = OranNumbers.OutOfRange(document.RootElement);
+            if (!numberErrors.IsEmpty)
+            {
+                throw new ResultsImportException(numberErrors);
+            }
+
             var schemaErrors = OranResultsSchema.Validate(document.RootElement);
             if (!schemaErrors.IsEmpty)
             {

@@ -44,6 +44,12 @@ internal static class OranUnits
             case JsonValueKind.False:
                 return (0m, null);
             case JsonValueKind.Number when value.TryGetDecimal(out decimal number):
+                if (unit == Units.Nanosecond && Math.Abs(number) > decimal.MaxValue / NanosecondsPerMillisecond)
+                {
+                    return (null, string.Create(CultureInfo.InvariantCulture,
+                        $"value {value.GetRawText()} ms is out of range (at most {decimal.MaxValue / NanosecondsPerMillisecond:0} ms)"));
+                }
+
                 return (unit switch
                 {
                     Units.Nanosecond => Decimals.Normalize(number * NanosecondsPerMillisecond),
@@ -61,6 +67,9 @@ internal static class OranUnits
                 return decimal.TryParse(digits, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal parsed)
                     ? (Decimals.Normalize(parsed), null)
                     : (null, $"value '{text}' is not a number");
+            case JsonValueKind.Number:
+                return (null, string.Create(CultureInfo.InvariantCulture,
+                    $"value {value.GetRawText()} is out of range (at most ±{decimal.MaxValue:0})"));
             default:
                 return (null, $"value of kind {value.ValueKind} is not a number");
         }

@@ -8,9 +8,12 @@ namespace OranTestbed.Server.Uploads;
 /// Unpacks an uploaded artifacts archive (.zip or .tar.gz, told by its first bytes, not its name) into an empty folder,
 /// refusing the whole archive (400, or 413 for the size guards) at the first entry that is: absolute (<c>/x</c>,
 /// <c>C:x</c>), leaves the folder (a <c>..</c> segment), uses a backslash or NUL, is a symbolic or hard link or any
-/// other special file (device, FIFO), appears twice, or is one entry too many; and as soon as the bytes actually
-/// written (headers are not trusted) pass <see cref="ServerOptions.MaxExtractedBytes"/> (zip-bomb guard). Only regular
-/// files and folders are ever created, so nothing extracted can point outside the folder.
+/// other special file (device, FIFO), appears twice, or is one entry too many. Against bombs, the sizes the archive
+/// declares (zip: every entry, read from the central directory before anything is written; tar: each entry, before it
+/// is written) are held to <see cref="ServerOptions.MaxExtractedBytes"/>, and so are the bytes actually written, which
+/// may never pass their entry's declared size: a bomb is refused before its bytes reach the disk, and a lying header
+/// after at most the sizes it declared (within the limit). Only regular files and folders are ever created, so nothing
+/// extracted can point outside the folder.
 /// </summary>
 internal static class ArchiveExtractor
 {
@@ -56,6 +59,11 @@ internal static class ArchiveExtractor
 
         foreach (var entry in zip.Entries)
         {
+            state.Declare(entry.FullName, entry.Length);
+        }
+
+        foreach (var entry in zip.Entries)
+        {
             string name = entry.FullName;
             // Unix mode in the high 16 bits of the external attributes (when made on Unix): refuse links and specials.
             int type = (entry.ExternalAttributes >> 16) & 0xF000;
@@ -77,7 +85,7 @@ internal static class ArchiveExtractor
             }
 
             using var source = entry.Open();
-            state.Write(name, source, path);
+            state.Write(name, source, path, entry.Length);
         }
     }
 
@@ -96,15 +104,9 @@ internal static class ArchiveExtractor
                     state.Admit(name, directory: true);
                     break;
                 case TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile:
+                    state.Declare(name, entry.Length);
                     string path = state.Admit(name, directory: false);
-                    if (entry.DataStream is { } data)
-                    {
-                        state.Write(name, data, path);
-                    }
-                    else
-                    {
-                        state.Write(name, Stream.Null, path);
-                    }
+                    state.Write(name, entry.DataStream ?? Stream.Null, path, entry.Length);
 
                     break;
                 case TarEntryType.GlobalExtendedAttributes:
@@ -126,6 +128,7 @@ internal static class ArchiveExtractor
     private sealed class State(string root, ServerOptions options)
     {
         private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+        private long _declared;
         private long _bytes;
 
         public ServerOptions Options { get; } = options;
@@ -168,24 +171,49 @@ internal static class ArchiveExtractor
             return full;
         }
 
-        /// <summary>Copies an entry's bytes, counting what is really written against the total allowed.</summary>
-        public void Write(string name, Stream source, string path)
+        /// <summary>Adds an entry's declared size to the total, refusing the archive (before its bytes are written) when the
+        /// total passes the limit.</summary>
+        public void Declare(string name, long length)
+        {
+            if (length < 0 || length > Options.MaxExtractedBytes - _declared)
+            {
+                throw TooLarge(name);
+            }
+
+            _declared += length;
+        }
+
+        /// <summary>
+        /// Copies an entry's bytes, counting what is really written: never more than the entry declared (a zip entry can
+        /// inflate to more than its header says), never past the total allowed.
+        /// </summary>
+        public void Write(string name, Stream source, string path, long declared)
         {
             using var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
             var buffer = new byte[81920];
+            long written = 0;
             int read;
             while ((read = source.Read(buffer)) > 0)
             {
+                written += read;
+                if (written > declared)
+                {
+                    throw Refuse(name, $"holds more bytes than its header declares ({declared})");
+                }
+
                 _bytes += read;
                 if (_bytes > Options.MaxExtractedBytes)
                 {
-                    throw ApiProblems.TooLarge($"the artifacts archive expands to more than {Options.MaxExtractedBytes} bytes",
-                        [ProblemError.InArchive(name, "the archive's content passes the size limit here")]);
+                    throw TooLarge(name);
                 }
 
                 target.Write(buffer, 0, read);
             }
         }
+
+        private ApiProblemException TooLarge(string name) =>
+            ApiProblems.TooLarge($"the artifacts archive expands to more than {Options.MaxExtractedBytes} bytes",
+                [ProblemError.InArchive(name, "the archive's content passes the size limit here")]);
 
         private static string Normalize(string name)
         {
