@@ -27,6 +27,11 @@ internal static class DecodeCommand
         wire.AddTo(command);
         command.SetAction(parse =>
         {
+            if (LibpcapRequirement.Check("decode", Console.Error) is { } missing)
+            {
+                return missing;
+            }
+
             FronthaulProfile? profile;
             try
             {
