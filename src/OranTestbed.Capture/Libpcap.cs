@@ -37,6 +37,30 @@ public static class Libpcap
         return false;
     }
 
+    /// <summary>
+    /// Whether reading <paramref name="path"/> through <see cref="Files.CaptureFileReader"/> calls libpcap: a BPF filter,
+    /// or any file that is not classic pcap (pcapng, or a file only libpcap can name). Classic pcap is read without it.
+    /// A file that cannot be opened needs nothing: the reader reports it.
+    /// </summary>
+    public static bool IsNeededToRead(string path, string? filter)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!string.IsNullOrWhiteSpace(filter))
+        {
+            return true;
+        }
+
+        try
+        {
+            var format = Files.CaptureFileLayout.SniffFile(path, out long length);
+            return length > 0 && format is not (Files.CaptureFileFormat.PcapMicrosecond or Files.CaptureFileFormat.PcapNanosecond);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>What to tell a user whose system lacks libpcap: the library, the package and how to install it.</summary>
     public static string MissingMessage(IEnumerable<string> libraryNames) =>
         $"libpcap is not installed (none of {string.Join(", ", libraryNames)} loads): install the system package "

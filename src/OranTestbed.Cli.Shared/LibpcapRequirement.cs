@@ -3,8 +3,10 @@ using OranTestbed.Capture;
 namespace OranTestbed.Cli;
 
 /// <summary>
-/// The start-up check of the commands that read, capture or inject frames through libpcap (analyze, decode, run, agent,
-/// emulate --interface): without the library they say so once, with the package to install, and exit 72
+/// The start-up check of the commands that capture or inject frames, or read captures, through libpcap (analyze and
+/// decode of a pcapng file or with a filter, analyze --interface, emulate --interface, run and agent with a physical
+/// bench; classic pcap files are read, and written, without it): without the library they say so once, with the package
+/// to install, and exit 72
 /// (<see cref="ExitCodes.MissingSystemLibrary"/>), rather than fail every frame or execution later.
 /// </summary>
 internal static class LibpcapRequirement

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using OranTestbed.Analysis;
+using OranTestbed.Capture;
 using OranTestbed.Fronthaul.Profiles;
 using OranTestbed.Plans.Profiles;
 using OranTestbed.Plans.Yaml;
@@ -143,7 +144,8 @@ internal sealed class AnalyzeCommand
             return ExitCodes.Usage;
         }
 
-        if (LibpcapRequirement.Check("analyze", diagnostics) is { } missing)
+        if ((iface is not null || Libpcap.IsNeededToRead(capture!, parse.GetValue(_filter)))
+            && LibpcapRequirement.Check("analyze", diagnostics) is { } missing)
         {
             return missing;
         }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
+using OranTestbed.Capture;
 using OranTestbed.Capture.Files;
 using OranTestbed.Fronthaul.Profiles;
 using OranTestbed.Plans.Yaml;
@@ -27,11 +28,6 @@ internal static class DecodeCommand
         wire.AddTo(command);
         command.SetAction(parse =>
         {
-            if (LibpcapRequirement.Check("decode", Console.Error) is { } missing)
-            {
-                return missing;
-            }
-
             FronthaulProfile? profile;
             try
             {
@@ -41,6 +37,12 @@ internal static class DecodeCommand
             {
                 ProfileErrors.Write(Console.Error, "decode", ex);
                 return ExitCodes.Usage;
+            }
+
+            if (Libpcap.IsNeededToRead(parse.GetRequiredValue(capture).FullName, parse.GetValue(filter))
+                && LibpcapRequirement.Check("decode", Console.Error) is { } missing)
+            {
+                return missing;
             }
 
             var request = new CaptureDecodeRequest(parse.GetRequiredValue(capture).FullName, wire.Bind(parse, profile),
