@@ -40,4 +40,48 @@ public sealed class AgentWaitingSpecs
             Directory.Delete(results, recursive: true);
         }
     }
+
+    [Test]
+    public void Agent_must_say_when_the_coordinator_it_waited_for_is_up()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "oran-testbed-tests", "agent-waiting", Guid.NewGuid().ToString("N"));
+        string plans = Path.Combine(TestPaths.RepositoryRoot, "testplans");
+        int port = CliProcess.FreePort();
+        using var agent = CliProcess.Start("agent", "--join", $"127.0.0.1:{port}", "--listen", $"127.0.0.1:{CliProcess.FreePort()}",
+            "--benches", "emulated", "--plans", plans, "--results", Path.Combine(folder, "agent"));
+        var lines = new List<string>();
+        while (agent.StandardError.ReadLine() is { } line)
+        {
+            lines.Add(line);
+            if (line.StartsWith("agent: waiting for the coordinator", StringComparison.Ordinal))
+            {
+                break;
+            }
+        }
+
+        // The coordinator serves 'emulated' itself: it accepts the agent into the cluster, then refuses its bench.
+        using var coordinator = CliProcess.Start(drainStderr: true, "run", Path.Combine(plans, "campaigns", "demo.yaml"), "--plans", plans,
+            "--benches", "emulated", "--listen", $"127.0.0.1:{port}", "--results", Path.Combine(folder, "coordinator"));
+        try
+        {
+            lines.AddRange(agent.StandardError.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.That(agent.WaitForExit(TimeSpan.FromMinutes(1)), Is.True);
+        }
+        finally
+        {
+            coordinator.Kill(entireProcessTree: true);
+            coordinator.WaitForExit();
+        }
+
+        string all = string.Join('\n', lines);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(lines.Count(l => l.StartsWith("agent: waiting for the coordinator", StringComparison.Ordinal)), Is.EqualTo(1), all);
+            Assert.That(lines, Has.One.EqualTo($"agent: the coordinator at 127.0.0.1:{port} is up"), all);
+            Assert.That(lines, Has.One.StartsWith("  ! bench emulated refused: "), all);
+            Assert.That(all, Does.Not.Contain("Akka.").And.Not.Contain("fail:"), all);
+        }
+
+        Directory.Delete(folder, recursive: true);
+    }
 }

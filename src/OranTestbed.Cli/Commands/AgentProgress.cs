@@ -41,8 +41,20 @@ internal sealed class AgentProgress : IAgentObserver, IDisposable
 
     public void BenchAccepted(string benchId) => _output.WriteLine($"  + bench {benchId} accepted");
 
-    public void BenchRefused(string benchId, string reason) =>
-        _output.WriteLine($"  ! bench {benchId} refused: {reason}");
+    public void BenchRefused(string benchId, string reason)
+    {
+        lock (_gate)
+        {
+            // A refusal is an answer too: the coordinator is up, even if none of this agent's benches is wanted.
+            if (!_joined && _saidWaiting)
+            {
+                _output.WriteLine($"agent: the coordinator at {_coordinator} is up");
+            }
+
+            _joined = true;
+            _output.WriteLine($"  ! bench {benchId} refused: {reason}");
+        }
+    }
 
     public void Rejoining(string reason, TimeSpan delay)
     {
