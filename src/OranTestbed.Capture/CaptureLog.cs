@@ -4,7 +4,11 @@ using OranTestbed.Capture.Files;
 namespace OranTestbed.Capture;
 
 /// <summary>Log events of the Capture capability: event ids 1000-1099, stable names.</summary>
-/// <remarks>Nothing here is per frame: readers log at open, at the end, on failure and at close.</remarks>
+/// <remarks>
+/// Nothing here is per frame: readers log at open, at the end, on failure and at close. A failure that is also thrown
+/// (or returned) to the caller is logged at Debug only: the caller reports it in its own words (a command prints one line,
+/// an execution records it), and an Error entry beside it would say the same thing twice, with a stack trace.
+/// </remarks>
 internal static partial class CaptureLog
 {
     [LoggerMessage(EventId = 1000, EventName = "CaptureFileOpened", Level = LogLevel.Information,
@@ -20,12 +24,12 @@ internal static partial class CaptureLog
         Message = "Applied BPF filter '{Filter}' to {Path}")]
     public static partial void CaptureFilterApplied(ILogger logger, string path, string filter);
 
-    [LoggerMessage(EventId = 1003, EventName = "CaptureFileOpenFailed", Level = LogLevel.Error,
+    [LoggerMessage(EventId = 1003, EventName = "CaptureFileOpenFailed", Level = LogLevel.Debug,
         Message = "Cannot open capture file {Path} ({Kind})")]
     public static partial void CaptureFileOpenFailed(ILogger logger, string path, CaptureFileErrorKind kind,
         Exception exception);
 
-    [LoggerMessage(EventId = 1004, EventName = "CaptureFileReadFailed", Level = LogLevel.Error,
+    [LoggerMessage(EventId = 1004, EventName = "CaptureFileReadFailed", Level = LogLevel.Debug,
         Message = "Capture file {Path} broke ({Kind}) at file frame {FrameNumber}, byte {ByteOffset}, after {FramesDelivered} delivered frames")]
     public static partial void CaptureFileReadFailed(ILogger logger, string path, CaptureFileErrorKind kind,
         long? frameNumber, long? byteOffset, long framesDelivered, Exception exception);
@@ -51,7 +55,7 @@ internal static partial class CaptureLog
         Message = "Wrote capture file {Path}: {Frames} frames, {CapturedBytes} captured bytes")]
     public static partial void CaptureWriterClosed(ILogger logger, string path, long frames, long capturedBytes);
 
-    [LoggerMessage(EventId = 1012, EventName = "CaptureWriterOpenFailed", Level = LogLevel.Error,
+    [LoggerMessage(EventId = 1012, EventName = "CaptureWriterOpenFailed", Level = LogLevel.Debug,
         Message = "Cannot create capture file {Path} ({Kind})")]
     public static partial void CaptureWriterOpenFailed(ILogger logger, string path, CaptureFileErrorKind kind,
         Exception exception);
@@ -68,12 +72,12 @@ internal static partial class CaptureLog
     public static partial void LiveCaptureStopped(ILogger logger, string @interface, long framesCaptured,
         long framesDelivered, long kernelReceived, long kernelDropped, long interfaceDropped, long consumerDropped);
 
-    [LoggerMessage(EventId = 1022, EventName = "LiveCaptureOpenFailed", Level = LogLevel.Error,
+    [LoggerMessage(EventId = 1022, EventName = "LiveCaptureOpenFailed", Level = LogLevel.Debug,
         Message = "Cannot open interface {Interface} (namespace '{Namespace}') ({Kind})")]
     public static partial void LiveCaptureOpenFailed(ILogger logger, string @interface, string @namespace,
         Live.LiveCaptureErrorKind kind, Exception exception);
 
-    [LoggerMessage(EventId = 1023, EventName = "LiveCaptureFailed", Level = LogLevel.Error,
+    [LoggerMessage(EventId = 1023, EventName = "LiveCaptureFailed", Level = LogLevel.Debug,
         Message = "Capture on {Interface} failed ({Kind}) after {FramesCaptured} frames")]
     public static partial void LiveCaptureFailed(ILogger logger, string @interface, Live.LiveCaptureErrorKind kind,
         long framesCaptured, Exception exception);

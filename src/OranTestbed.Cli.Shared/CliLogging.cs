@@ -18,8 +18,12 @@ internal static class CliLogging
     public static ILoggerFactory Create(ParseResult parse)
     {
         var level = parse.GetValue(LevelOption);
+        // Akka's own lines (connection attempts, gating, join retries: three warnings every 5 s while an agent waits for
+        // its coordinator) are diagnostics of the transport: only at Debug. The commands say what matters in their words.
+        bool akka = level <= LogLevel.Debug;
         return new DeferredLoggerFactory(level, () => LoggerFactory.Create(builder => builder
             .SetMinimumLevel(level)
+            .AddFilter((category, _) => akka || category is null || !category.StartsWith("Akka", StringComparison.Ordinal))
             .AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace)
             .AddSimpleConsole(options =>
             {

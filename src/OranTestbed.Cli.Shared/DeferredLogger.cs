@@ -2,7 +2,10 @@ using Microsoft.Extensions.Logging;
 
 namespace OranTestbed.Cli;
 
-/// <summary>A logger of a <see cref="DeferredLoggerFactory"/>: asks the real factory for its logger on first use.</summary>
+/// <summary>
+/// A logger of a <see cref="DeferredLoggerFactory"/>: asks the real factory for its logger on first use, and passes an
+/// entry's exception on only when Debug is enabled (<c>--log-level Debug</c> or Trace).
+/// </summary>
 internal sealed class DeferredLogger : ILogger
 {
     private readonly DeferredLoggerFactory _factory;
@@ -24,7 +27,8 @@ internal sealed class DeferredLogger : ILogger
     {
         if (IsEnabled(logLevel))
         {
-            _logger.Value.Log(logLevel, eventId, state, exception, formatter);
+            // Users get one line per problem; the exception (its stack trace and source paths) only at Debug and below.
+            _logger.Value.Log(logLevel, eventId, state, _factory.IsEnabled(LogLevel.Debug) ? exception : null, formatter);
         }
     }
 }

@@ -39,7 +39,23 @@ internal static class ExitCodes
     /// </summary>
     public const int Unavailable = 69;
 
-    /// <summary><c>analyze</c>: the <c>--json</c> or <c>--html</c> report could not be written (sysexits EX_CANTCREAT).</summary>
+    /// <summary>
+    /// An unexpected internal error: a bug, reported as one line (the exception at <c>--log-level Debug</c>) (sysexits
+    /// EX_SOFTWARE).
+    /// </summary>
+    public const int Software = 70;
+
+    /// <summary>
+    /// A system library the command needs is not installed (libpcap: Debian's <c>libpcap0.8</c>); the message names
+    /// the package and how to install it (sysexits EX_OSFILE).
+    /// </summary>
+    public const int MissingSystemLibrary = 72;
+
+    /// <summary>
+    /// An output could not be created or written completely (a full disk, a directory where a file was asked for, no
+    /// permission): a report (<c>analyze --json/--html</c>), a capture (<c>emulate --out</c>), an export, decoded frames
+    /// on standard output. Nothing is claimed as written that was not (sysexits EX_CANTCREAT).
+    /// </summary>
     public const int CannotCreate = 73;
 
     /// <summary><c>run</c>: the run is owned by another process (running, or being resumed); try again when it has ended

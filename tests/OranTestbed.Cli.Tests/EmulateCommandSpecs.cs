@@ -91,7 +91,7 @@ public class EmulateCommandSpecs
         Assert.Multiple(() =>
         {
             Assert.That((neither.Exit, both.Exit), Is.EqualTo((ExitCodes.Usage, ExitCodes.Usage)));
-            Assert.That(both.Diagnostics, Does.Contain("either --out FILE or --interface IF"));
+            Assert.That(both.Diagnostics, Does.Contain("--out FILE or --interface IF, not both"));
         });
     }
 

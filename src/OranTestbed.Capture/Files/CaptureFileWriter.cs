@@ -1,34 +1,52 @@
+using System.Buffers.Binary;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PacketDotNet;
-using SharpPcap;
-using SharpPcap.LibPcap;
 
 namespace OranTestbed.Capture.Files;
 
 /// <summary>
-/// Writes Ethernet frames to a classic pcap file with NANOSECOND timestamps (magic 0xA1B23C4D), through libpcap's
-/// <c>pcap_dump</c> (SharpPcap's <see cref="CaptureFileWriterDevice"/>). The file is complete only after
-/// <see cref="Dispose"/>: libpcap buffers and SharpPcap exposes no flush.
+/// Writes Ethernet frames to a classic pcap file with NANOSECOND timestamps (magic 0xA1B23C4D), through a
+/// <see cref="FileStream"/> of our own. The file is complete only after <see cref="Dispose"/> (or <see cref="Complete"/>),
+/// which flushes it.
 /// </summary>
 /// <remarks>
-/// Only <c>Write(ReadOnlySpan&lt;byte&gt;, ref PcapHeader)</c> is used: SharpPcap's <c>Write(ReadOnlySpan)</c>
-/// stamps time 0 and <c>Write(RawCapture)</c> truncates to microseconds. The one <see cref="PcapHeader"/> and its
-/// <see cref="PosixTimeval"/> are reused: the decimal timestamp is set in place as an exact scale-9 decimal, so we
-/// allocate nothing per frame. SharpPcap 6.3.1 still does, and we cannot avoid it: <c>PcapHeader.MarshalToIntPtr</c>
-/// boxes the native timeval for <c>Marshal.StructureToPtr</c> (32 B managed, measured), does an
-/// <c>AllocHGlobal</c>/<c>FreeHGlobal</c> pair and decimal arithmetic. Fine for test and export files; a line-rate
-/// recorder would write pcap records itself. Not thread-safe.
+/// <para>
+/// Every write error reaches the caller as a <see cref="CaptureFileException"/> of kind
+/// <see cref="CaptureFileErrorKind.WriteFailed"/> naming the path and the operating system's reason (a full disk,
+/// an I/O error), from <see cref="Write(ReadOnlySpan{byte}, long, int)"/> or from the final flush in
+/// <see cref="Complete"/>/<see cref="Dispose"/>. libpcap's <c>pcap_dump</c> (SharpPcap's
+/// <c>CaptureFileWriterDevice</c>, used before) ignores <c>fwrite</c> errors, and SharpPcap exposes no
+/// <c>pcap_dump_flush</c>: a capture written onto a full disk stopped at the first buffer that did not fit while
+/// every caller believed it complete.
+/// </para>
+/// <para>
+/// The layout is libpcap's (savefile.c, sf-pcap.c) in the host's byte order, as <c>pcap_dump</c> writes it:
+/// <code>
+///  file header (24 bytes)                         record header (16 bytes), then incl_len bytes of frame
+///  0       4       6       8      12      16      20      24    0       4        8        12       16
+///  +-------+---+---+-------+-------+-------+-------+            +-------+--------+--------+--------+
+///  | magic |maj|min| zone  | sigfig|snaplen|linktyp|            | ts_sec| ts_nsec|incl_len|orig_len|
+///  +-------+---+---+-------+-------+-------+-------+            +-------+--------+--------+--------+
+/// </code>
+/// No allocation per frame. Not thread-safe.
+/// </para>
 /// </remarks>
 public sealed class CaptureFileWriter : IDisposable
 {
     /// <summary>The snapshot length written in the file header; longer frames would be cut by readers.</summary>
     public const int MaximumFrameLength = 65_536;
 
-    private readonly CaptureFileWriterDevice _device;
-    private readonly PcapHeader _header;
+    private const uint NanosecondMagic = 0xA1B23C4D;
+    private const int FileHeaderLength = 24;
+    private const int RecordHeaderLength = 16;
+    private const int BufferSize = 64 * 1024;
+
+    private readonly FileStream _stream;
     private readonly ILogger _logger;
+    private readonly byte[] _recordHeader = new byte[RecordHeaderLength];
     private bool _disposed;
+    private bool _failed;
     private long _frames;
     private long _capturedBytes;
     private long _wireBytes;
@@ -44,7 +62,7 @@ public sealed class CaptureFileWriter : IDisposable
         _logger = logger ?? NullLogger.Instance;
         try
         {
-            _device = Create(path);
+            _stream = Create(path);
         }
         catch (CaptureFileException e)
         {
@@ -52,7 +70,6 @@ public sealed class CaptureFileWriter : IDisposable
             throw;
         }
 
-        _header = new PcapHeader(0, 0, 0, 0);
         CaptureLog.CaptureWriterOpened(_logger, path, LinkLayers.Ethernet);
     }
 
@@ -70,6 +87,7 @@ public sealed class CaptureFileWriter : IDisposable
     /// Writes a frame whose wire length was <paramref name="originalLength"/> and of which <paramref name="frame"/>
     /// was captured (originalLength greater than frame.Length records a snapped frame).
     /// </summary>
+    /// <exception cref="CaptureFileException">The file could not be written (kind <see cref="CaptureFileErrorKind.WriteFailed"/>).</exception>
     public void Write(ReadOnlySpan<byte> frame, long timestampNanoseconds, int originalLength)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -80,16 +98,22 @@ public sealed class CaptureFileWriter : IDisposable
             nameof(timestampNanoseconds));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(frame.Length, MaximumFrameLength, nameof(frame));
         ArgumentOutOfRangeException.ThrowIfLessThan(originalLength, frame.Length);
+        ThrowIfFailed();
 
-        _header.CaptureLength = (uint)frame.Length;
-        _header.PacketLength = (uint)originalLength;
-
-        // An exact decimal (unscaled value = ns, scale 9): MarshalToIntPtr takes Seconds = (ulong)Value and the
-        // fraction as (Value % 1) * 1e9, both exact, so every nanosecond digit reaches the file.
-        _header.Timeval.Value = new decimal((int)(uint)timestampNanoseconds, (int)(uint)(timestampNanoseconds >> 32),
-            0, isNegative: false, scale: 9);
-        var header = _header;
-        _device.Write(frame, ref header);
+        var h = _recordHeader.AsSpan();
+        WriteUInt32(h, (uint)(timestampNanoseconds / 1_000_000_000L));
+        WriteUInt32(h[4..], (uint)(timestampNanoseconds % 1_000_000_000L));
+        WriteUInt32(h[8..], (uint)frame.Length);
+        WriteUInt32(h[12..], (uint)originalLength);
+        try
+        {
+            _stream.Write(h);
+            _stream.Write(frame);
+        }
+        catch (IOException e)
+        {
+            throw Failed(e);
+        }
 
         if (++_frames == 1)
         {
@@ -105,7 +129,29 @@ public sealed class CaptureFileWriter : IDisposable
         }
     }
 
-    /// <summary>Closes the file (<c>pcap_dump_close</c> flushes it); only then is it complete.</summary>
+    /// <summary>
+    /// Flushes every frame to the file (to the operating system, as <c>fflush</c> would), throwing if it did not fit.
+    /// </summary>
+    /// <exception cref="CaptureFileException">The file could not be written (kind <see cref="CaptureFileErrorKind.WriteFailed"/>).</exception>
+    public void Complete()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ThrowIfFailed();
+        try
+        {
+            _stream.Flush();
+        }
+        catch (IOException e)
+        {
+            throw Failed(e);
+        }
+    }
+
+    /// <summary>
+    /// Flushes and closes the file; only then is it complete. A flush that fails throws (as <see cref="FileStream"/>
+    /// does), unless a write already failed and was reported: then the file is closed quietly.
+    /// </summary>
+    /// <exception cref="CaptureFileException">The last frames could not be written.</exception>
     public void Dispose()
     {
         if (_disposed)
@@ -113,12 +159,58 @@ public sealed class CaptureFileWriter : IDisposable
             return;
         }
 
-        _disposed = true;
-        _device.Dispose();
-        CaptureLog.CaptureWriterClosed(_logger, Path, _frames, _capturedBytes);
+        try
+        {
+            if (!_failed)
+            {
+                Complete();
+            }
+        }
+        finally
+        {
+            _disposed = true;
+            try
+            {
+                _stream.Dispose();
+            }
+            catch (IOException)
+            {
+                // Only reached after a failure that was already reported: the buffered bytes cannot be written either.
+            }
+
+            CaptureLog.CaptureWriterClosed(_logger, Path, _frames, _capturedBytes);
+        }
     }
 
-    private static CaptureFileWriterDevice Create(string path)
+    private void ThrowIfFailed()
+    {
+        if (_failed)
+        {
+            throw CaptureFileErrors.Write(CaptureFileErrorKind.WriteFailed, Path,
+                "an earlier write failed; the file is incomplete");
+        }
+    }
+
+    private CaptureFileException Failed(IOException e)
+    {
+        _failed = true;
+        return CaptureFileErrors.Write(CaptureFileErrorKind.WriteFailed, Path,
+            $"{e.Message} (the file is incomplete: {_frames} frame(s) were handed over before the failure)", e);
+    }
+
+    private static void WriteUInt32(Span<byte> destination, uint value)
+    {
+        if (BitConverter.IsLittleEndian)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(destination, value);
+        }
+        else
+        {
+            BinaryPrimitives.WriteUInt32BigEndian(destination, value);
+        }
+    }
+
+    private static FileStream Create(string path)
     {
         if (Directory.Exists(path))
         {
@@ -131,36 +223,42 @@ public sealed class CaptureFileWriter : IDisposable
             throw CaptureFileErrors.Write(CaptureFileErrorKind.Missing, path, $"folder '{folder}' does not exist");
         }
 
-        CaptureFileWriterDevice? device = null;
+        FileStream? stream = null;
         try
         {
-            device = new CaptureFileWriterDevice(path, FileMode.Create);
-            device.Open(new DeviceConfiguration
-            {
-                LinkLayerType = LinkLayers.Ethernet,
-                TimestampResolution = TimestampResolution.Nanosecond,
-                Snaplen = MaximumFrameLength,
-            });
-            if (device.TimestampResolution != TimestampResolution.Nanosecond)
-            {
-                throw CaptureFileErrors.Write(CaptureFileErrorKind.WriteFailed, path,
-                    "libpcap cannot write nanosecond timestamps (pcap_open_dead_with_tstamp_precision needs libpcap 1.5.1)");
-            }
+            stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, BufferSize);
+            Span<byte> header = stackalloc byte[FileHeaderLength];
+            WriteUInt32(header, NanosecondMagic);
+            WriteUInt16(header[4..], 2);
+            WriteUInt16(header[6..], 4);
+            WriteUInt32(header[8..], 0);
+            WriteUInt32(header[12..], 0);
+            WriteUInt32(header[16..], MaximumFrameLength);
+            WriteUInt32(header[20..], (uint)LinkLayers.Ethernet);
+            stream.Write(header);
+            return stream;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            stream?.Dispose();
+            throw CaptureFileErrors.Write(CaptureFileErrorKind.PermissionDenied, path, e.Message, e);
+        }
+        catch (IOException e)
+        {
+            stream?.Dispose();
+            throw CaptureFileErrors.Write(CaptureFileErrorKind.WriteFailed, path, e.Message, e);
+        }
+    }
 
-            return device;
-        }
-        catch (PcapException e)
+    private static void WriteUInt16(Span<byte> destination, ushort value)
+    {
+        if (BitConverter.IsLittleEndian)
         {
-            device?.Dispose();
-            var kind = e.Message.Contains("Permission denied", StringComparison.OrdinalIgnoreCase)
-                ? CaptureFileErrorKind.PermissionDenied
-                : CaptureFileErrorKind.WriteFailed;
-            throw CaptureFileErrors.Write(kind, path, e.Message, e);
+            BinaryPrimitives.WriteUInt16LittleEndian(destination, value);
         }
-        catch (CaptureFileException)
+        else
         {
-            device?.Dispose();
-            throw;
+            BinaryPrimitives.WriteUInt16BigEndian(destination, value);
         }
     }
 }

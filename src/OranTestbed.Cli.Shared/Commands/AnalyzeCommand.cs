@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using OranTestbed.Analysis;
+using OranTestbed.Capture;
 using OranTestbed.Fronthaul.Profiles;
 using OranTestbed.Plans.Profiles;
 using OranTestbed.Plans.Yaml;
@@ -10,7 +11,7 @@ namespace OranTestbed.Cli.Commands;
 /// <summary>
 /// <c>oran-testbed analyze CAPTURE|--interface IF --profile FILE</c>: judge fronthaul traffic against a profile
 /// (issue 3 §5). Exit codes: 0 PASS, 1 FAIL, 2 INCONCLUSIVE, 64 usage or invalid profile, 66 capture file missing or
-/// unreadable, 69 interface unavailable, 73 report not writable (<see cref="ExitCodes"/>).
+/// unreadable, 69 interface unavailable, 72 libpcap not installed, 73 report not writable (<see cref="ExitCodes"/>).
 /// </summary>
 internal sealed class AnalyzeCommand
 {
@@ -55,7 +56,7 @@ internal sealed class AnalyzeCommand
 
     private readonly Option<string?> _duration = new("--duration")
     {
-        Description = "live: stop after this long (e.g. 10s, 500ms, 2m; Ctrl+C also stops); file: analyze only this much capture time",
+        Description = "live: stop after this long (e.g. 10s, 500ms, 2m; Ctrl+C also stops); file: analyze only this much capture time (also us, ns)",
     };
 
     private readonly Option<string?> _filter = new("--filter") { Description = "BPF filter, e.g. 'vlan 2'" };
@@ -122,7 +123,7 @@ internal sealed class AnalyzeCommand
     {
         var command = new Command("analyze",
             "Judge fronthaul traffic (capture file or live interface) against a profile: timing windows, sequence, rules; "
-            + "exit 0 PASS, 1 FAIL, 2 INCONCLUSIVE, 64 usage/profile error, 66 capture unreadable, 69 interface unavailable, 73 report not writable")
+            + "exit 0 PASS, 1 FAIL, 2 INCONCLUSIVE, 64 usage/profile error, 66 capture unreadable, 69 interface unavailable, 72 libpcap missing, 73 report not writable")
         {
             _capture, _interface, _netns, _profile, _tap, _json, _html, _iq, _duration, _filter,
         };
@@ -149,12 +150,18 @@ internal sealed class AnalyzeCommand
             return ExitCodes.Usage;
         }
 
-        TimeSpan? duration = null;
+        if ((iface is not null || Libpcap.IsNeededToRead(capture!, parse.GetValue(_filter)))
+            && LibpcapRequirement.Check("analyze", diagnostics) is { } missing)
+        {
+            return missing;
+        }
+
+        long? duration = null;
         if (parse.GetValue(_duration) is { } text)
         {
-            if (!AnalyzeDuration.TryParse(text, out var parsed))
+            if (!AnalyzeDuration.TryParseNanoseconds(text, out long parsed))
             {
-                diagnostics.WriteLine($"oran-testbed analyze: --duration '{text}' is not a positive duration (e.g. 10s, 500ms, 2m)");
+                diagnostics.WriteLine($"oran-testbed analyze: --duration '{text}' is not a positive duration (e.g. 10s, 500ms, 2m, 250us)");
                 return ExitCodes.Usage;
             }
 

@@ -10,6 +10,7 @@ using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Capture;
 using OranTestbed.Capture.Files;
 using OranTestbed.Capture.Live;
+using OranTestbed.Plans.Yaml;
 
 namespace OranTestbed.Cli.Commands;
 
@@ -89,7 +90,7 @@ internal static class AnalyzeRunner
         using (reader)
         {
             var clock = Stopwatch.StartNew();
-            var source = new FirstNanoseconds(reader, request.Duration is { } d ? d.Ticks * 100 : long.MaxValue);
+            var source = new FirstNanoseconds(reader, request.DurationNanoseconds ?? long.MaxValue);
             var report = SampleAnalysis.Run(source, analyzer, cancellationToken);
             string? error = report.Completeness.CutShort;
             if (error is not null)
@@ -193,7 +194,7 @@ internal static class AnalyzeRunner
         }
         else if (capture.LimitedByDuration)
         {
-            notes.Add(Invariant($"--duration: only the first {request.Duration!.Value.TotalSeconds:0.###} s of capture time were analyzed ({capture.FramesRead} frame(s))"));
+            notes.Add(Invariant($"--duration: only the first {DurationText.Format(request.DurationNanoseconds!.Value)} of capture time were analyzed ({capture.FramesRead} frame(s))"));
         }
 
         if (capture.Error is { } error)

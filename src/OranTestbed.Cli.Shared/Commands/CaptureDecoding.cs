@@ -30,13 +30,24 @@ internal static class CaptureDecoding
         var buffered = new BufferedStream(output, 1 << 16);
         using (reader)
         {
-            var totals = request.Format switch
+            FrameTotals totals;
+            try
             {
-                DecodeFormat.Jsonl => WriteJson(reader, request, buffered),
-                DecodeFormat.Text => WriteText(reader, request, buffered),
-                _ => Count(reader, request, buffered),
-            };
-            buffered.Flush();
+                totals = request.Format switch
+                {
+                    DecodeFormat.Jsonl => WriteJson(reader, request, buffered),
+                    DecodeFormat.Text => WriteText(reader, request, buffered),
+                    _ => Count(reader, request, buffered),
+                };
+                buffered.Flush();
+            }
+            catch (IOException ex)
+            {
+                // A full disk behind a redirection (or /dev/full): what was decoded did not reach the output.
+                diagnostics.WriteLine($"oran-testbed decode: cannot write the output: {ex.Message}");
+                return ExitCodes.CannotCreate;
+            }
+
             if (reader.Summary is { Frames: > 0, FirstTimestampNanoseconds: < AirTimeClock.MinTimestampNs })
             {
                 // Decoding needs no clock, but the analysis will: say so while the user is looking at this capture.

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
+using OranTestbed.Capture;
 using OranTestbed.Capture.Files;
 using OranTestbed.Fronthaul.Profiles;
 using OranTestbed.Plans.Yaml;
@@ -36,6 +37,12 @@ internal static class DecodeCommand
             {
                 ProfileErrors.Write(Console.Error, "decode", ex);
                 return ExitCodes.Usage;
+            }
+
+            if (Libpcap.IsNeededToRead(parse.GetRequiredValue(capture).FullName, parse.GetValue(filter))
+                && LibpcapRequirement.Check("decode", Console.Error) is { } missing)
+            {
+                return missing;
             }
 
             var request = new CaptureDecodeRequest(parse.GetRequiredValue(capture).FullName, wire.Bind(parse, profile),

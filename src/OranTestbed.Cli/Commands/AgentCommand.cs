@@ -61,6 +61,12 @@ internal static class AgentCommand
     internal static async Task<int> RunAsync(AgentOptions options, TextWriter diagnostics,
         Microsoft.Extensions.Logging.ILoggerFactory loggers)
     {
+        if (File.Exists(options.Results))
+        {
+            diagnostics.WriteLine($"oran-testbed agent: --results {options.Results} is a file, not a results folder");
+            return ExitCodes.CannotCreate;
+        }
+
         if (ClusterEndpoint.TryParse(options.Join, out var joinError) is not { Port: > 0 } coordinator)
         {
             diagnostics.WriteLine($"oran-testbed agent: --join {joinError ?? "needs the coordinator's port"}");
@@ -99,6 +105,11 @@ internal static class AgentCommand
         ImmutableArray<Bench> served = options.Benches.Length == 0
             ? plan.Lab.Benches
             : [.. plan.Lab.Benches.Where(b => options.Benches.Contains(b.Id))];
+        if (served.Any(b => b.Kind == BenchKind.Physical) && LibpcapRequirement.Check("agent", diagnostics) is { } missing)
+        {
+            return missing;
+        }
+
         diagnostics.WriteLine($"agent: serving {string.Join(", ", served.Select(b => b.Id))}; joining the coordinator at "
                               + $"{coordinator}; evidence in {Path.GetFullPath(options.Results)}");
         using var leave = new CancellationTokenSource();
@@ -117,8 +128,8 @@ internal static class AgentCommand
         try
         {
             var request = new AgentRequest(coordinator, self, plan, served, options.Results);
-            var end = await AgentRunner.RunAsync(request, new AgentProgress(diagnostics), loggers, leave.Token)
-                .ConfigureAwait(false);
+            using var progress = new AgentProgress(diagnostics, coordinator.ToString());
+            var end = await AgentRunner.RunAsync(request, progress, loggers, leave.Token).ConfigureAwait(false);
             diagnostics.WriteLine($"agent: {end.Reason}");
             return leave.IsCancellationRequested ? ExitCodes.Success : ExitCodes.Unavailable;
         }

@@ -9,7 +9,7 @@ namespace OranTestbed.Cli.Commands;
 
 /// <summary>
 /// <c>oran-testbed emulate --profile FILE --du VENDOR/PRODUCT --ru VENDOR/PRODUCT [--seed N] [--duration D]
-/// [--tap ru|du] (--out FILE | --interface IF [--netns NS]) [--analyze]</c>: an emulated O-DU / O-RU pair with vendor
+/// [--tap ru|du] (--out FILE | --interface IF [--netns NS]) [--analyze]</c> (or <c>--analyze</c> alone): an emulated O-DU / O-RU pair with vendor
 /// personalities (issue 4), written to a nanosecond pcap or injected live in real time; <c>--analyze</c> also judges
 /// the traffic in-process. Exit codes: 0 done (with --analyze: PASS), 1 FAIL, 2 INCONCLUSIVE, 64 usage, invalid profile
 /// or personality, 69 interface unavailable, 73 output not writable.
@@ -71,7 +71,7 @@ internal sealed class EmulateCommand
 
     private readonly Option<bool> _analyze = new("--analyze")
     {
-        Description = "also judge the emulated traffic in-process (no file) and exit with its verdict",
+        Description = "judge the emulated traffic in-process and exit with its verdict; alone, or beside --out or --interface",
     };
 
     private EmulateCommand()
@@ -109,9 +109,9 @@ internal sealed class EmulateCommand
     private Command Build()
     {
         var command = new Command("emulate",
-            "Emulate an O-DU / O-RU pair with vendor personalities for a profile: write a pcap (--out) or inject live "
-            + "(--interface); --analyze judges it in-process. Exit 0 done or PASS, 1 FAIL, 2 INCONCLUSIVE, 64 usage/profile/"
-            + "personality error, 69 interface unavailable, 73 output not writable")
+            "Emulate an O-DU / O-RU pair with vendor personalities for a profile: write a pcap (--out), inject live "
+            + "(--interface) and/or judge it in-process (--analyze). Exit 0 done or PASS, 1 FAIL, 2 INCONCLUSIVE, 64 usage/profile/"
+            + "personality error, 69 interface unavailable, 72 libpcap missing (--interface), 73 output not writable")
         {
             _profile, _du, _ru, _personalities, _seed, _duration, _tap, _out, _interface, _netns, _analyze,
         };
@@ -124,9 +124,16 @@ internal sealed class EmulateCommand
         var outFile = parse.GetValue(_out);
         string? iface = parse.GetValue(_interface);
         string? netns = parse.GetValue(_netns);
-        if ((outFile is null) == (iface is null))
+        bool analyze = parse.GetValue(_analyze);
+        if (outFile is not null && iface is not null)
         {
-            diagnostics.WriteLine("oran-testbed emulate: give either --out FILE or --interface IF, not both or neither");
+            diagnostics.WriteLine("oran-testbed emulate: give --out FILE or --interface IF, not both");
+            return ExitCodes.Usage;
+        }
+
+        if (outFile is null && iface is null && !analyze)
+        {
+            diagnostics.WriteLine("oran-testbed emulate: give --out FILE, --interface IF or --analyze");
             return ExitCodes.Usage;
         }
 
@@ -134,6 +141,12 @@ internal sealed class EmulateCommand
         {
             diagnostics.WriteLine("oran-testbed emulate: --netns needs --interface");
             return ExitCodes.Usage;
+        }
+
+        // Files are written without libpcap; injection needs it.
+        if (iface is not null && LibpcapRequirement.Check("emulate", diagnostics) is { } missing)
+        {
+            return missing;
         }
 
         string durationText = parse.GetValue(_duration)!;
@@ -187,7 +200,7 @@ internal sealed class EmulateCommand
             return ExitCodes.Usage;
         }
 
-        var request = new EmulateRequest(options, outFile?.FullName, iface, netns, parse.GetValue(_analyze));
+        var request = new EmulateRequest(options, outFile?.FullName, iface, netns, analyze);
         return EmulateRunner.Run(request, output, diagnostics, cancellationToken);
     }
 }

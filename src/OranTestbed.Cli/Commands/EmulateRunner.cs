@@ -34,14 +34,30 @@ internal static class EmulateRunner
             if (request.OutFile is { } path)
             {
                 emulation = new PairEmulation(options);
-                using var writer = new CaptureFileWriter(path);
-                while (emulation.TryReadNext(out var frame))
+                using (var writer = new CaptureFileWriter(path))
                 {
-                    writer.Write(frame.Data, frame.TimestampNanoseconds);
-                    analyzer?.Process(frame);
+                    while (emulation.TryReadNext(out var frame))
+                    {
+                        writer.Write(frame.Data, frame.TimestampNanoseconds);
+                        analyzer?.Process(frame);
+                    }
+
+                    // Flushed here, inside the try: a disk that fills on the last buffer is reported, not claimed.
+                    writer.Complete();
                 }
 
                 destination = $"wrote {path}";
+            }
+            else if (request.Interface is null)
+            {
+                // --analyze alone: the frames go straight into the analyzer, nowhere else.
+                emulation = new PairEmulation(options);
+                while (emulation.TryReadNext(out var frame))
+                {
+                    analyzer!.Process(frame);
+                }
+
+                destination = "analyzed in-process (no file written)";
             }
             else
             {
@@ -55,7 +71,9 @@ internal static class EmulateRunner
         }
         catch (CaptureFileException ex)
         {
-            diagnostics.WriteLine($"oran-testbed emulate: {ex.Message}");
+            // An incomplete capture is worse than none (it would analyze as a truncated file): remove it.
+            bool removed = ex.Kind == CaptureFileErrorKind.WriteFailed && TryDelete(request.OutFile!);
+            diagnostics.WriteLine($"oran-testbed emulate: {ex.Message}{(removed ? $"; {request.OutFile} was removed" : string.Empty)}");
             return ExitCodes.CannotCreate;
         }
         catch (LiveCaptureException ex)
@@ -81,6 +99,19 @@ internal static class EmulateRunner
         output.WriteLine("analysis  (in-process, same tap)");
         AnalysisSummaryWriter.Write(output, analysis);
         return AnalyzeRunner.ExitCodeOf(analysis.Verdict.Value);
+    }
+
+    private static bool TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     private static void WriteSummary(TextWriter output, EmulationReport report, string destination)

@@ -14,7 +14,8 @@ namespace OranTestbed.Cli.Commands;
 /// test-results JSON (with its evidence beside it under <c>artifacts/</c>), JUnit XML, CSV or an HTML report; import an
 /// O-RAN results file (validated against the schema: errors name the JSON pointer, nothing is stored); compare two runs,
 /// or two software versions of a product (regressions, fixes, newly covered, dropped). Exit codes: 0; 1 when a diff
-/// finds regressions; 64 usage or invalid input; 66 no store, run or file.
+/// finds regressions; 64 usage or invalid input; 66 no store, run or file; 73 the export could not be written (nothing is left
+/// half-written).
 /// </summary>
 internal static class ResultsCommand
 {
@@ -82,7 +83,12 @@ internal static class ResultsCommand
             var filter = new ExecutionFilter { RunId = runId };
             var executions = await results.ListExecutionsAsync(filter, cancel).ConfigureAwait(false);
             string file = parse.GetRequiredValue(output);
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+            if (Directory.Exists(file))
+            {
+                Console.Error.WriteLine($"oran-testbed results export: --out {file} is a directory: give the file to write");
+                return ExitCodes.CannotCreate;
+            }
+
             string text = parse.GetRequiredValue(format) switch
             {
                 "junit" => JUnitExport.Write(executions),
@@ -90,10 +96,24 @@ internal static class ResultsCommand
                 "html" => HtmlReport.Write($"Run {runId}", [info], executions),
                 _ => await OranResultsExporter.ExportAsync(results, filter, cancellationToken: cancel).ConfigureAwait(false),
             };
-            await File.WriteAllTextAsync(file, text, cancel).ConfigureAwait(false);
-            if (parse.GetRequiredValue(format) == "oran")
+            bool written = false;
+            try
             {
-                OranResultsExporter.CopyArtifacts(results, executions, Path.GetDirectoryName(Path.GetFullPath(file))!);
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+                await File.WriteAllTextAsync(file, text, cancel).ConfigureAwait(false);
+                written = true;
+                if (parse.GetRequiredValue(format) == "oran")
+                {
+                    OranResultsExporter.CopyArtifacts(results, executions, Path.GetDirectoryName(Path.GetFullPath(file))!);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // A document whose evidence is missing, or cut short, must not be uploaded: it is removed.
+                bool removed = TryDelete(file);
+                Console.Error.WriteLine($"oran-testbed results export: cannot write {(written ? "the evidence of " : string.Empty)}{file}: {ex.Message}"
+                    + (removed ? $"; {file} was removed" : string.Empty));
+                return ExitCodes.CannotCreate;
             }
 
             Console.Error.WriteLine($"results export: {executions.Length} executions of {runId} to {file}");
@@ -212,6 +232,24 @@ internal static class ResultsCommand
             return diff.Regressions.IsEmpty ? ExitCodes.Success : ExitCodes.Defects;
         });
         return command;
+    }
+
+    private static bool TryDelete(string file)
+    {
+        try
+        {
+            if (!File.Exists(file))
+            {
+                return false;
+            }
+
+            File.Delete(file);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     private static void Write(ResultsComparison diff)

@@ -32,7 +32,10 @@ internal sealed class ResultsStoreArguments
     }
 
     /// <summary>The store's options (created on first use when absent).</summary>
-    public ResultsStoreOptions Resolve(ParseResult parse) => Resolve(parse, mustExist: false, out _)!;
+    /// <remarks>A <c>--results</c> that is a file is passed on as it is: the callers (serve, accounts) report the store
+    /// that cannot be opened.</remarks>
+    public ResultsStoreOptions Resolve(ParseResult parse) => Resolve(parse, mustExist: false, out _)
+        ?? ResultsStoreOptions.Sqlite(Path.Combine(parse.GetRequiredValue(Results), "results.db"));
 
     /// <summary>The store's options, or null with the reason when <paramref name="mustExist"/> and there is none.</summary>
     public ResultsStoreOptions? Resolve(ParseResult parse, bool mustExist, out string? error)
@@ -44,7 +47,14 @@ internal sealed class ResultsStoreArguments
                 parse.GetValue(Artifacts) ?? Path.Combine(parse.GetRequiredValue(Results), "artifacts"));
         }
 
-        var file = Path.Combine(parse.GetRequiredValue(Results), "results.db");
+        string folder = parse.GetRequiredValue(Results);
+        if (File.Exists(folder))
+        {
+            error = $"--results {folder} is a file, not a results folder";
+            return null;
+        }
+
+        var file = Path.Combine(folder, "results.db");
         if (mustExist && !File.Exists(file))
         {
             error = $"{file}: no results store (run a campaign with --results, or import results)";

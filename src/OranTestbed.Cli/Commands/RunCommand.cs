@@ -9,6 +9,7 @@ using OranTestbed.Orchestration.Results;
 using OranTestbed.Orchestration.Runs;
 using OranTestbed.Plans;
 using OranTestbed.Plans.Expansion;
+using OranTestbed.Plans.Lab;
 using OranTestbed.Plans.Yaml;
 using OranTestbed.Results.Matrices;
 using OranTestbed.Results.Model;
@@ -83,6 +84,12 @@ internal static class RunCommand
             return ExitCodes.NoInput;
         }
 
+        if (File.Exists(options.Results))
+        {
+            diagnostics.WriteLine($"oran-testbed run: --results {options.Results} is a file, not a results folder");
+            return ExitCodes.CannotCreate;
+        }
+
         TestPlan plan;
         CampaignExpansion expansion;
         try
@@ -113,6 +120,12 @@ internal static class RunCommand
             }
 
             benches = [.. benches.Where(b => options.Benches.Contains(b.Id))];
+        }
+
+        // Emulated benches write and judge their captures without libpcap; a physical bench captures through it.
+        if (benches.Any(b => b.Kind == BenchKind.Physical) && LibpcapRequirement.Check("run", diagnostics) is { } missing)
+        {
+            return missing;
         }
 
         var executions = expansion.Executions;

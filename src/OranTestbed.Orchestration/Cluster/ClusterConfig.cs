@@ -26,6 +26,7 @@ public static class ClusterConfig
         ArgumentNullException.ThrowIfNull(seed);
         return ConfigurationFactory.ParseString(string.Create(CultureInfo.InvariantCulture, $$"""
             akka {
+              stdout-loglevel = ERROR
               actor.provider = cluster
               remote.dot-netty.tcp {
                 hostname = "{{self.Host}}"

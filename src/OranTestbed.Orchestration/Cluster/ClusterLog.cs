@@ -21,7 +21,8 @@ internal static partial class ClusterLog
         Message = "Bench {BenchId} accepted by the coordinator at {Coordinator}")]
     public static partial void AgentBenchAccepted(ILogger logger, string benchId, Akka.Actor.Address coordinator);
 
-    [LoggerMessage(EventId = 1361, EventName = "AgentBenchRefused", Level = LogLevel.Error,
+    // Information: the agent's operator is told by IAgentObserver.BenchRefused; an Error entry repeated it on stderr.
+    [LoggerMessage(EventId = 1361, EventName = "AgentBenchRefused", Level = LogLevel.Information,
         Message = "Bench {BenchId} refused by the coordinator: {Reason}")]
     public static partial void AgentBenchRefused(ILogger logger, string benchId, string reason);
 

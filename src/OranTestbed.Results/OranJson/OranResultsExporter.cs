@@ -58,7 +58,18 @@ public static class OranResultsExporter
             string path = Path.Combine(target, sha);
             if (!File.Exists(path))
             {
-                File.Copy(store.ArtifactPath(sha), path);
+                // Copied under a temporary name and renamed: a copy cut short (a full disk) never stands as the evidence.
+                string partial = path + ".partial";
+                try
+                {
+                    File.Copy(store.ArtifactPath(sha), partial, overwrite: true);
+                    File.Move(partial, path);
+                }
+                catch (IOException)
+                {
+                    File.Delete(partial);
+                    throw;
+                }
             }
         }
     }

@@ -119,6 +119,41 @@ public class CaptureFileWriterTests
         });
     }
 
+    /// <summary>/dev/full answers every write with ENOSPC, as a full disk does: libpcap's pcap_dump ignored it.</summary>
+    [Test]
+    public void CaptureFileWriter_must_throw_when_the_disk_is_full_and_close_quietly_after()
+    {
+        var frame = TestFrames.Untagged(TestFrames.EcpriEtherType, 1400);
+        var writer = new CaptureFileWriter("/dev/full");
+
+        var failure = Assert.Throws<CaptureFileException>(() =>
+        {
+            for (int i = 0; i < 1000; i++)
+            {
+                writer.Write(frame, i);
+            }
+
+            writer.Complete();
+        });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(failure!.Kind, Is.EqualTo(CaptureFileErrorKind.WriteFailed));
+            Assert.That(failure.Message, Does.StartWith("Cannot write capture file '/dev/full': ").And.Contain("incomplete"));
+            Assert.That(() => writer.Write(frame, 0), Throws.TypeOf<CaptureFileException>(), "no write after a failure");
+            Assert.That(writer.Dispose, Throws.Nothing, "the failure was reported once");
+        });
+    }
+
+    [Test]
+    public void CaptureFileWriter_must_throw_from_dispose_when_the_last_flush_does_not_fit()
+    {
+        var writer = new CaptureFileWriter("/dev/full");
+        writer.Write(TestFrames.Untagged(TestFrames.EcpriEtherType, 60), 0);
+
+        Assert.That(writer.Dispose, Throws.TypeOf<CaptureFileException>());
+    }
+
     [Test]
     public void CaptureFileWriter_must_report_a_missing_folder()
     {
