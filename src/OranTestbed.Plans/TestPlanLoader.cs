@@ -252,6 +252,14 @@ public static class TestPlanLoader
 
             foreach (string name in names)
             {
+                // A campaign given by file stands in for the plan's own file of the same name (an agent expanding the
+                // coordinator's text beside the same plan): one campaign per id, the one asked for.
+                if (folder == "campaigns" && extraCampaign is not null
+                    && string.Equals(Path.GetFileName(name), Path.GetFileName(extraCampaign), StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
                 Read(name, $"{folder}/{Path.GetFileName(name)}");
             }
         }
