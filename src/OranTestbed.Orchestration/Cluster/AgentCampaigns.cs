@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using OranTestbed.Plans;
 using OranTestbed.Plans.Expansion;
@@ -9,23 +10,28 @@ namespace OranTestbed.Orchestration.Cluster;
 /// An agent's view of the campaigns it is asked to run: each campaign text is expanded once against the agent's plan
 /// directory, and executions are found by their content-hash ids. An id the agent's expansion does not have means the
 /// two hosts' plans differ, which is reported rather than guessed around.
+/// <para>
+/// Every bench actor of an agent shares one instance: each campaign text is expanded exactly once (a
+/// <see cref="Lazy{T}"/> per text in a concurrent map, so two benches asking at once neither race on the map nor write
+/// the scratch file twice), and what is kept is immutable.
+/// </para>
 /// </summary>
 internal sealed class AgentCampaigns(string planDirectory, string scratchDirectory)
 {
-    private readonly Dictionary<string, ImmutableDictionary<string, Execution>> _expanded = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<(ImmutableDictionary<string, Execution>? Executions, string? Error)>> _expanded =
+        new(StringComparer.Ordinal);
 
     public Execution? Find(CampaignSource campaign, string executionId, out string? error)
     {
-        error = null;
-        if (!_expanded.TryGetValue(campaign.Hash, out var executions))
+        var (executions, failure) = _expanded.GetOrAdd(campaign.Hash, _ => new(() =>
         {
-            executions = Expand(campaign, out error);
-            if (executions is null)
-            {
-                return null;
-            }
-
-            _expanded[campaign.Hash] = executions;
+            var expanded = Expand(campaign, out string? why);
+            return (expanded, why);
+        }, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        error = failure;
+        if (executions is null)
+        {
+            return null;
         }
 
         if (executions.TryGetValue(executionId, out var execution))
