@@ -57,6 +57,28 @@ public class PlanCommandSpecs
     }
 
     [Test]
+    public void Plan_validate_must_refuse_a_rule_severity_naming_no_rule_and_note_metrics_the_analyzer_does_not_measure()
+    {
+        CopyPlan();
+        Replace("iot/cases/cu-plane.yaml", "id: ta3.late-ratio,", "id: ta5.late-ratio,");
+        var noted = new StringWriter();
+        int valid = PlanCommand.Validate(_directory, noted, new StringWriter());
+        File.AppendAllText(Path.Combine(_directory, "profiles", "n28-20mhz-fdd-bfp14.yaml"), "\nrule-severity: {COMP-NO-SUCH-RULE: warning}\n");
+        var errors = new StringWriter();
+
+        int exit = PlanCommand.Validate(_directory, new StringWriter(), errors);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(valid, Is.Zero, "an unmeasured metric makes its executions INCONCLUSIVE, the plan stays valid");
+            Assert.That(noted.ToString(), Does.Contain("note: case cu-ul-throughput: metric 'ta5.late-ratio' (source analyzer) is not measured by the analyzer"));
+            Assert.That(exit, Is.EqualTo(64), errors.ToString());
+            Assert.That(errors.ToString(), Does.Contain("profile n28-20mhz-fdd-bfp14: rule-severity names 'COMP-NO-SUCH-RULE', which is not a rule"));
+            Assert.That(errors.ToString(), Does.EndWith("oran-testbed plan validate: 1 error(s) in the plan\n"));
+        }
+    }
+
+    [Test]
     public void Plan_validate_must_exit_66_for_a_missing_directory()
     {
         var result = CliProcess.Run("plan", "validate", Path.Combine(_directory, "nowhere"));

@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using OranTestbed.Analysis;
+using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Plans;
 using OranTestbed.Plans.Expansion;
+using OranTestbed.Plans.Iot;
 using OranTestbed.Plans.Yaml;
 
 namespace OranTestbed.Cli.Commands;
@@ -62,10 +65,29 @@ internal static class PlanCommand
             return Errors(diagnostics, "plan validate", ex);
         }
 
+        // What the plan's own loader cannot know: the analyzer's rule catalogue and metric ids.
+        var unusable = UnusableProfiles(plan).ToList();
+        if (unusable.Count > 0)
+        {
+            foreach (string problem in unusable)
+            {
+                diagnostics.WriteLine(problem);
+            }
+
+            diagnostics.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"oran-testbed plan validate: {unusable.Count} error(s) in the plan"));
+            return ExitCodes.Usage;
+        }
+
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{directory}: ok: {plan.Lab.Vendors.Length} vendors, {plan.Lab.Products.Length} products, {plan.Lab.Benches.Length} benches, "
             + $"{plan.Bands.Length} bands, {plan.IotProfiles.Length} IOT profiles, {plan.Cases.Length} cases, "
             + $"{plan.FronthaulProfiles.Length} fronthaul profiles, {plan.Operators.Length} operator profiles, {plan.Campaigns.Length} campaigns"));
+        foreach (string note in UnmeasuredMetrics(plan))
+        {
+            output.WriteLine(note);
+        }
+
         foreach (var campaign in plan.Campaigns)
         {
             var expansion = CampaignExpander.Expand(plan, campaign);
@@ -75,6 +97,26 @@ internal static class PlanCommand
 
         return ExitCodes.Success;
     }
+
+    /// <summary>Profiles whose rule-severity choices name no rule of the analyzer's catalogue.</summary>
+    private static IEnumerable<string> UnusableProfiles(TestPlan plan)
+    {
+        foreach (var profile in plan.FronthaulProfiles)
+        {
+            if (FronthaulAnalyzer.ProfileError(profile.Profile) is { } error)
+            {
+                yield return $"profile {profile.Profile.Name}: {error}";
+            }
+        }
+    }
+
+    /// <summary>Analyzer metrics a case names that the analyzer does not measure (yet): said up front, since every
+    /// execution of such a case will be INCONCLUSIVE on them.</summary>
+    private static IEnumerable<string> UnmeasuredMetrics(TestPlan plan) =>
+        from testCase in plan.Cases
+        from metric in testCase.Metrics
+        where metric.Source == MetricSource.Analyzer && !AnalyzerMetrics.IsKnown(metric.Id)
+        select $"note: case {testCase.Id}: metric '{metric.Id}' (source analyzer) is not measured by the analyzer: its executions will be INCONCLUSIVE on it";
 
     internal static int Expand(string campaignFile, PlanFormat format, string? plans, TextWriter output, TextWriter diagnostics)
     {
