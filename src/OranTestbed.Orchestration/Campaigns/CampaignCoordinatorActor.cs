@@ -45,6 +45,10 @@ public sealed class CampaignCoordinatorActor : ReceivePersistentActor, IWithTime
     private bool _running;
     private bool _aborting;
     private DateTime _benchesChangedAt = DateTime.UtcNow;
+    private HashSet<string> _planned = new(StringComparer.Ordinal);
+    private int _doneCount; // planned executions with a done record: kept as records land, not recounted per result
+    private int _benchEpoch; // bumped whenever a bench joins, leaves or goes out of service
+    private int _allHostableEpoch = -1; // the epoch at which every planned execution had a bench in service to host it
 
     public CampaignCoordinatorActor(string runId, CoordinatorSettings settings)
     {
@@ -140,7 +144,8 @@ public sealed class CampaignCoordinatorActor : ReceivePersistentActor, IWithTime
     {
         _running = true;
         _closed = null;
-        var planned = _started!.ExecutionIds.ToHashSet(StringComparer.Ordinal);
+        var planned = _planned = _started!.ExecutionIds.ToHashSet(StringComparer.Ordinal);
+        _doneCount = _started.ExecutionIds.Count(IsRecordedDone);
         foreach (var execution in start.Executions.Where(e => planned.Contains(e.Id)))
         {
             _executions[execution.Id] = execution;
@@ -187,6 +192,7 @@ public sealed class CampaignCoordinatorActor : ReceivePersistentActor, IWithTime
         Context.Watch(actor);
         _benches[bench.Id] = new BenchSlot(bench, actor, remote);
         _benchesChangedAt = DateTime.UtcNow;
+        _benchEpoch++;
     }
 
     private void Handle(ExecutionFinished finished)
@@ -197,6 +203,13 @@ public sealed class CampaignCoordinatorActor : ReceivePersistentActor, IWithTime
         }
 
         Record(finished.Record);
+
+        // The bench is free now: it gets its next execution while this result is being journaled, so the benches do
+        // not wait for the disk, and the results that finish meanwhile share the next journal write. Nobody hears of
+        // the result before it is durable (the listener is told in the persist handler), an execution that depends on
+        // it still waits for it to be durable (DependenciesDone reads the journaled records), and the run cannot close
+        // while a result is being written (_recording).
+        Dispatch();
     }
 
     private void Record(ExecutionRecord record)
@@ -211,9 +224,14 @@ public sealed class CampaignCoordinatorActor : ReceivePersistentActor, IWithTime
         PersistAsync(new ExecutionRecorded(record), e =>
         {
             _recording.Remove(record.ExecutionId);
+            bool wasDone = IsRecordedDone(record.ExecutionId);
             _records[record.ExecutionId] = record;
-            int done = _started!.ExecutionIds.Count(id => _records.TryGetValue(id, out var r) && IsDone(r));
-            _listener.Tell(new ExecutionCompleted(_runId, record, done, _started.ExecutionIds.Length));
+            if (!wasDone && IsDone(record) && _planned.Contains(record.ExecutionId))
+            {
+                _doneCount++;
+            }
+
+            _listener.Tell(new ExecutionCompleted(_runId, record, _doneCount, _started!.ExecutionIds.Length));
             Dispatch();
         });
     }
@@ -223,6 +241,7 @@ public sealed class CampaignCoordinatorActor : ReceivePersistentActor, IWithTime
         if (_benches.TryGetValue(retired.BenchId, out var slot))
         {
             slot.InService = false;
+            _benchEpoch++;
             OrchestrationLog.BenchRetired(_logger, retired.BenchId, retired.Reason);
             _listener.Tell(new BenchRetired(_runId, retired.BenchId, retired.Reason));
         }
@@ -245,6 +264,7 @@ public sealed class CampaignCoordinatorActor : ReceivePersistentActor, IWithTime
         Context.Unwatch(slot.Actor);
         _benches.Remove(slot.Bench.Id);
         _benchesChangedAt = DateTime.UtcNow;
+        _benchEpoch++;
         if (_running)
         {
             _listener.Tell(new BenchRetired(_runId, slot.Bench.Id, slot.Remote
@@ -279,8 +299,17 @@ public sealed class CampaignCoordinatorActor : ReceivePersistentActor, IWithTime
 
         if (!_aborting)
         {
+            // The scan stops as soon as no bench is idle unless some execution may have no bench to host it (then the
+            // scan must reach it to start its wait or record its ERROR): with every bench busy there is nothing else
+            // to do, and scanning the whole queue on every result made a run quadratic in its executions.
+            bool allHostable = AllHostable();
             for (int i = 0; i < _pending.Count;)
             {
+                if (allHostable && !AnyIdleBench())
+                {
+                    break;
+                }
+
                 var execution = _executions[_pending[i]];
                 if (!DependenciesDone(execution))
                 {
@@ -288,8 +317,22 @@ public sealed class CampaignCoordinatorActor : ReceivePersistentActor, IWithTime
                     continue;
                 }
 
-                var capable = _benches.Values.Where(s => s.InService && CanHost(s.Bench, execution)).ToList();
-                if (capable.Count == 0)
+                bool anyCapable = false;
+                BenchSlot? idle = null;
+                foreach (var s in _benches.Values)
+                {
+                    if (s.InService && CanHost(s.Bench, execution))
+                    {
+                        anyCapable = true;
+                        if (s.Current is null)
+                        {
+                            idle = s;
+                            break;
+                        }
+                    }
+                }
+
+                if (!anyCapable)
                 {
                     var waited = DateTime.UtcNow - _benchesChangedAt;
                     if (waited < _settings.BenchWait)
@@ -308,7 +351,6 @@ public sealed class CampaignCoordinatorActor : ReceivePersistentActor, IWithTime
                     return; // Record dispatches again once durable
                 }
 
-                var idle = capable.FirstOrDefault(s => s.Current is null);
                 if (idle is null)
                 {
                     i++;
@@ -349,6 +391,48 @@ public sealed class CampaignCoordinatorActor : ReceivePersistentActor, IWithTime
         {
             _requester.Tell(completed);
         }
+    }
+
+    private bool AnyIdleBench()
+    {
+        foreach (var slot in _benches.Values)
+        {
+            if (slot.InService && slot.Current is null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when every execution of the run has a bench in service that can host it (checked once per change
+    /// of the benches).</summary>
+    private bool AllHostable()
+    {
+        if (_allHostableEpoch == _benchEpoch)
+        {
+            return true;
+        }
+
+        var benches = _benches.Values.Where(s => s.InService).Select(s => s.Bench).ToList();
+        var checkedProducts = new HashSet<(string ODu, string ORu, string? OCu)>();
+        foreach (var execution in _executions.Values)
+        {
+            var products = execution.Products;
+            if (!checkedProducts.Add((products.ODu.Id, products.ORu.Id, products.OCu?.Id)))
+            {
+                continue;
+            }
+
+            if (!benches.Any(b => CanHost(b, execution)))
+            {
+                return false;
+            }
+        }
+
+        _allHostableEpoch = _benchEpoch;
+        return true;
     }
 
     private bool DependenciesDone(Execution execution) =>
