@@ -19,6 +19,9 @@ public partial class AgentCommandSpecs
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(3);
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "oran-testbed-tests", "agent", Guid.NewGuid().ToString("N"));
 
+    [TearDown]
+    public void DeleteFolder() => TempFolders.Delete(_folder);
+
     [Test]
     public void Run_must_use_an_agents_bench_and_requeue_its_execution_when_the_agent_is_killed()
     {
@@ -26,6 +29,36 @@ public partial class AgentCommandSpecs
 
         Assert.That(run.Output, Does.Match(
             @"! bench emulated-2 out of service: its agent at akka\.tcp://oran-testbed@127\.0\.0\.1:\d+ stopped or left the cluster"));
+    }
+
+    [Test]
+    public void Run_on_two_hosts_set_up_as_the_README_says_must_give_the_verdicts_of_one_host()
+    {
+        var lines = new List<string>();
+        string plans;
+        using (var coordinator = StartCoordinator(out plans, out int port))
+        {
+            while (coordinator.StandardError.ReadLine() is { } line && !Remember(lines, line).StartsWith("run ", StringComparison.Ordinal))
+            {
+            }
+
+            using var agent = CliProcess.Start(drainStderr: true, "agent", "--join", $"127.0.0.1:{port}", "--benches", "emulated-2",
+                "--plans", plans, "--results", Path.Combine(_folder, "agent-results"));
+            lines.Add(coordinator.StandardError.ReadToEnd());
+            Assert.That(coordinator.WaitForExit(RunTimeout), Is.True, "the coordinator did not finish");
+            agent.Kill();
+        }
+
+        var oneHost = CliProcess.Run(RunTimeout, "run", Path.Combine(plans, "campaigns", "demo.yaml"), "--plans", plans,
+            "--benches", "emulated", "--results", Path.Combine(_folder, "one-host"));
+        var output = string.Join('\n', lines);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(output, Does.Match(@"\d+/\d+ \S+ [0-9a-f]+ on emulated-2 "), "the agent's bench ran executions:\n" + output);
+            Assert.That(oneHost.ExitCode, Is.EqualTo(1), oneHost.Stderr);
+            Assert.That(Verdicts("results"), Is.EqualTo(Verdicts("one-host")), "two hosts judge every execution as one host does");
+        });
     }
 
     [Test]
@@ -172,11 +205,15 @@ public partial class AgentCommandSpecs
         return plans;
     }
 
-    private JsonElement Summary()
+    private JsonElement Summary(string results = "results")
     {
-        var file = Directory.GetFiles(Path.Combine(_folder, "results", "runs"), "summary.json", SearchOption.AllDirectories).Single();
+        var file = Directory.GetFiles(Path.Combine(_folder, results, "runs"), "summary.json", SearchOption.AllDirectories).Single();
         return JsonDocument.Parse(File.ReadAllText(file)).RootElement.Clone();
     }
+
+    private Dictionary<string, string?> Verdicts(string results) => Summary(results).GetProperty("executions").EnumerateArray()
+        .ToDictionary(e => e.GetProperty("id").GetString()!, e => e.GetProperty("verdict").GetString());
+
     [GeneratedRegex(@"^\[[#.]+\] \d+/\d+ \S+(?: \(flaky\))? ([0-9a-f]+) on (\S+) ")]
     private static partial Regex CompletedLine();
 

@@ -13,6 +13,9 @@ namespace OranTestbed.Cli.Tests;
 public partial class ResultsCommandSpecs
 {
     private static readonly string Folder = Path.Combine(Path.GetTempPath(), "oran-testbed-tests", "results", Guid.NewGuid().ToString("N"));
+
+    [OneTimeTearDown]
+    public static void DeleteFolder() => TempFolders.Delete(Folder);
     private static string Results => Path.Combine(Folder, "results");
     private static string Campaign => Path.Combine(Folder, "demo-quick.yaml");
     private static string Plans => Path.Combine(TestPaths.RepositoryRoot, "testplans");

@@ -15,6 +15,9 @@ public partial class RunCommandSpecs
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "oran-testbed-tests", "run", Guid.NewGuid().ToString("N"));
 
+    [TearDown]
+    public void DeleteFolder() => TempFolders.Delete(_folder);
+
     [Test]
     public void Run_must_run_the_demo_campaign_end_to_end_and_print_the_matrix()
     {

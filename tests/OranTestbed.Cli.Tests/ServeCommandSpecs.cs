@@ -12,6 +12,9 @@ public class ServeCommandSpecs
 {
     private readonly string _results = Path.Combine(Path.GetTempPath(), "oran-testbed-tests", "serve", Guid.NewGuid().ToString("N"));
 
+    [TearDown]
+    public void DeleteFolder() => TempFolders.Delete(_results);
+
     [Test]
     public async Task Serve_must_answer_the_token_that_accounts_add_printed_and_refuse_others()
     {

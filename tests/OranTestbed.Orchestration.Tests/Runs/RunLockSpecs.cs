@@ -1,10 +1,14 @@
 using OranTestbed.Orchestration.Runs;
+using OranTestbed.TestSupport;
 
 namespace OranTestbed.Orchestration.Tests.Runs;
 
 public sealed class RunLockSpecs
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "oran-testbed-tests", "run-lock", Guid.NewGuid().ToString("N"));
+
+    [TearDown]
+    public void DeleteFolder() => TempFolders.Delete(_folder);
 
     [Test]
     public void RunLock_must_refuse_a_second_owner_naming_the_first_until_it_lets_go()

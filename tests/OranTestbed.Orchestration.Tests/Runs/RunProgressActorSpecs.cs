@@ -5,12 +5,16 @@ using OranTestbed.Orchestration.Campaigns;
 using OranTestbed.Orchestration.Runs;
 using OranTestbed.Orchestration.Tests.Support;
 using OranTestbed.Results.Store;
+using OranTestbed.TestSupport;
 
 namespace OranTestbed.Orchestration.Tests.Runs;
 
 public sealed class RunProgressActorSpecs : AkkaSpec
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "oran-testbed-tests", "run-progress", Guid.NewGuid().ToString("N"));
+
+    [TearDown]
+    public void DeleteFolder() => TempFolders.Delete(_folder);
 
     [Test]
     public async Task RunProgressActor_must_log_a_projection_that_fails_after_an_await_and_still_tell_the_observer()
