@@ -26,6 +26,10 @@ public sealed class BenchActor : ReceiveActor
     private IActorRef _coordinator = ActorRefs.Nobody;
     private IActorRef? _testRun;
     private int _attempt;
+
+    // Names every test-run child uniquely: a finished test run stops on its own, and until it has, its name is taken; the
+    // coordinator may send the next execution (attempt 1 again) before then.
+    private long _testRuns;
     private bool _aborting;
     private int _consecutiveDeviceFaults;
     private TimeSpan _elapsed;
@@ -101,7 +105,7 @@ public sealed class BenchActor : ReceiveActor
         var execution = _current!.Execution;
         var folder = Path.Combine(_runFolder, _current.EvidenceFolder, $"attempt-{_attempt}");
         var logger = _loggers.CreateLogger<TestRunActor>();
-        _testRun = Context.ActorOf(TestRunActor.Props(_bench, _equipment, _settings, logger), $"test-run-{_attempt}");
+        _testRun = Context.ActorOf(TestRunActor.Props(_bench, _equipment, _settings, logger), $"test-run-{++_testRuns}");
         Context.Watch(_testRun);
         _testRun.Tell(new StartAttempt(execution, _attempt, folder, Self));
     }
