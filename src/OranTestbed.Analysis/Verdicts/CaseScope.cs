@@ -24,15 +24,16 @@ public static class CaseScope
         }
 
         var verdict = new VerdictBuilder();
-        if (SampleVerdict.CompletenessReason(report.Completeness) is { } drops)
+        string? drops = SampleVerdict.CompletenessReason(report.Completeness);
+        if (drops is not null)
         {
             verdict.AddContext(drops); // a share measured on what was captured may still FAIL, never PASS
             verdict.UpgradeVerdict(Verdict.Inconclusive, drops);
         }
 
-        if (report.Packets.Fronthaul == 0)
+        if (SampleVerdict.NoTrafficReason(report.Packets) is { } noTraffic)
         {
-            verdict.UpgradeVerdict(Verdict.Inconclusive, Invariant($"no C-plane or U-plane traffic in {report.Packets.Total} frames"));
+            verdict.UpgradeVerdict(Verdict.Inconclusive, noTraffic);
         }
 
         if (report.Completeness.CutShort is { } cut)
@@ -55,7 +56,7 @@ public static class CaseScope
 
         var outOfScope = report.Verdict.Value is Verdict.Pass or Verdict.NotSet
             ? ImmutableArray<string>.Empty
-            : [.. report.Verdict.Reasons.Where(r => r != SampleVerdict.CompletenessReason(report.Completeness))];
+            : [.. report.Verdict.Reasons.Where(r => r != drops)];
         return new CaseAnalysis(verdict.Build(), metrics.MoveToImmutable(), outOfScope);
     }
 

@@ -46,9 +46,9 @@ public static class SampleVerdict
         JudgeThresholdRules(verdict, packets, sequence, findings, thresholds, completeness);
         JudgeOtherErrors(verdict, findings, timing.Placement, completeness);
         JudgeWindows(verdict, timing, findings, thresholds);
-        if (packets.Fronthaul == 0)
+        if (NoTrafficReason(packets) is { } noTraffic)
         {
-            verdict.UpgradeVerdict(Verdict.Inconclusive, Invariant($"no C-plane or U-plane traffic in {packets.Total} frames"));
+            verdict.UpgradeVerdict(Verdict.Inconclusive, noTraffic);
         }
         else
         {
@@ -64,6 +64,13 @@ public static class SampleVerdict
         }
 
         return verdict.Build();
+    }
+
+    /// <summary>Why a sample without C-plane or U-plane traffic judges nothing; null when it has some.</summary>
+    public static string? NoTrafficReason(PacketCounts packets)
+    {
+        ArgumentNullException.ThrowIfNull(packets);
+        return packets.Fronthaul == 0 ? Invariant($"no C-plane or U-plane traffic in {packets.Total} frames") : null;
     }
 
     /// <summary>The reason every verdict of an incomplete capture starts with.</summary>
