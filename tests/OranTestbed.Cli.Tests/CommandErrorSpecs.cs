@@ -111,4 +111,19 @@ public sealed class CommandErrorSpecs
             Assert.That(diagnostics.ToString().TrimEnd(), Is.EqualTo("oran-testbed emulate: give --out FILE, --interface IF or --analyze"));
         }
     }
+
+    [TestCase("--max-upload-mb", "0")]
+    [TestCase("--max-upload-mb", "-5")]
+    [TestCase("--max-expanded-mb", "0")]
+    [TestCase("--max-expanded-mb", "2000000")]
+    public void Serve_must_refuse_a_size_limit_it_cannot_honour_naming_the_option(string option, string value)
+    {
+        var result = CliProcess.Run("serve", option, value, "--urls", "http://127.0.0.1:1");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Usage), result.ToString());
+            Assert.That(result.Stderr, Does.StartWith($"oran-testbed: {option}: {value} is not a size in MiB"));
+        }
+    }
 }

@@ -73,7 +73,7 @@ internal static class AccountsCommand
             return ExitCodes.Usage;
         }
 
-        return await WithStoreAsync(options, "add", diagnostics, async store =>
+        return await WithStoreAsync(options, "add", diagnostics, mustExist: false, async store =>
         {
             try
             {
@@ -92,7 +92,7 @@ internal static class AccountsCommand
     }
 
     internal static Task<int> ListAsync(ResultsStoreOptions options, TextWriter output, TextWriter diagnostics, CancellationToken cancellationToken) =>
-        WithStoreAsync(options, "list", diagnostics, async store =>
+        WithStoreAsync(options, "list", diagnostics, mustExist: true, async store =>
         {
             var accounts = await store.ListAccountsAsync(cancellationToken).ConfigureAwait(false);
             output.WriteLine($"{"NAME",-24} {"ROLE",-11} {"VENDOR",-12} {"CREATED",-20} STATE");
@@ -107,7 +107,7 @@ internal static class AccountsCommand
 
     internal static Task<int> RevokeAsync(ResultsStoreOptions options, string name, TextWriter output, TextWriter diagnostics,
         CancellationToken cancellationToken) =>
-        WithStoreAsync(options, "revoke", diagnostics, async store =>
+        WithStoreAsync(options, "revoke", diagnostics, mustExist: true, async store =>
         {
             if (!await store.RevokeAccountAsync(name, cancellationToken).ConfigureAwait(false))
             {
@@ -131,17 +131,28 @@ internal static class AccountsCommand
         return options;
     }
 
-    private static async Task<int> WithStoreAsync(ResultsStoreOptions options, string verb, TextWriter diagnostics, Func<ResultsStore, Task<int>> action)
+    /// <summary>Runs <paramref name="action"/> on the store; <paramref name="mustExist"/> (list, revoke): never creates one
+    /// (exit 66 when there is none).</summary>
+    private static async Task<int> WithStoreAsync(ResultsStoreOptions options, string verb, TextWriter diagnostics, bool mustExist,
+        Func<ResultsStore, Task<int>> action)
     {
-        ResultsStore store;
+        ResultsStore? store;
         try
         {
-            store = await ResultsStore.OpenAsync(options).ConfigureAwait(false);
+            store = mustExist
+                ? await ResultsStore.OpenExistingAsync(options).ConfigureAwait(false)
+                : await ResultsStore.OpenAsync(options).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or InvalidOperationException or System.Data.Common.DbException or ArgumentException)
         {
             diagnostics.WriteLine($"oran-testbed accounts {verb}: cannot open the results store: {ex.Message}");
             return ExitCodes.Unavailable;
+        }
+
+        if (store is null)
+        {
+            diagnostics.WriteLine($"oran-testbed accounts {verb}: {ResultsStoreArguments.NoStore(options.Describe())}");
+            return ExitCodes.NoInput;
         }
 
         return await action(store).ConfigureAwait(false);

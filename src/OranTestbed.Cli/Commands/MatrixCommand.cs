@@ -34,12 +34,6 @@ internal static class MatrixCommand
         store.AddTo(command);
         command.SetAction(async (parse, cancel) =>
         {
-            if (store.Resolve(parse, mustExist: true, out var error) is not { } options)
-            {
-                Console.Error.WriteLine($"oran-testbed matrix: {error}");
-                return ExitCodes.NoInput;
-            }
-
             MatrixPlan? plan = null;
             if (parse.GetValue(campaign) is { } file)
             {
@@ -56,7 +50,11 @@ internal static class MatrixCommand
                 }
             }
 
-            var results = await ResultsStore.OpenAsync(options, cancel).ConfigureAwait(false);
+            if (await store.OpenExistingAsync(parse, "matrix", Console.Error, cancel).ConfigureAwait(false) is not { } results)
+            {
+                return ExitCodes.NoInput;
+            }
+
             var runs = (await results.ListRunsAsync(cancel).ConfigureAwait(false)).Select(r => r.RunId).ToList();
             var executions = await results.ListExecutionsAsync(new ExecutionFilter { RunId = parse.GetValue(run) }, cancel)
                 .ConfigureAwait(false);

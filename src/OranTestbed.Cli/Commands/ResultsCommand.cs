@@ -278,14 +278,6 @@ internal static class ResultsCommand
     private static IEnumerable<ExecutionResult> Oldest(IEnumerable<ExecutionResult> results, List<string> runs) =>
         results.OrderBy(e => runs.IndexOf(e.RunId));
 
-    private static async Task<ResultsStore?> Open(ResultsStoreArguments store, ParseResult parse, string verb, CancellationToken cancel)
-    {
-        if (store.Resolve(parse, mustExist: true, out var error) is not { } options)
-        {
-            Console.Error.WriteLine($"oran-testbed results {verb}: {error}");
-            return null;
-        }
-
-        return await ResultsStore.OpenAsync(options, cancel).ConfigureAwait(false);
-    }
+    private static Task<ResultsStore?> Open(ResultsStoreArguments store, ParseResult parse, string verb, CancellationToken cancel) =>
+        store.OpenExistingAsync(parse, "results " + verb, Console.Error, cancel);
 }

@@ -57,10 +57,33 @@ internal sealed class ResultsStoreArguments
         var file = Path.Combine(folder, "results.db");
         if (mustExist && !File.Exists(file))
         {
-            error = $"{file}: no results store (run a campaign with --results, or import results)";
+            error = NoStore(file);
             return null;
         }
 
         return ResultsStoreOptions.Sqlite(file);
+    }
+
+    /// <summary>What read-only commands say when there is no store where they were pointed (they never create one).</summary>
+    public static string NoStore(string where) => $"{where}: no results store (run a campaign with --results, or import results)";
+
+    /// <summary>The store for a read-only command: one that exists (see <see cref="ResultsStore.OpenExistingAsync"/>), or
+    /// null once the reason is said on <paramref name="diagnostics"/> as <c>oran-testbed COMMAND: …</c>.</summary>
+    public async Task<ResultsStore?> OpenExistingAsync(ParseResult parse, string command, TextWriter diagnostics,
+        CancellationToken cancellationToken)
+    {
+        if (Resolve(parse, mustExist: true, out var error) is not { } options)
+        {
+            diagnostics.WriteLine($"oran-testbed {command}: {error}");
+            return null;
+        }
+
+        var store = await ResultsStore.OpenExistingAsync(options, cancellationToken).ConfigureAwait(false);
+        if (store is null)
+        {
+            diagnostics.WriteLine($"oran-testbed {command}: {NoStore(options.Describe())}");
+        }
+
+        return store;
     }
 }

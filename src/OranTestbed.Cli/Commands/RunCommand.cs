@@ -205,6 +205,15 @@ internal static class RunCommand
                 diagnostics.WriteLine($"oran-testbed run: {owned.Message}");
                 return ExitCodes.TemporaryFailure;
             }
+            catch (RunStorageException full)
+            {
+                return StoppedForStorage(diagnostics, full.Message, runId);
+            }
+
+            if (completed.StorageFault is { } storage)
+            {
+                return StoppedForStorage(diagnostics, $"{request.RunFolder}: the testbed's storage is full ({storage})", runId);
+            }
 
             if (completed.Refused is { } refused)
             {
@@ -229,6 +238,15 @@ internal static class RunCommand
         {
             Console.CancelKeyPress -= onCancel;
         }
+    }
+
+    /// <summary>The run stopped because its journal, results or evidence could not be written: one line, what is kept and
+    /// how to go on, exit 73.</summary>
+    private static int StoppedForStorage(TextWriter diagnostics, string what, string runId)
+    {
+        diagnostics.WriteLine($"oran-testbed run: {what}; the run stopped and keeps every result recorded before: make "
+                              + $"room and resume it with --resume {runId}");
+        return ExitCodes.CannotCreate;
     }
 
     /// <summary>A run id becomes a folder name (RESULTS/runs/RUN-ID): refuse '..', separators and the like while parsing.</summary>

@@ -29,10 +29,17 @@ internal static class ServeCommand
             Description = "largest upload body (document and artifacts archive) in MiB",
             DefaultValueFactory = _ => 512,
         };
+        var maxExpanded = new Option<int>("--max-expanded-mb")
+        {
+            Description = "most an upload's artifacts archive may expand to on disk, in MiB (checked while extracting)",
+            DefaultValueFactory = _ => 2048,
+        };
+        AcceptOnlyMebibytes(maxUpload);
+        AcceptOnlyMebibytes(maxExpanded);
         var store = new ResultsStoreArguments();
         var command = new Command("serve", "Serve the results: REST API for uploads and reads (token accounts: oran-testbed accounts)")
         {
-            urls, plans, maxUpload,
+            urls, plans, maxUpload, maxExpanded,
         };
         store.AddTo(command);
         command.SetAction(async (parse, cancel) =>
@@ -42,7 +49,8 @@ internal static class ServeCommand
                 Urls = parse.GetRequiredValue(urls).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 Store = store.Resolve(parse),
                 PlansDirectory = parse.GetRequiredValue(plans),
-                MaxUploadBytes = (long)Math.Max(1, parse.GetValue(maxUpload)) << 20,
+                MaxUploadBytes = (long)parse.GetValue(maxUpload) << 20,
+                MaxExtractedBytes = (long)parse.GetValue(maxExpanded) << 20,
             };
             // Ctrl+C stops the server gracefully (requests in flight finish); the commands own Ctrl+C (see CliEntry).
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
@@ -115,4 +123,15 @@ internal static class ServeCommand
 
         return ExitCodes.Success;
     }
+
+    /// <summary>A size in MiB from 1 to 1 TiB: 0 or a negative size once became 1 MiB without a word.</summary>
+    private static void AcceptOnlyMebibytes(Option<int> option) =>
+        option.Validators.Add(result =>
+        {
+            int value = result.GetValue(option);
+            if (value is < 1 or > 1 << 20)
+            {
+                result.AddError($"{option.Name}: {value} is not a size in MiB from 1 to 1048576");
+            }
+        });
 }

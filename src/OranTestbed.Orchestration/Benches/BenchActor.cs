@@ -149,6 +149,12 @@ public sealed class BenchActor : ReceiveActor
                 $"{_consecutiveDeviceFaults} device faults in a row, the last: {string.Join("; ", outcome.Reasons)}"));
         }
 
+        if (outcome.StorageFault is not null)
+        {
+            // The testbed's disk, not the equipment: no verdict, no retry onto the same full disk.
+            outcome = outcome with { Verdict = Verdict.Aborted };
+        }
+
         bool retry = outcome.Verdict is Verdict.Fail or Verdict.Inconclusive or Verdict.Error
                      && !_aborting && !_outOfService && _attempt < _current!.MaxAttempts;
         if (retry)
@@ -165,6 +171,7 @@ public sealed class BenchActor : ReceiveActor
         {
             Metrics = outcome.Metrics,
             Evidence = outcome.Evidence,
+            StorageFault = outcome.StorageFault,
         };
         _current = null;
         _coordinator.Tell(new ExecutionFinished(run.RunId, _bench.Id, record));

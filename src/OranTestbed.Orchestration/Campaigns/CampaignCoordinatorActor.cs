@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Orchestration.Benches;
 using OranTestbed.Orchestration.Cluster;
+using OranTestbed.Orchestration.Runs;
 using OranTestbed.Plans.Expansion;
 using OranTestbed.Plans.Lab;
 
@@ -44,6 +45,7 @@ public sealed class CampaignCoordinatorActor : ReceivePersistentActor, IWithTime
     private IActorRef _requester = ActorRefs.Nobody;
     private bool _running;
     private bool _aborting;
+    private string? _storageFault;
     private DateTime _benchesChangedAt = DateTime.UtcNow;
     private HashSet<string> _planned = new(StringComparer.Ordinal);
     private int _doneCount; // planned executions with a done record: kept as records land, not recounted per result
@@ -86,6 +88,27 @@ public sealed class CampaignCoordinatorActor : ReceivePersistentActor, IWithTime
     /// </summary>
     protected override SupervisorStrategy SupervisorStrategy() =>
         new OneForOneStrategy(BenchRestarts, BenchRestartWindow, DecideForBench);
+
+    /// <summary>
+    /// The journal refused a write (a full disk): the run cannot keep its promise that every result is durable before
+    /// it is reported, so it stops here (Akka stops a persistent actor whose write failed) and the asker of the run hears
+    /// why instead of waiting for ever. Everything journaled before stays; <c>--resume</c> continues once there is room.
+    /// </summary>
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        _requester.Tell(new Status.Failure(new RunStorageException(
+            $"the run's journal could not be written ({StorageFault.Of(cause) ?? cause.Message})", cause)));
+        base.OnPersistFailure(cause, @event, sequenceNr);
+    }
+
+    /// <summary>The journal rejected an event (it could not store it): the same as a failed write, and the run stops.</summary>
+    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
+    {
+        base.OnPersistRejected(cause, @event, sequenceNr);
+        _requester.Tell(new Status.Failure(new RunStorageException(
+            $"the run's journal rejected a write ({cause.Message})", cause)));
+        Context.Stop(Self);
+    }
 
     internal static Directive DecideForBench(Exception fault) => fault switch
     {
@@ -203,6 +226,12 @@ public sealed class CampaignCoordinatorActor : ReceivePersistentActor, IWithTime
         }
 
         Record(finished.Record);
+        if (finished.Record.StorageFault is { } storage && _storageFault is null)
+        {
+            _storageFault = storage;
+            Handle(new AbortRun($"the testbed's storage is full ({storage})"));
+            return;
+        }
 
         // The bench is free now: it gets its next execution while this result is being journaled, so the benches do
         // not wait for the disk, and the results that finish meanwhile share the next journal write. Nobody hears of
@@ -384,7 +413,7 @@ public sealed class CampaignCoordinatorActor : ReceivePersistentActor, IWithTime
         _running = false;
         var records = _started!.ExecutionIds.Where(_records.ContainsKey).Select(id => _records[id]).ToImmutableArray();
         var notRun = _started.ExecutionIds.Where(id => !(_records.TryGetValue(id, out var r) && IsDone(r))).ToImmutableArray();
-        var completed = new RunCompleted(_runId, _closed?.Aborted ?? false, records, notRun, null);
+        var completed = new RunCompleted(_runId, _closed?.Aborted ?? false, records, notRun, null) { StorageFault = _storageFault };
         OrchestrationLog.RunClosed(_logger, _runId, records.Length, notRun.Length, completed.Aborted);
         _listener.Tell(completed);
         if (!_requester.Equals(_listener))

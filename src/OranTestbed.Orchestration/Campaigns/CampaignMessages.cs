@@ -34,6 +34,10 @@ public sealed record ExecutionCompleted(string RunId, ExecutionRecord Record, in
 /// <summary>To the listener: a bench stopped taking work.</summary>
 public sealed record BenchRetired(string RunId, string BenchId, string Reason) : ICampaignProtocol;
 
-/// <summary>To the listener (and the asker of <see cref="StartRun"/>): the run is over and durable.</summary>
+/// <summary>To the listener (and the asker of <see cref="StartRun"/>): the run is over and durable.
+/// <see cref="StorageFault"/> says why it was aborted when the testbed's storage ran out.</summary>
 public sealed record RunCompleted(string RunId, bool Aborted, ImmutableArray<ExecutionRecord> Records,
-    ImmutableArray<string> NotRun, string? Refused) : ICampaignProtocol;
+    ImmutableArray<string> NotRun, string? Refused) : ICampaignProtocol
+{
+    public string? StorageFault { get; init; }
+}

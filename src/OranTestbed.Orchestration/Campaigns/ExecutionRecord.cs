@@ -17,6 +17,9 @@ public sealed record ExecutionRecord(string ExecutionId, Verdict Verdict, int At
     /// <summary>The final attempt's evidence files, relative to <see cref="AttemptFolder"/>.</summary>
     public ImmutableArray<string> Evidence { get; init; } = [];
 
+    /// <summary>Set when the testbed's storage ran out during the attempt (the record is ABORTED and stops the run).</summary>
+    public string? StorageFault { get; init; }
+
     /// <summary>The final attempt's evidence folder, relative to the run folder.</summary>
     public string AttemptFolder => Path.Combine(EvidenceFolder, $"attempt-{Attempts}");
 }

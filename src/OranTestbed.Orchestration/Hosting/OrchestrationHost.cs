@@ -65,6 +65,10 @@ public static class OrchestrationHost
         {
             // Ctrl+C is the command's to handle (graceful abort or leave); the system stops when the command says so.
             akka.AddHocon("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off", HoconAddMode.Prepend);
+            // Akka's own lines are diagnostics, shown at Debug only. Below that Akka publishes none: what its logger actor
+            // still holds when the system stops is printed on standard output (the matrix's stream) by Akka's fallback.
+            bool akkaLines = loggers.CreateLogger("Akka.Actor.ActorSystem").IsEnabled(LogLevel.Debug);
+            akka.AddHocon($"akka.stdout-loglevel = OFF\nakka.loglevel = {(akkaLines ? "DEBUG" : "OFF")}", HoconAddMode.Prepend);
             akka.ConfigureLoggers(setup =>
             {
                 setup.ClearLoggers();

@@ -25,9 +25,10 @@ public static class CampaignRunner
         ArgumentNullException.ThrowIfNull(request);
         // One process owns the run until it has stopped the host and written its summary (disposed last).
         using var owner = RunLock.Acquire(request.RunFolder, request.RunId);
-        var store = await ResultsStore.OpenSqliteAsync(request.ResultsFile, CancellationToken.None).ConfigureAwait(false);
+        var store = await Durably(request.ResultsFile, () => ResultsStore.OpenSqliteAsync(request.ResultsFile, CancellationToken.None))
+            .ConfigureAwait(false);
         var recorder = new RunRecorder(store, request);
-        await recorder.BeginAsync(CancellationToken.None).ConfigureAwait(false);
+        await Durably(request.ResultsFile, () => recorder.BeginAsync(CancellationToken.None)).ConfigureAwait(false);
         using var host = OrchestrationHost.Build(request.JournalFile, loggers, request.Cluster?.Listen);
         await host.StartAsync(CancellationToken.None).ConfigureAwait(false);
         try
@@ -51,18 +52,24 @@ public static class CampaignRunner
             var start = new StartRun(request.RunId, request.Expansion.Campaign.Id, request.PlanHash, request.Executions,
                 request.Benches, listener);
             await using var onAbort = abort.Register(() => coordinator.Tell(new AbortRun("interrupted (Ctrl+C)")));
-            // Not cancelled by abort: an abort ends the run through the coordinator, which still answers.
-            var completed = await coordinator.Ask<RunCompleted>(start, Timeout.InfiniteTimeSpan, CancellationToken.None)
-                .ConfigureAwait(false);
+            var completed = await Durably(request.JournalFile, () => AnswerOf(coordinator, start)).ConfigureAwait(false);
             if (completed.Refused is null)
             {
-                foreach (var record in completed.Records)
+                await Durably(request.ResultsFile, async () =>
                 {
-                    await recorder.RecordAsync(record, CancellationToken.None).ConfigureAwait(false);
-                }
+                    foreach (var record in completed.Records)
+                    {
+                        await recorder.RecordAsync(record, CancellationToken.None).ConfigureAwait(false);
+                    }
 
-                await recorder.FinishAsync(completed, CancellationToken.None).ConfigureAwait(false);
-                RunSummaryJson.Write(Path.Combine(request.RunFolder, "summary.json"), request, completed);
+                    await recorder.FinishAsync(completed, CancellationToken.None).ConfigureAwait(false);
+                }).ConfigureAwait(false);
+                string summary = Path.Combine(request.RunFolder, "summary.json");
+                await Durably(summary, () =>
+                {
+                    RunSummaryJson.Write(summary, request, completed);
+                    return Task.CompletedTask;
+                }).ConfigureAwait(false);
             }
 
             return completed;
@@ -72,4 +79,53 @@ public static class CampaignRunner
             await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// The coordinator's answer to the run. A coordinator that stops without one (Akka stops a persistent actor whose
+    /// journal failed: it answers first with the reason, see <see cref="CampaignCoordinatorActor"/>; one whose journal
+    /// could not even be read stops silently) must not leave the process waiting for ever.
+    /// </summary>
+    private static async Task<RunCompleted> AnswerOf(IActorRef coordinator, StartRun start)
+    {
+        // Not cancelled by abort: an abort ends the run through the coordinator, which still answers.
+        var answer = coordinator.Ask<RunCompleted>(start, Timeout.InfiniteTimeSpan, CancellationToken.None);
+        var stopped = coordinator.WatchAsync(CancellationToken.None);
+        if (await Task.WhenAny(answer, stopped).ConfigureAwait(false) != answer)
+        {
+            // Its last word and its death reach us by different routes: give the word a moment to arrive.
+            await Task.WhenAny(answer, Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false);
+            if (!answer.IsCompleted)
+            {
+                throw new RunStorageException("the run's coordinator stopped without finishing the run: its journal could "
+                                              + "not be read or written (--log-level Debug shows why)");
+            }
+        }
+
+        return await answer.ConfigureAwait(false);
+    }
+
+    /// <summary>Runs a write of the run's journal, results or summary; a full disk becomes a <see cref="RunStorageException"/>
+    /// naming <paramref name="file"/>, anything else stays what it is.</summary>
+    private static async Task<T> Durably<T>(string file, Func<Task<T>> write)
+    {
+        try
+        {
+            return await write().ConfigureAwait(false);
+        }
+        catch (RunStorageException stopped)
+        {
+            throw new RunStorageException($"{file}: {stopped.Message}", stopped);
+        }
+        catch (Exception e) when (StorageFault.Of(e) is { } full)
+        {
+            throw new RunStorageException($"{file}: could not be written ({full})", e);
+        }
+    }
+
+    private static Task<bool> Durably(string file, Func<Task> write) =>
+        Durably(file, async () =>
+        {
+            await write().ConfigureAwait(false);
+            return true;
+        });
 }

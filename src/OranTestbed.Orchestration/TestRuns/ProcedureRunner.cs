@@ -7,6 +7,7 @@ using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Orchestration.Benches;
 using OranTestbed.Orchestration.Capture;
 using OranTestbed.Orchestration.Devices;
+using OranTestbed.Orchestration.Runs;
 using OranTestbed.Plans.Expansion;
 using OranTestbed.Plans.Iot;
 using OranTestbed.Plans.Iot.Procedure;
@@ -57,6 +58,11 @@ public sealed class ProcedureRunner(TestRunSettings settings, ILogger logger)
         {
             attempt.Escalate(Verdict.Aborted, "the run was aborted");
         }
+        catch (Exception e) when (StorageFault.Of(e) is { } storage)
+        {
+            attempt.StorageFault = storage;
+            attempt.Escalate(Verdict.Aborted, $"the testbed's storage is full: {storage}");
+        }
         catch (DeviceFaultException fault)
         {
             attempt.DeviceFault = true;
@@ -75,7 +81,7 @@ public sealed class ProcedureRunner(TestRunSettings settings, ILogger logger)
         }
 
         return new ExecutionOutcome(attempt.Verdict, [.. attempt.Reasons], [.. attempt.Metrics], [.. attempt.Evidence],
-            clock.Elapsed, attempt.DeviceFault);
+            clock.Elapsed, attempt.DeviceFault) { StorageFault = attempt.StorageFault };
     }
 
     private async Task Perform(ProcedureStep step, AttemptState attempt, CancellationToken abort)
@@ -389,6 +395,8 @@ public sealed class ProcedureRunner(TestRunSettings settings, ILogger logger)
         public List<MetricResult> Metrics { get; } = [];
 
         public List<string> Reasons { get; } = [];
+
+        public string? StorageFault { get; set; }
 
         public List<string> Evidence { get; } = [];
 

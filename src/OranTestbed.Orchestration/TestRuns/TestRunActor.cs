@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using Akka.Actor;
 using Microsoft.Extensions.Logging;
 using OranTestbed.Orchestration.Benches;
+using OranTestbed.Orchestration.Runs;
 using OranTestbed.Plans.Lab;
 
 namespace OranTestbed.Orchestration.TestRuns;
@@ -70,7 +71,8 @@ public sealed class TestRunActor : ReceiveActor, IWithTimers
         var runner = new ProcedureRunner(_settings, _logger);
         runner.RunAsync(execution, _bench, session, start.EvidenceDirectory, _abort.Token)
             .PipeTo(Self, success: outcome => new ProcedureDone(outcome),
-                failure: e => new ProcedureDone(ExecutionOutcome.Error($"the test run broke: {e.Message}", TimeSpan.Zero, false)));
+                failure: e => new ProcedureDone(ExecutionOutcome.Error($"the test run broke: {e.Message}", TimeSpan.Zero, false)
+                    with { StorageFault = StorageFault.Of(e) }));
     }
 
     private void Handle(ExecutionTimedOut timedOut)

@@ -78,6 +78,16 @@ public sealed partial class ResultsStore
         return store;
     }
 
+    /// <summary>Opens a store that already exists (what read-only commands do: they never create one), migrating it if
+    /// it is older; null when there is none (no SQLite file, or no schema in the PostgreSQL database).</summary>
+    public static async Task<ResultsStore?> OpenExistingAsync(ResultsStoreOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return await SchemaMigrator.ExistsAsync(options, cancellationToken).ConfigureAwait(false)
+            ? await OpenAsync(options, cancellationToken).ConfigureAwait(false)
+            : null;
+    }
+
     public static Task<ResultsStore> OpenSqliteAsync(string file, CancellationToken cancellationToken = default) =>
         OpenAsync(ResultsStoreOptions.Sqlite(file), cancellationToken);
 

@@ -16,6 +16,21 @@ public sealed record ResultsStoreOptions(DatabaseKind Kind, string Database)
     public static ResultsStoreOptions Postgres(string connectionString, string artifactDirectory) =>
         new(DatabaseKind.Postgres, connectionString) { ArtifactDirectory = artifactDirectory };
 
+    /// <summary>Where the store is, for messages: the SQLite file, or the PostgreSQL host, database and schema. Never
+    /// the connection string (it may hold a password); the record's own <c>ToString</c> says the same.</summary>
+    public string Describe()
+    {
+        if (Kind == DatabaseKind.Sqlite)
+        {
+            return Database;
+        }
+
+        var connection = new Npgsql.NpgsqlConnectionStringBuilder(Database);
+        return $"PostgreSQL database '{connection.Database}' on {connection.Host}:{connection.Port} (schema {SchemaMigrator.SchemaOf(Database)})";
+    }
+
+    public override string ToString() => Describe();
+
     internal string ResolveArtifactDirectory() => ArtifactDirectory
         ?? (Kind == DatabaseKind.Sqlite
             ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(Database)) ?? ".", "artifacts")

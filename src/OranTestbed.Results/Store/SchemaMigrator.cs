@@ -76,6 +76,22 @@ internal static class SchemaMigrator
         }
     }
 
+    /// <summary>Whether <paramref name="options"/> names a store already made: the SQLite file exists, or the PostgreSQL
+    /// schema holds the migration journal.</summary>
+    public static async Task<bool> ExistsAsync(ResultsStoreOptions options, CancellationToken cancellationToken)
+    {
+        if (options.Kind == DatabaseKind.Sqlite)
+        {
+            return File.Exists(options.Database);
+        }
+
+        await using var connection = new NpgsqlConnection(options.Database);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand("SELECT to_regclass(@table) IS NOT NULL", connection);
+        command.Parameters.AddWithValue("table", $"\"{SchemaOf(options.Database)}\".{JournalTable}");
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
     /// <summary>The first schema of the connection's search path (<c>public</c> when none is set).</summary>
     internal static string SchemaOf(string connectionString)
     {

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using OranTestbed.Cli.Tests.Support;
+
+namespace OranTestbed.Cli.Tests;
+
+/// <summary>
+/// A run whose results folder fills up (a tmpfs: root, so Live): the run stops with exit 73 and one line saying what
+/// could not be written and how to go on, never hangs and never records the testbed's full disk as the equipment's
+/// verdict; once there is room, <c>--resume</c> ends with the same matrix as a run that never ran out.
+/// </summary>
+public partial class RunCommandSpecs
+{
+    [TestCase("300k", false, TestName = "Run_must_stop_with_exit_73_when_the_journal_cannot_be_written_and_resume_once_there_is_room")]
+    [TestCase("40m", true, TestName = "Run_must_stop_with_exit_73_when_evidence_fills_the_disk_and_resume_once_there_is_room")]
+    [Category("Live")]
+    public void Run_must_stop_on_a_full_disk_and_resume_once_there_is_room(string size, bool someDoneBefore)
+    {
+        var campaign = DemoCampaign("100ms");
+        using var disk = SmallDisk.Mount(size);
+        string results = disk.File("results");
+
+        var full = CliProcess.Run(TimeSpan.FromMinutes(2), "run", campaign, "--plans", Plans, "--results", results);
+        string runId = RunIdLine().Match(full.Stderr).Groups[1].Value;
+        string last = full.Stderr.TrimEnd().Split('\n')[^1];
+        disk.Resize("1g");
+        var resumed = CliProcess.Run(TimeSpan.FromMinutes(3), "run", campaign, "--plans", Plans, "--results", results,
+            "--resume", runId);
+
+        var verdicts = JsonDocument.Parse(File.ReadAllText(Path.Combine(results, "runs", runId, "summary.json"))).RootElement
+            .GetProperty("executions").EnumerateArray().Select(e => e.GetProperty("verdict").GetString()).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(full.ExitCode, Is.EqualTo(ExitCodes.CannotCreate), full.ToString());
+            Assert.That(last, Does.StartWith($"oran-testbed run: {results}").And.Contain("full")
+                .And.EndWith($"resume it with --resume {runId}"), full.Stderr);
+            Assert.That(full.Stdout, Is.Empty, "no matrix claimed from a run that could not keep its results");
+            Assert.That(full.Stderr, Does.Not.Contain("Exception").And.Not.Contain("   at "));
+            Assert.That(resumed.ExitCode, Is.EqualTo(1), "the demo's known FAIL\n" + resumed.Stderr);
+            Assert.That(resumed.Stdout, Does.Contain("n78-urban × operator-a (O-DU rows × O-RU columns)"));
+            Assert.That(verdicts, Has.Count.EqualTo(Planned(resumed.Stderr)));
+            Assert.That(verdicts.Count(v => v == "PASS"), Is.EqualTo(10), "the disk's failure is no verdict on the equipment");
+            Assert.That(verdicts.Count(v => v == "FAIL"), Is.EqualTo(2));
+            Assert.That(DispatchedLine().Matches(resumed.Stderr), someDoneBefore
+                ? Has.Count.LessThan(verdicts.Count) : Has.Count.EqualTo(verdicts.Count),
+                "what was recorded before the disk filled is kept and not run again");
+        }
+    }
+}
