@@ -42,8 +42,10 @@ public sealed class LabEquipment(TestPlan plan) : IBenchEquipment
     private CommandLineDeviceDriver Driver(Product product, Bench bench) => product.Driver switch
     {
         CommandLineDriver commands => new CommandLineDeviceDriver(product, commands, bench.CaptureInterface, plan.Root),
+        EmulatedDriver => throw new InvalidOperationException(
+            $"{product.Id} is emulated; on physical bench {bench.Id} only real equipment can run"),
         _ => throw new InvalidOperationException(
-            $"{product.Id} is emulated; on physical bench {bench.Id} only command-line products can run"),
+            $"{product.Id}: bench {bench.Id} cannot drive a {product.Driver.GetType().Name} yet"),
     };
 
     /// <summary>Execution ids are hex content hashes: their first 16 digits seed the emulation.</summary>

@@ -9,7 +9,7 @@ namespace OranTestbed.Plans.Lab;
 /// Loads <c>lab/vendors/VENDOR.yaml</c>: the vendor and its products with versions, capabilities and driver. Keys of
 /// the capabilities depend on the role (an O-CU has no fronthaul); see <c>testplans/README.md</c>.
 /// </summary>
-internal static class VendorFileLoader
+internal static partial class VendorFileLoader
 {
     private static readonly string[] RootKeys = ["id", "name", "description", "products"];
     private static readonly string[] ProductKeys = ["id", "role", "model", "description", "versions", "capabilities", "driver"];
@@ -23,7 +23,13 @@ internal static class VendorFileLoader
 
     private static readonly string[] DuKeys = [.. FronthaulKeys, "f1ap-versions"];
     private static readonly string[] CuKeys = ["f1ap-versions"];
-    private static readonly string[] DriverKeys = ["command-line"];
+    private static readonly string[] DriverKeys = ["command-line", "netconf"];
+
+    private static readonly string[] NetconfKeys =
+    [
+        "host", "port", "user", "password", "password-env", "key-file", "passphrase-env", "known-hosts", "host-key",
+        "insecure-accept-host-key", "call-home", "rpc-timeout", "supervision-interval",
+    ];
 
     private static readonly string[] CommandLineKeys =
         ["working-directory", "environment", "variables", .. PlanNames.LifecycleSteps.Select(s => s.Key)];
@@ -220,10 +226,96 @@ internal static class VendorFileLoader
             return new EmulatedDriver(personality);
         }
 
-        var driver = map.Mapping("driver", DriverKeys, what: "a driver: emulated or {command-line: {...}}");
-        var commandLine = driver?.Mapping("command-line", CommandLineKeys, required: true, "the commands of each lifecycle step");
+        var driver = map.Mapping("driver", DriverKeys, what: "a driver: emulated, {command-line: {...}} or {netconf: {...}}");
+        if (driver is null)
+        {
+            return null;
+        }
+
+        if (driver.Has("command-line") == driver.Has("netconf"))
+        {
+            map.Error("driver", "give one driver: command-line or netconf");
+            return null;
+        }
+
+        if (driver.Mapping("netconf", NetconfKeys) is { } netconf)
+        {
+            return ReadNetconf(netconf);
+        }
+
+        var commandLine = driver.Mapping("command-line", CommandLineKeys, required: true, "the commands of each lifecycle step");
         return commandLine is null ? null : ReadCommandLine(commandLine);
     }
+
+    private static NetconfDriver? ReadNetconf(YamlMappingReader map)
+    {
+        int before = map.Errors.Count;
+        bool callHome = map.Bool("call-home") ?? false;
+        string? host = map.Text("host", required: !callHome, "the O-RU's address (or call-home: true)");
+        int port = map.Int("port", 1, 65535, what: "the TCP port") ?? NetconfDriver.DefaultPort;
+        string? user = map.Text("user", required: true, "the SSH user");
+        if (map.Has("password"))
+        {
+            map.Error("password", "never write a password in a plan: name the environment variable that holds it (password-env: VAR)");
+        }
+
+        string? passwordEnv = EnvironmentName(map, "password-env");
+        string? keyFile = map.Text("key-file");
+        string? passphraseEnv = EnvironmentName(map, "passphrase-env");
+        if ((passwordEnv is null) == (keyFile is null) && !map.Has("password"))
+        {
+            map.Error(passwordEnv is null ? "user" : "key-file", "give one of password-env (an environment variable) or key-file");
+        }
+
+        if (passphraseEnv is not null && keyFile is null)
+        {
+            map.Error("passphrase-env", "a passphrase goes with key-file");
+        }
+
+        string? knownHosts = map.Text("known-hosts");
+        string? fingerprint = map.Text("host-key");
+        bool acceptAny = map.Bool("insecure-accept-host-key") ?? false;
+        if ((knownHosts is null ? 0 : 1) + (fingerprint is null ? 0 : 1) + (acceptAny ? 1 : 0) != 1)
+        {
+            map.Error("user", "say how the O-RU's host key is checked: one of known-hosts (a file), host-key (SHA256:...) "
+                              + "or insecure-accept-host-key: true");
+        }
+
+        if (fingerprint is not null && !NetconfFingerprint().IsMatch(fingerprint))
+        {
+            map.Error("host-key", $"'{fingerprint}' is not a SHA-256 host key fingerprint as ssh-keygen -lf prints it (SHA256: and 43 base64 characters)");
+        }
+
+        var rpcTimeout = CommonReaders.Duration(map, "rpc-timeout", what: "the RPC timeout");
+        var supervision = CommonReaders.Duration(map, "supervision-interval", what: "the supervision interval");
+        if (map.Errors.Count > before || user is null)
+        {
+            return null;
+        }
+
+        return new NetconfDriver(host, port, user, new NetconfCredentials(passwordEnv, keyFile, passphraseEnv),
+            new NetconfHostKey(knownHosts, fingerprint, acceptAny))
+        {
+            CallHome = callHome,
+            RpcTimeout = rpcTimeout ?? TimeSpan.FromSeconds(30),
+            SupervisionInterval = supervision ?? TimeSpan.FromSeconds(60),
+        };
+    }
+
+    private static string? EnvironmentName(YamlMappingReader map, string key)
+    {
+        string? name = map.Text(key);
+        if (name is not null && !IsEnvironmentName(name))
+        {
+            map.Error(key, $"'{name}' is not an environment variable name (letters, digits, _)");
+            return null;
+        }
+
+        return name;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^SHA256:[A-Za-z0-9+/]{43}$")]
+    private static partial System.Text.RegularExpressions.Regex NetconfFingerprint();
 
     private static CommandLineDriver? ReadCommandLine(YamlMappingReader map)
     {
