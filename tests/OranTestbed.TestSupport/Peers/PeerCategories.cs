@@ -11,4 +11,7 @@ public static class PeerCategories
 
     /// <summary>Debian's chromium, driven by Playwright (tools/setup/chromium.sh).</summary>
     public const string Chromium = "Chromium";
+
+    /// <summary>libyang's yanglint, the validator of our O-RAN YANG data (tools/setup/install-system-packages.sh).</summary>
+    public const string Yanglint = "Yanglint";
 }
