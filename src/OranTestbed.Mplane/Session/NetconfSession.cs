@@ -184,6 +184,8 @@ public sealed class NetconfSession : IAsyncDisposable
         string name = operation.Name.LocalName;
         var rpc = new XElement(Nc + "rpc", new XAttribute("message-id", id), new XElement(operation));
         byte[] bytes = NetconfXml.Serialize(rpc);
+        _trace?.RecordMessage(NetconfTraceDirection.Sent, "rpc", $"message-id={id} operation={name}", rpc, bytes);
+        _trace?.ThrowIfFailed(); // an RPC whose record is lost is not sent: the trace must show everything the peer saw
         var pending = new PendingRpc(id, name);
         _pending[id] = pending;
         if (Volatile.Read(ref _closedBy) is not null)
@@ -192,7 +194,6 @@ public sealed class NetconfSession : IAsyncDisposable
             ThrowIfClosed();
         }
 
-        _trace?.RecordMessage(NetconfTraceDirection.Sent, "rpc", $"message-id={id} operation={name}", rpc, bytes);
         try
         {
             await _writer.WriteMessageAsync(bytes, cancellationToken).ConfigureAwait(false);
@@ -259,12 +260,12 @@ public sealed class NetconfSession : IAsyncDisposable
             }
             finally
             {
-                await ShutdownAsync("closed by the client (close-session)", null).ConfigureAwait(false);
+                await ShutdownAsync("closed by the client (close-session)", null, byClient: true).ConfigureAwait(false);
             }
         }
         else
         {
-            await ShutdownAsync("closed by the client", null).ConfigureAwait(false);
+            await ShutdownAsync("closed by the client", null, byClient: true).ConfigureAwait(false);
         }
 
         _trace?.ThrowIfFailed();
@@ -393,12 +394,13 @@ public sealed class NetconfSession : IAsyncDisposable
             (reason, failure) = ("the connection broke", e);
         }
 
-        if (failure is null && _closing)
+        bool byClient = failure is null && (_closing || _stop.IsCancellationRequested);
+        if (byClient && _closing)
         {
             reason = "closed by the client (close-session)";
         }
 
-        await ShutdownAsync(reason, failure, awaitReadLoop: false).ConfigureAwait(false);
+        await ShutdownAsync(reason, failure, byClient, awaitReadLoop: false).ConfigureAwait(false);
     }
 
     private void Dispatch(byte[] bytes)
@@ -506,14 +508,14 @@ public sealed class NetconfSession : IAsyncDisposable
     /// <summary>Ends the session from a caller's thread (a failed write); the read loop's own end does the rest.</summary>
     private void Fail(string reason, Exception cause)
     {
-        MarkClosed(reason, cause);
+        MarkClosed(reason, cause, byClient: false);
         _stop.Cancel();
     }
 
     /// <summary>Marks the session ended, stops the read loop and closes the transport (once).</summary>
-    private async Task ShutdownAsync(string reason, Exception? failure, bool awaitReadLoop = true)
+    private async Task ShutdownAsync(string reason, Exception? failure, bool byClient, bool awaitReadLoop = true)
     {
-        MarkClosed(reason, failure);
+        MarkClosed(reason, failure, byClient);
         try
         {
             await _stop.CancelAsync().ConfigureAwait(false);
@@ -534,8 +536,12 @@ public sealed class NetconfSession : IAsyncDisposable
         }
     }
 
-    /// <summary>Records why the session ended (first reason wins) and fails every outstanding RPC with it.</summary>
-    private void MarkClosed(string reason, Exception? failure)
+    /// <summary>
+    /// Records why the session ended (first reason wins) and fails every outstanding RPC with it. Unless the client
+    /// ended it and nothing broke, the notification channel completes with the same error: a consumer waiting for
+    /// events learns that none will come, and why.
+    /// </summary>
+    private void MarkClosed(string reason, Exception? failure, bool byClient)
     {
         NetconfSessionClosedException closed;
         ImmutableArray<PendingRpc> outstanding;
@@ -563,15 +569,16 @@ public sealed class NetconfSession : IAsyncDisposable
             late.Fail(closed);
         }
 
-        _notifications.Writer.TryComplete(failure is null ? null : closed);
+        bool failed = failure is not null || !byClient;
+        _notifications.Writer.TryComplete(failed ? closed : null);
         _trace?.RecordEvent("closed", $"session-id={SessionId} reason={closed.Message}");
-        if (failure is null)
+        if (!failed)
         {
             NetconfSessionLog.SessionClosed(_logger, Peer, SessionId, reason, DroppedNotifications);
         }
         else
         {
-            NetconfSessionLog.SessionFailed(_logger, Peer, SessionId, reason, outstanding.Length, failure);
+            NetconfSessionLog.SessionFailed(_logger, Peer, SessionId, reason, outstanding.Length, failure ?? closed);
         }
     }
 }
