@@ -40,6 +40,9 @@ public sealed record Personality
 
     public ProductSettings Settings { get; init; } = ProductSettings.Default;
 
+    /// <summary>How the O-RU's M-plane (NETCONF server) misbehaves; <see cref="MplaneDefects.None"/> for an O-DU.</summary>
+    public MplaneDefects MplaneDefects { get; init; } = MplaneDefects.None;
+
     public ImmutableArray<Defect> Defects { get; }
 
     /// <summary>A clean O-DU (default timing, no defect).</summary>

@@ -43,6 +43,16 @@ public static partial class PersonalityLoader
         ("clock-class-degradation", DefectKind.ClockClassDegradation, ["clock-class", "hold"]),
     ];
 
+    /// <summary>M-plane defect keys (always present when declared, no rate) and the parameter keys each takes.</summary>
+    private static readonly (string Key, string[] Parameters)[] MplaneDefectKeys =
+    [
+        ("mplane-wrong-revision", ["revision"]),
+        ("mplane-slow-commit", ["delay"]),
+        ("mplane-late-ready", ["delay"]),
+        ("mplane-watchdog-ignored", []),
+        ("mplane-wrong-counters", ["rx-late-reported"]),
+    ];
+
     /// <summary>The folder personalities live in, under a repository (or test-plan) root.</summary>
     public const string DefaultFolder = "testplans/personalities";
 
@@ -138,7 +148,7 @@ public static partial class PersonalityLoader
         string? description = map.Text("description");
         var (du, ru) = ReadBehaviour(map, role);
         var settings = ReadSettings(map);
-        var defects = ReadDefects(map, role);
+        var (defects, mplaneDefects) = ReadDefects(map, role);
         errors.ThrowIfAny();
         return new Personality(id, role!.Value, defects)
         {
@@ -146,6 +156,7 @@ public static partial class PersonalityLoader
             DuBehaviour = du,
             RuBehaviour = ru,
             Settings = settings,
+            MplaneDefects = mplaneDefects,
         };
     }
 
@@ -234,12 +245,13 @@ public static partial class PersonalityLoader
             m.Int("antenna-ports", 1, 64, what: "ports") ?? d.AntennaPorts);
     }
 
-    private static ImmutableArray<Defect> ReadDefects(YamlMappingReader map, NodeRole? role)
+    private static (ImmutableArray<Defect> Fronthaul, MplaneDefects Mplane) ReadDefects(YamlMappingReader map, NodeRole? role)
     {
-        var m = map.Mapping("defects", [.. DefectKeys.Select(d => d.Key)], what: "defects {KIND: {rate, ...}}");
+        var m = map.Mapping("defects", [.. DefectKeys.Select(d => d.Key), .. MplaneDefectKeys.Select(d => d.Key)],
+            what: "defects {KIND: {rate, ...}}");
         if (m is null)
         {
-            return [];
+            return ([], MplaneDefects.None);
         }
 
         var defects = ImmutableArray.CreateBuilder<Defect>();
@@ -267,7 +279,90 @@ public static partial class PersonalityLoader
             defects.Add(defect);
         }
 
-        return defects.ToImmutable();
+        return (defects.ToImmutable(), ReadMplaneDefects(m, role));
+    }
+
+    /// <summary>The <c>mplane-…</c> keys of <c>defects:</c> (O-RU only): each is present or not, with its parameters.</summary>
+    private static MplaneDefects ReadMplaneDefects(YamlMappingReader m, NodeRole? role)
+    {
+        var defects = MplaneDefects.None;
+        foreach (var (key, parameters) in MplaneDefectKeys)
+        {
+            if (!m.Has(key))
+            {
+                continue;
+            }
+
+            if (role == NodeRole.Du)
+            {
+                m.Error(key, $"{key} is a defect of an O-RU only (the emulated M-plane server is the O-RU's)");
+                continue;
+            }
+
+            var d = m.Mapping(key, parameters, what: parameters.Length == 0 ? "{}" : $"{{{string.Join(", ", parameters)}}}");
+            if (d is not null)
+            {
+                defects = ReadMplaneDefect(d, key, defects);
+            }
+        }
+
+        return defects;
+    }
+
+    private static MplaneDefects ReadMplaneDefect(YamlMappingReader d, string key, MplaneDefects defects)
+    {
+        switch (key)
+        {
+            case "mplane-wrong-revision":
+            {
+                string revision = d.Text("revision") ?? "2024-08-12";
+                if (!RevisionPattern().IsMatch(revision))
+                {
+                    d.Error("revision", $"'{revision}' is not a YANG revision date (YYYY-MM-DD)");
+                    return defects;
+                }
+
+                return defects with { WrongUplaneConfRevision = revision };
+            }
+
+            case "mplane-slow-commit":
+            case "mplane-late-ready":
+            {
+                long? delay = d.Duration("delay", required: true);
+                if (delay is null)
+                {
+                    return defects;
+                }
+
+                if (delay is < 1_000_000 or > 600_000_000_000)
+                {
+                    d.Error("delay", "is 1ms..10min");
+                    return defects;
+                }
+
+                var span = TimeSpan.FromTicks(delay.Value / 100);
+                return key == "mplane-slow-commit" ? defects with { SlowCommit = span } : defects with { LateReady = span };
+            }
+
+            case "mplane-watchdog-ignored":
+                return defects with { WatchdogIgnored = true };
+
+            default:
+            {
+                decimal fraction = d.Has("rx-late-reported") ? d.Ratio("rx-late-reported") ?? -1 : 0.5m;
+                if (fraction is < 0 or >= 1)
+                {
+                    if (fraction >= 1)
+                    {
+                        d.Error("rx-late-reported", "is 0%..99.9% of the late messages (100% would report them all: no defect)");
+                    }
+
+                    return defects;
+                }
+
+                return defects with { RxLateReportedFraction = (double)fraction };
+            }
+        }
     }
 
     private static double? ReadRate(YamlMappingReader d)
@@ -378,6 +473,9 @@ public static partial class PersonalityLoader
 
         return new WrongUdCompHdrDefect(rate, UdCompHdr.From(method, width ?? 16));
     }
+
+    [GeneratedRegex("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex RevisionPattern();
 
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]*/[a-z0-9][a-z0-9._-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
