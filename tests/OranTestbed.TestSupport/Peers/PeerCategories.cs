@@ -11,4 +11,10 @@ public static class PeerCategories
 
     /// <summary>Debian's chromium, driven by Playwright (tools/setup/chromium.sh).</summary>
     public const string Chromium = "Chromium";
+
+    /// <summary>
+    /// yuma123 netconfd behind a private OpenSSH sshd on 127.0.0.1, plus socat and the ssh client
+    /// (<see cref="NetconfdPeer"/>; tools/setup/install-system-packages.sh). Needs root: the peer adds its own users.
+    /// </summary>
+    public const string Netconf = "Netconf";
 }
