@@ -31,7 +31,7 @@ internal static partial class SshTransportLog
 
     [LoggerMessage(EventId = 1687, EventName = "OpenSshStarted", Level = LogLevel.Debug,
         Message = "ssh process {Pid} for {Peer}: ssh {Arguments}")]
-    public static partial void OpenSshStarted(ILogger logger, int pid, string peer, string arguments);
+    public static partial void OpenSshStarted(ILogger logger, int pid, string peer, IReadOnlyList<string> arguments);
 
     [LoggerMessage(EventId = 1688, EventName = "OpenSshExited", Level = LogLevel.Debug,
         Message = "ssh process {Pid} for {Peer} ended with exit code {ExitCode}")]
