@@ -45,21 +45,33 @@ internal sealed class RawNetconf : IDisposable
     /// <summary>Reads the server's hello, sends ours, and switches both directions to chunked when both speak base:1.1.</summary>
     public async Task<XElement> HelloAsync(CancellationToken cancellationToken)
     {
-        XElement hello = await ReadAsync(cancellationToken) ?? throw new AssertionException("the server closed before its <hello>");
+        XElement hello = await ReadServerHelloAsync(cancellationToken);
         await _writer.WriteMessageAsync(Encoding.UTF8.GetBytes(ClientHello), cancellationToken);
         // netconfd drops an <rpc> that reaches it in the same read as the client hello (mplane.md §1.5-3), and separate
         // writes do not prevent that: ssh, sshd and netconf-subsystem may each merge them (seen with the OpenSSH client,
         // whose stdin read took hello and get-config together). NETCONF acknowledges no hello, so give it time.
         await Task.Delay(HelloSettle, cancellationToken);
+        SwitchFramingIfBothSpeak11();
+        return hello;
+    }
+
+    /// <summary>Reads the server's hello only (the caller sends ours), recording its capabilities.</summary>
+    public async Task<XElement> ReadServerHelloAsync(CancellationToken cancellationToken)
+    {
+        XElement hello = await ReadAsync(cancellationToken) ?? throw new AssertionException("the server closed before its <hello>");
         Assert.That(hello.Name, Is.EqualTo(Nc + "hello"), hello.ToString);
         ServerCapabilities = hello.Descendants(Nc + "capability").Select(c => c.Value.Trim()).ToList();
+        return hello;
+    }
+
+    /// <summary>Chunked framing both ways when the server advertised base:1.1 (ours always does).</summary>
+    public void SwitchFramingIfBothSpeak11()
+    {
         if (ServerCapabilities.Contains(Base11))
         {
             _reader.Framing = NetconfFraming.Chunked;
             _writer.Framing = NetconfFraming.Chunked;
         }
-
-        return hello;
     }
 
     /// <summary>Sends <paramref name="operation"/> in an <c>&lt;rpc&gt;</c> and returns the <c>&lt;rpc-reply&gt;</c> with the same message-id.</summary>
