@@ -14,4 +14,10 @@ public static class PeerCategories
 
     /// <summary>libyang's yanglint, the validator of our O-RAN YANG data (tools/setup/install-system-packages.sh).</summary>
     public const string Yanglint = "Yanglint";
+
+    /// <summary>
+    /// yuma123 netconfd behind a private OpenSSH sshd on 127.0.0.1, plus socat and the ssh client
+    /// (<see cref="NetconfdPeer"/>; tools/setup/install-system-packages.sh). Needs root: the peer adds its own users.
+    /// </summary>
+    public const string Netconf = "Netconf";
 }
