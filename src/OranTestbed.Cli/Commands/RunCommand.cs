@@ -172,7 +172,7 @@ internal static class RunCommand
             cluster = new CoordinatorCluster(listen, plan.Lab.Benches, wait);
         }
 
-        var request = new RunRequest(runId, expansion, executions, benches, new LabEquipment(plan), options.Results)
+        var request = new RunRequest(runId, expansion, executions, benches, new LabEquipment(plan, loggers), options.Results)
         {
             Campaign = CampaignSource.FromFile(options.Campaign),
             Cluster = cluster,

@@ -19,7 +19,7 @@ public static class AgentRunner
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(observer);
-        var benches = new AgentBenches(request.Benches, new LabEquipment(request.Plan), request.TestRun,
+        var benches = new AgentBenches(request.Benches, new LabEquipment(request.Plan, loggers), request.TestRun,
             request.ResultsDirectory, new AgentCampaigns(request.Plan.Root, Path.Combine(request.ResultsDirectory, "campaigns")));
         while (true)
         {

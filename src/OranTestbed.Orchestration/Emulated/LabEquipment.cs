@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using OranTestbed.Orchestration.Benches;
 using OranTestbed.Orchestration.Capture;
 using OranTestbed.Orchestration.Devices;
@@ -11,13 +13,16 @@ namespace OranTestbed.Orchestration.Emulated;
 
 /// <summary>
 /// The equipment of the plan's lab: an emulated product gets an <see cref="EmulatedDeviceDriver"/> with its personality
-/// (<c>testplans/personalities/VENDOR/PRODUCT.yaml</c>), a real one a <see cref="CommandLineDeviceDriver"/>. An
+/// (<c>testplans/personalities/VENDOR/PRODUCT.yaml</c>), a real one a <see cref="CommandLineDeviceDriver"/> or, on the
+/// M-plane, a <see cref="NetconfDeviceDriver"/>. An
 /// emulated bench captures with the <see cref="EmulatedTap"/> (both products emulated, seeded by the execution id so a
 /// rerun is identical) and runs on the link's emulated time (<see cref="EmulatedBenchClock"/>: a wait costs no wall
 /// time); a physical bench captures on its interface and runs on real time.
 /// </summary>
-public sealed class LabEquipment(TestPlan plan) : IBenchEquipment
+public sealed class LabEquipment(TestPlan plan, ILoggerFactory? loggerFactory = null) : IBenchEquipment
 {
+    private readonly ILoggerFactory _loggers = loggerFactory ?? NullLoggerFactory.Instance;
+
     public BenchSession Prepare(Bench bench, Execution execution, string evidenceDirectory)
     {
         ArgumentNullException.ThrowIfNull(bench);
@@ -33,19 +38,18 @@ public sealed class LabEquipment(TestPlan plan) : IBenchEquipment
                 cu, new EmulatedTap(link)) { Clock = link.Clock };
         }
 
-        return new BenchSession(Driver(products.ODu, bench), Driver(products.ORu, bench),
-            products.OCu is { } c ? Driver(c, bench) : null,
+        return new BenchSession(Driver(products.ODu, bench, evidenceDirectory), Driver(products.ORu, bench, evidenceDirectory),
+            products.OCu is { } c ? Driver(c, bench, evidenceDirectory) : null,
             new LiveTap(bench.CaptureInterface ?? throw new InvalidOperationException(
                 $"bench {bench.Id} has no capture interface")));
     }
 
-    private CommandLineDeviceDriver Driver(Product product, Bench bench) => product.Driver switch
+    private IDeviceDriver Driver(Product product, Bench bench, string evidenceDirectory) => product.Driver switch
     {
         CommandLineDriver commands => new CommandLineDeviceDriver(product, commands, bench.CaptureInterface, plan.Root),
-        EmulatedDriver => throw new InvalidOperationException(
-            $"{product.Id} is emulated; on physical bench {bench.Id} only real equipment can run"),
+        NetconfDriver netconf => new NetconfDeviceDriver(product, netconf, plan.Root, evidenceDirectory, _loggers),
         _ => throw new InvalidOperationException(
-            $"{product.Id}: bench {bench.Id} cannot drive a {product.Driver.GetType().Name} yet"),
+            $"{product.Id} is emulated; on physical bench {bench.Id} only real equipment can run"),
     };
 
     /// <summary>Execution ids are hex content hashes: their first 16 digits seed the emulation.</summary>

@@ -1,0 +1,185 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using OranTestbed.Mplane.CallHome;
+using OranTestbed.Mplane.Oran;
+using OranTestbed.Mplane.Session;
+using OranTestbed.Mplane.Tracing;
+using OranTestbed.Mplane.Transport;
+using OranTestbed.Plans.Lab;
+
+namespace OranTestbed.Orchestration.Devices;
+
+/// <summary>
+/// Drives an O-RU over the O-RAN M-plane (<see cref="NetconfDriver"/>): open = SSH (or wait for its call home), NETCONF
+/// hello, discover, sync check, subscribe and supervision (<see cref="OruBringUp"/>); configure = the start-up
+/// configuration from the execution's fronthaul profile and band, committed and read back; start/stop = carriers
+/// ACTIVE until READY / INACTIVE until DISABLED; read-counters = the O-RU's last reception-window report
+/// (<c>rx-on-time</c>, <c>rx-early</c>, <c>rx-late</c>, … as case metrics name them) and the session's supervision
+/// figures; close = close-session. Every message of the session is kept in the execution's evidence
+/// (<c>PRODUCT-netconf.trace</c>). Failures are device faults naming the step and what the O-RU did.
+/// </summary>
+public sealed class NetconfDeviceDriver(Product product, NetconfDriver driver, string planRoot, string evidenceDirectory,
+    ILoggerFactory loggers) : IDeviceDriver, IStepTimeouts
+{
+    private INetconfTransport? _transport;
+    private NetconfSession? _session;
+    private NetconfTrace? _trace;
+    private OruBringUp? _oru;
+
+    public Product Product { get; } = product;
+
+    /// <summary>The file every message of the session is written to.</summary>
+    public string TracePath => Path.Combine(evidenceDirectory, $"{Product.Id.Replace('/', '-')}-netconf.trace");
+
+    public TimeSpan? TimeoutOf(LifecycleStep lifecycleStep) => lifecycleStep switch
+    {
+        LifecycleStep.Open => driver.RpcTimeout * 3,
+        LifecycleStep.Start or LifecycleStep.Stop => driver.RpcTimeout * 2,
+        _ => driver.RpcTimeout,
+    };
+
+    public async Task OpenAsync(CancellationToken cancellationToken)
+    {
+        await Step("open", async () =>
+        {
+            Directory.CreateDirectory(evidenceDirectory);
+            _transport = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+            _trace = NetconfTrace.Create(TracePath);
+            _session = await NetconfSession.OpenAsync(_transport, NetconfSessionOptions.Default with
+            {
+                RpcTimeout = driver.RpcTimeout,
+                Trace = _trace,
+                LoggerFactory = loggers,
+            }, cancellationToken).ConfigureAwait(false);
+            _oru = await OruBringUp.StartAsync(_session, new OruBringUpOptions
+            {
+                SupervisionInterval = driver.SupervisionInterval,
+                CarrierTimeout = driver.RpcTimeout,
+            }, cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+    }
+
+    public Task ConfigureAsync(DeviceSetup setup, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        var oru = Oru("configure");
+        var band = setup.Execution.Setup.Band;
+        var inventory = oru.Inventory;
+        if (inventory.InterfaceName is null || inventory.TxEndpoints.IsEmpty || inventory.RxEndpoints.IsEmpty
+            || inventory.TxArrays.IsEmpty || inventory.RxArrays.IsEmpty)
+        {
+            throw new DeviceFaultException(Product.Id, "configure",
+                "the O-RU reported no interface, static low-level endpoints or arrays to configure");
+        }
+
+        var configuration = new OduConfiguration(setup.Execution.Setup.FronthaulProfile.Profile, band.Arfcn,
+            (long)(band.CenterFrequencyMHz * 1_000_000m), inventory.InterfaceName,
+            [inventory.TxEndpoints[0]], [inventory.RxEndpoints[0]], inventory.TxArrays[0], inventory.RxArrays[0])
+        {
+            RuMacAddress = inventory.MacAddress,
+        };
+        return Step("configure", () => oru.ConfigureAsync(configuration, cancellationToken));
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        Step("start", () => Oru("start").SetCarriersAsync(active: true, cancellationToken));
+
+    public Task StopAsync(CancellationToken cancellationToken) =>
+        Step("stop", () => Oru("stop").SetCarriersAsync(active: false, cancellationToken));
+
+    public Task<DeviceCounters> ReadCountersAsync(CancellationToken cancellationToken)
+    {
+        var oru = Oru("read-counters");
+        var values = ImmutableSortedDictionary.CreateBuilder<string, decimal>(StringComparer.Ordinal);
+        if (oru.Events.Counts is [.., var last])
+        {
+            foreach (var (measured, count) in last.Counts)
+            {
+                values[measured.ToLowerInvariant().Replace('_', '-')] = count;
+            }
+        }
+
+        values["mplane-supervision-resets"] = oru.Supervision.Resets;
+        values["mplane-config-changes"] = oru.Events.ConfigChanges;
+        return Task.FromResult(new DeviceCounters(values.ToImmutable()));
+    }
+
+    public async Task CloseAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (_oru is not null)
+            {
+                await _oru.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (_session is not null)
+            {
+                await Step("close", () => _session.CloseAsync(cancellationToken)).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            if (_transport is not null)
+            {
+                await _transport.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (_trace is not null)
+            {
+                await _trace.DisposeAsync().ConfigureAwait(false);
+            }
+
+            (_oru, _session, _transport, _trace) = (null, null, null, null);
+        }
+    }
+
+    public Task<DeviceHealth> CheckHealthAsync(CancellationToken cancellationToken) => Task.FromResult(
+        _session is not { IsOpen: true } ? new DeviceHealth(false, "no M-plane session")
+        : _oru?.Supervision.Failure is { } failure ? new DeviceHealth(false, "supervision failed: " + failure.Message)
+        : DeviceHealth.Ok);
+
+    private async Task<INetconfTransport> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var credentials = driver.Credentials.KeyFile is { } key
+            ? SshCredentials.PrivateKeyFile(Path.Combine(planRoot, key), driver.Credentials.PassphraseEnvironment)
+            : SshCredentials.PasswordFromEnvironment(driver.Credentials.PasswordEnvironment!);
+        var hostKeys = driver.HostKey switch
+        {
+            { KnownHostsFile: { } file } => SshHostKeyPolicy.KnownHostsFile(Path.Combine(planRoot, file)),
+            { Fingerprint: { } fingerprint } => SshHostKeyPolicy.PinnedFingerprint(fingerprint),
+            _ => SshHostKeyPolicy.AcceptAnyHostKey,
+        };
+        if (driver.CallHome)
+        {
+            await using var listener = CallHomeListener.Start(new CallHomeOptions(driver.User, credentials, hostKeys), loggers);
+            return await listener.AcceptAsync(driver.RpcTimeout * 2, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await SshNetSubsystemTransport.ConnectAsync(
+            new SshTransportOptions(new SshEndpoint(driver.Host!, driver.User, driver.Port), credentials, hostKeys),
+            loggers, cancellationToken).ConfigureAwait(false);
+    }
+
+    private OruBringUp Oru(string step) => _oru
+        ?? throw new DeviceFaultException(Product.Id, step, $"no M-plane session with {driver.Describe()}: open failed or was not run");
+
+    private Task<bool> Step(string step, Func<Task> action) => Step(step, async () =>
+    {
+        await action().ConfigureAwait(false);
+        return true;
+    });
+
+    private async Task<T> Step<T>(string step, Func<Task<T>> action)
+    {
+        try
+        {
+            return await action().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OruBringUpException or MplaneConnectionException or NetconfProtocolException
+                                       or NetconfSessionClosedException or NetconfTimeoutException or NetconfRpcException or IOException)
+        {
+            throw new DeviceFaultException(Product.Id, step, $"{driver.Describe()}: {e.Message}", e);
+        }
+    }
+}
