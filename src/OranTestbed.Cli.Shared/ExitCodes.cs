@@ -30,6 +30,10 @@ internal static class ExitCodes
     /// <summary>The command line is wrong, or the profile is invalid (sysexits EX_USAGE).</summary>
     public const int Usage = 64;
 
+    /// <summary>The peer answered but its data cannot be used (<c>mplane profile</c>: the O-RU's configuration does not
+    /// describe a complete fronthaul; the message lists what is missing) (sysexits EX_DATAERR).</summary>
+    public const int DataError = 65;
+
     /// <summary><c>analyze</c>: the capture file is missing, unreadable or not an Ethernet capture (sysexits EX_NOINPUT).</summary>
     public const int NoInput = 66;
 

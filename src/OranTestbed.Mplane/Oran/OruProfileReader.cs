@@ -17,9 +17,10 @@ namespace OranTestbed.Mplane.Oran;
 /// </summary>
 public static class OruProfileReader
 {
-    /// <summary>The profile named <paramref name="name"/> from <paramref name="data"/> (a <c>&lt;get&gt;</c>'s data); every
-    /// missing or unusable value is reported at once as a <see cref="FormatException"/> naming the YANG path.</summary>
-    public static FronthaulProfile Read(XElement data, string name, TddPattern? tddPattern = null)
+    /// <summary>The profile named <paramref name="name"/> from <paramref name="data"/> (a <c>&lt;get&gt;</c>'s data), with the
+    /// TDD slots (<c>DDDSU</c>) and special-slot split the caller gives for a TDD O-RU; every missing or unusable value
+    /// is reported at once as a <see cref="FormatException"/> naming the YANG path.</summary>
+    public static FronthaulProfile Read(XElement data, string name, string? tddSlots = null, SpecialSlotSplit? specialSlot = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         var up = OranNamespaces.UplaneConf;
@@ -44,9 +45,9 @@ public static class OruProfileReader
         var eaxc = EaxcSplit(tx.Element(up + "e-axcid"), problems);
         var downlink = Compression(tx, problems);
         var uplink = Compression(rx, problems);
-        string duplexScheme = carrierNode.Element(up + "duplex-scheme")?.Value ?? (tddPattern is null ? "FDD" : "TDD");
+        string duplexScheme = carrierNode.Element(up + "duplex-scheme")?.Value ?? (tddSlots is null ? "FDD" : "TDD");
         var duplex = duplexScheme == "TDD" ? DuplexMode.Tdd : DuplexMode.Fdd;
-        if (duplex == DuplexMode.Tdd && tddPattern is null)
+        if (duplex == DuplexMode.Tdd && tddSlots is null)
         {
             problems.Add("the O-RU runs TDD and the M-plane does not carry the slot pattern: give it (e.g. DDDSU with its special slot)");
         }
@@ -58,6 +59,13 @@ public static class OruProfileReader
 
         int numerology = frame.Value & 0x0F;
         var carrier = new Carrier(numerology, prbs.Value, bandwidthMHz: (int)(bandwidthHz.Value / 1_000_000));
+        TddPattern? tddPattern = null;
+        if (duplex == DuplexMode.Tdd
+            && !TddPattern.TryCreate(tddSlots!, specialSlot, numerology, carrier.CyclicPrefix, out tddPattern, out string? tddError))
+        {
+            throw new FormatException($"TDD pattern {tddSlots}: {tddError}");
+        }
+
         int? vlan = data.DescendantsAndSelf(OranNamespaces.ProcessingElement + "eth-flow")
             .Select(f => f.Element(OranNamespaces.ProcessingElement + "vlan-id")?.Value).Where(v => v is not null)
             .Select(v => (int?)int.Parse(v!, CultureInfo.InvariantCulture)).FirstOrDefault();

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
-using OranTestbed.Mplane.CallHome;
 using OranTestbed.Mplane.Oran;
 using OranTestbed.Mplane.Session;
 using OranTestbed.Mplane.Tracing;
@@ -139,27 +138,18 @@ public sealed class NetconfDeviceDriver(Product product, NetconfDriver driver, s
         : _oru?.Supervision.Failure is { } failure ? new DeviceHealth(false, "supervision failed: " + failure.Message)
         : DeviceHealth.Ok);
 
-    private async Task<INetconfTransport> ConnectAsync(CancellationToken cancellationToken)
-    {
-        var credentials = driver.Credentials.KeyFile is { } key
-            ? SshCredentials.PrivateKeyFile(Path.Combine(planRoot, key), driver.Credentials.PassphraseEnvironment)
-            : SshCredentials.PasswordFromEnvironment(driver.Credentials.PasswordEnvironment!);
-        var hostKeys = driver.HostKey switch
+    private Task<INetconfTransport> ConnectAsync(CancellationToken cancellationToken) =>
+        new MplaneTarget(driver.Host, driver.Port, driver.User)
         {
-            { KnownHostsFile: { } file } => SshHostKeyPolicy.KnownHostsFile(Path.Combine(planRoot, file)),
-            { Fingerprint: { } fingerprint } => SshHostKeyPolicy.PinnedFingerprint(fingerprint),
-            _ => SshHostKeyPolicy.AcceptAnyHostKey,
-        };
-        if (driver.CallHome)
-        {
-            await using var listener = CallHomeListener.Start(new CallHomeOptions(driver.User, credentials, hostKeys), loggers);
-            return await listener.AcceptAsync(driver.RpcTimeout * 2, cancellationToken).ConfigureAwait(false);
-        }
-
-        return await SshNetSubsystemTransport.ConnectAsync(
-            new SshTransportOptions(new SshEndpoint(driver.Host!, driver.User, driver.Port), credentials, hostKeys),
-            loggers, cancellationToken).ConfigureAwait(false);
-    }
+            PasswordVariable = driver.Credentials.PasswordEnvironment,
+            KeyFile = driver.Credentials.KeyFile is { } key ? Path.Combine(planRoot, key) : null,
+            PassphraseVariable = driver.Credentials.PassphraseEnvironment,
+            KnownHostsFile = driver.HostKey.KnownHostsFile is { } file ? Path.Combine(planRoot, file) : null,
+            HostKeyFingerprint = driver.HostKey.Fingerprint,
+            AcceptAnyHostKey = driver.HostKey.AcceptAny,
+            CallHome = driver.CallHome,
+            ConnectTimeout = driver.RpcTimeout * 2,
+        }.ConnectAsync(loggers, cancellationToken);
 
     private OruBringUp Oru(string step) => _oru
         ?? throw new DeviceFaultException(Product.Id, step, $"no M-plane session with {driver.Describe()}: open failed or was not run");

@@ -35,7 +35,7 @@ public sealed class OruProfileReaderSpecs
     [Test]
     public void The_profile_an_o_du_configured_must_read_back_from_the_o_ru()
     {
-        var read = OruProfileReader.Read(OruData(Demo), "from-oru", Demo.TddPattern);
+        var read = OruProfileReader.Read(OruData(Demo), "from-oru", Demo.TddPattern!.Slots, Demo.TddPattern.Special);
 
         using (Assert.EnterMultipleScope())
         {
@@ -49,6 +49,7 @@ public sealed class OruProfileReaderSpecs
             Assert.That(read.DelayManagement.Get(DelayParameter.Ta3Max), Is.EqualTo(Demo.DelayManagement.Get(DelayParameter.Ta3Max)));
             Assert.That(read.DelayManagement.Get(DelayParameter.T1aMinUp), Is.Null, "the O-DU's windows are not the O-RU's");
             Assert.That(read.Tap, Is.EqualTo(CaptureTap.Ru));
+            Assert.That(read.TddPattern?.ToString(), Is.EqualTo(Demo.TddPattern!.ToString()));
         }
     }
 
@@ -66,7 +67,7 @@ public sealed class OruProfileReaderSpecs
         data.Descendants(Up + "ru-port-bitmask").First().Value = "255";
         data.Descendants(Up + "compression-method").Last().Value = "BEAMSPACE";
 
-        Assert.That(() => OruProfileReader.Read(data, "from-oru", Demo.TddPattern), Throws.TypeOf<FormatException>()
+        Assert.That(() => OruProfileReader.Read(data, "from-oru", Demo.TddPattern!.Slots, Demo.TddPattern.Special), Throws.TypeOf<FormatException>()
             .With.Message.Contains("e-axcid: the bitmasks cover 2+6+4+8 bits")
             .And.Message.Contains("low-level-rx-endpoints[rx-ep-0]/compression/compression-method: 'BEAMSPACE'"));
     }
