@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole OranTestbed test suite (NUnit, Release build), after installing missing system packages
-# (libpcap0.8, tshark, linuxptp, iproute2; chromium for the dashboard specs) with apt and making a local PostgreSQL server ready for the results-store
+# (libpcap0.8, tshark, linuxptp, iproute2, and netconfd, openssh-server, socat for the M-plane [Category("Netconf")] specs,
+# which run in phase 1 and need root for their accounts; chromium for the dashboard specs) with apt and making a local PostgreSQL server ready for the results-store
 # specs (tools/setup/postgres.sh: installs, starts, creates the test role and database). Extra arguments go to `dotnet test`
 # (e.g. --filter "FullyQualifiedName~CPlane").
 # Live tests ([Category("Live")]: veth pairs in network namespaces, real ptp4l) run when this user can create

@@ -187,9 +187,9 @@ public sealed class SshNetSubsystemTransportSpecs
     }
 
     [Test]
-    public async Task Ssh_transport_must_report_a_refused_connection_as_unreachable()
+    public void Ssh_transport_must_report_a_refused_connection_as_unreachable()
     {
-        int closedPort = _peer.Port; // taken by sshd: find one that is not
+        int closedPort;
         using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
         {
             probe.Start();
@@ -202,7 +202,23 @@ public sealed class SshNetSubsystemTransportSpecs
 
         Assert.That(e.Failure, Is.EqualTo(MplaneConnectionFailure.Unreachable), e.Message);
         Assert.That(e.Message, Does.Contain("refused").And.Contain($"127.0.0.1:{closedPort}"));
-        await Task.CompletedTask;
+    }
+
+    [Test]
+    public async Task Ssh_transport_must_carry_nacm_access_denied_for_the_non_superuser_account()
+    {
+        using var deadline = new CancellationTokenSource(RawNetconf.Deadline);
+        await using var transport = await SshNetSubsystemTransport.ConnectAsync(Options(user: _peer.OperatorUser), cancellationToken: deadline.Token);
+        using var netconf = new RawNetconf(transport);
+        await netconf.HelloAsync(deadline.Token);
+
+        XElement read = await netconf.RpcAsync(RawNetconf.GetRunningInterfaces, deadline.Token);
+        XElement write = await netconf.RpcAsync(
+            "<edit-config><target><candidate/></target><config><interfaces xmlns=\"urn:ietf:params:xml:ns:yang:ietf-interfaces\">" +
+            "<interface><name>eth0</name><description>not allowed</description></interface></interfaces></config></edit-config>", deadline.Token);
+
+        Assert.That(read.Descendants(RawNetconf.Interfaces + "name").Select(n => n.Value), Does.Contain("eth0"), "NACM default: read permitted");
+        Assert.That(write.Descendants(RawNetconf.Nc + "error-tag").Select(t => t.Value), Does.Contain("access-denied"), write.ToString);
     }
 
     [Test]
