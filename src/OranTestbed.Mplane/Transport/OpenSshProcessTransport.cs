@@ -156,7 +156,15 @@ public sealed partial class OpenSshProcessTransport : INetconfTransport
             }
             catch (OperationCanceledException)
             {
-                _process.Kill(entireProcessTree: true);
+                try
+                {
+                    _process.Kill(entireProcessTree: true);
+                }
+                catch (InvalidOperationException)
+                {
+                    // It exited between the wait and the kill.
+                }
+
                 await _process.WaitForExitAsync().ConfigureAwait(false);
             }
         }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Xml.Linq;
+using Microsoft.Extensions.Logging;
 using OranTestbed.Mplane.Framing;
 using OranTestbed.Mplane.Transport;
 using OranTestbed.TestSupport.Peers;
@@ -177,13 +178,30 @@ public sealed class SshNetSubsystemTransportSpecs
     }
 
     [Test]
-    public async Task Ssh_transport_must_accept_any_host_key_only_when_asked_to()
+    public async Task Ssh_transport_must_accept_any_host_key_only_when_asked_to_and_warn_every_time()
     {
+        using var logs = new CapturingLoggerFactory();
         using var deadline = new CancellationTokenSource(RawNetconf.Deadline);
         await using var transport = await SshNetSubsystemTransport.ConnectAsync(
-            Options(hostKeys: SshHostKeyPolicy.AcceptAnyHostKey), cancellationToken: deadline.Token);
+            Options(hostKeys: SshHostKeyPolicy.AcceptAnyHostKey), logs, deadline.Token);
 
         Assert.That(transport.HostKey, Does.StartWith("INSECURE").And.Contain(_peer.HostKeyFingerprint));
+        Assert.That(logs.Entries, Has.Some.Matches<(LogLevel Level, EventId Id, string Message)>(e =>
+            e.Level == LogLevel.Warning && e.Id.Name == "SshHostKeyNotChecked" && e.Message.Contains(_peer.HostKeyFingerprint, StringComparison.Ordinal)));
+    }
+
+    [Test]
+    public async Task Ssh_transport_must_log_the_connection_without_the_password()
+    {
+        using var logs = new CapturingLoggerFactory();
+        using var deadline = new CancellationTokenSource(RawNetconf.Deadline);
+        await using (await SshNetSubsystemTransport.ConnectAsync(Options(), logs, deadline.Token))
+        {
+        }
+
+        Assert.That(logs.Entries.Select(e => e.Id.Name), Does.Contain("SshConnecting").And.Contain("SshConnected"));
+        Assert.That(logs.Entries.Select(e => e.Message), Has.None.Contains(_peer.Password));
+        Assert.That(logs.Entries.Select(e => e.Message), Has.Some.Contains("$" + _peer.PasswordVariable));
     }
 
     [Test]

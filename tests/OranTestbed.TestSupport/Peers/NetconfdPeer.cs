@@ -135,10 +135,6 @@ public sealed class NetconfdPeer : IAsyncDisposable
 
     public override string ToString() => $"netconfd behind sshd at {Host}:{Port} ({Directory})";
 
-    /// <summary>The last lines of both logs, for a failing spec's message.</summary>
-    public string Logs(int lines = 30) =>
-        $"--- {SshdLog} ---\n{Tail(SshdLog, lines)}\n--- {NetconfdLog} ---\n{Tail(NetconfdLog, lines)}";
-
     private static void Require()
     {
         foreach (string program in new[] { Netconfd, Sshd, Subsystem, Python })
