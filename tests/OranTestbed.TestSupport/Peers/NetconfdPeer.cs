@@ -133,6 +133,13 @@ public sealed class NetconfdPeer : IAsyncDisposable
         TempFolders.Delete(Directory);
     }
 
+    /// <summary>Kills netconfd (SIGKILL) while sshd keeps running: the server side of every session dies mid-flight.</summary>
+    public async Task KillNetconfdAsync()
+    {
+        _netconfd.Kill();
+        await _netconfd.WaitForExitAsync().ConfigureAwait(false);
+    }
+
     public override string ToString() => $"netconfd behind sshd at {Host}:{Port} ({Directory})";
 
     private static void Require()
