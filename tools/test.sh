@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Runs the whole OranTestbed test suite (NUnit, Release build), after installing missing system packages
-# (libpcap0.8, tshark, linuxptp, iproute2; libyang2-tools for yanglint; chromium for the dashboard specs) with apt and making a local PostgreSQL server ready for the results-store
+# (libpcap0.8, tshark, linuxptp, iproute2; for the M-plane specs netconfd, yangcli, openssh-server, python3-ncclient,
+# socat and libyang2-tools (yanglint) — the [Category("Netconf")] specs run in phase 1 and need root for their accounts;
+# chromium for the dashboard specs) with apt and making a local PostgreSQL server ready for the results-store
 # specs (tools/setup/postgres.sh: installs, starts, creates the test role and database). Extra arguments go to `dotnet test`
 # (e.g. --filter "FullyQualifiedName~CPlane").
 # Live tests ([Category("Live")]: veth pairs in network namespaces, real ptp4l) run when this user can create
 # network namespaces (root, as in CI); otherwise they are excluded and a notice says so.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-tools/setup/install-system-packages.sh libyang2-tools   # + yanglint, the oracle of our O-RAN YANG data
+tools/setup/install-system-packages.sh netconfd yangcli openssh-server python3-ncclient socat libyang2-tools
 tools/setup/postgres.sh
 tools/setup/chromium.sh
 

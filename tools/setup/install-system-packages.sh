@@ -4,15 +4,16 @@
 #   tshark      - Wireshark 4.0.17, the decoding oracle of the agreement tests
 #   linuxptp    - ptp4l and pmc: the real G.8275.1 grandmaster/slave of the live S-plane tests
 #   iproute2    - `ip netns` and veth pairs for the live tests
+# The test command (tools/test.sh) adds, as arguments:
 #   netconfd, yangcli, openssh-server, python3-ncclient, socat
 #               - the M-plane test peer (tests/OranTestbed.TestSupport/Peers/NetconfdPeer.cs): yuma123 netconfd 2.13 behind
 #                 a private sshd on 127.0.0.1, socat as the O-RU that calls home, ncclient and yangcli as independent
-#                 clients for checking by hand (see tools/setup/netconf-peer.sh)
-# Extra package names given as arguments are required too (build-analyzer-native.sh: gcc, libc6-dev).
+#                 clients for checking by hand
+# Extra package names given as arguments are required too (build-analyzer-native.sh: gcc, libc6-dev; tools/test.sh: the above).
 # Idempotent: a second run installs nothing. Needs root (or sudo) only when something is missing.
 set -euo pipefail
 
-required=(libpcap0.8 tshark linuxptp iproute2 netconfd yangcli openssh-server python3-ncclient socat "$@")
+required=(libpcap0.8 tshark linuxptp iproute2 "$@")
 missing=()
 for pkg in "${required[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then

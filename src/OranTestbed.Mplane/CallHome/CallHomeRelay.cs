@@ -18,7 +18,7 @@ internal sealed class CallHomeRelay : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly EndPoint _callerEndPoint;
     private readonly Task _splice;
-    private Socket? _local;
+    private volatile Socket? _local;
     private long _fromCaller;
     private long _toCaller;
 

@@ -6,7 +6,8 @@ namespace OranTestbed.Mplane.Transport;
 /// The <c>ssh</c> command line of <see cref="OpenSshProcessTransport"/>: no configuration file (<c>-F none</c>: a user's
 /// ~/.ssh/config must not change what a test does), no agent, exactly one authentication method — the one the
 /// credentials name — and strict host key checking against the given known_hosts file only. Secrets never appear here:
-/// a password or passphrase reaches ssh through <see cref="OpenSshAskPass"/>. <c>-v</c> makes ssh name the host key it
+/// a password or passphrase reaches ssh through <see cref="OpenSshAskPass"/>. A pinned fingerprint must have been turned
+/// into a known_hosts file first (<see cref="OpenSshPinnedKnownHosts"/>). <c>-v</c> makes ssh name the host key it
 /// was shown ("Server host key: …"), which the error message quotes.
 /// </summary>
 internal static class OpenSshArguments
@@ -38,9 +39,8 @@ internal static class OpenSshArguments
                 arguments.AddRange(["-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null"]);
                 break;
             default:
-                throw new NotSupportedException(
-                    $"OpenSSH checks host keys itself and cannot be given {options.HostKeyPolicy}: use a known_hosts file " +
-                    "(SshHostKeyPolicy.KnownHostsFile) with OpenSshProcessTransport, or the SSH.NET transport for a pinned fingerprint");
+                // A pinned fingerprint arrives here already turned into a known_hosts file (OpenSshPinnedKnownHosts).
+                throw new NotSupportedException($"OpenSSH checks host keys itself and cannot be given {options.HostKeyPolicy}");
         }
 
         switch (options.Credentials)

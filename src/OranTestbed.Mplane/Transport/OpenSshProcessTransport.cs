@@ -11,7 +11,7 @@ namespace OranTestbed.Mplane.Transport;
 /// <c>ssh -s … netconf</c> child process (shared/reference/mplane.md §3.3), its stdout as <see cref="Input"/> and its
 /// stdin as <see cref="Output"/>. Use it when an SSH.NET upgrade breaks the subsystem shim, or to rule SSH.NET out
 /// when a device misbehaves. Host keys are checked by OpenSSH itself (<c>StrictHostKeyChecking yes</c> against the
-/// known_hosts file of the policy); passwords and passphrases go through <see cref="OpenSshAskPass"/>. The open
+/// known_hosts file of the policy, or one holding just the pinned key); passwords and passphrases go through <see cref="OpenSshAskPass"/>. The open
 /// completes when the server's first bytes (its hello) arrive; if ssh exits first, its stderr is classified into the
 /// same <see cref="MplaneConnectionException"/> kinds. Disposing closes stdin and kills the process if it lingers.
 /// </summary>
@@ -22,6 +22,7 @@ public sealed partial class OpenSshProcessTransport : INetconfTransport
 
     private readonly Process _process;
     private readonly OpenSshAskPass? _askPass;
+    private readonly OpenSshPinnedKnownHosts? _pinned;
     private readonly ILogger _logger;
     private readonly Pipe _input = new(new PipeOptions(useSynchronizationContext: false));
     private readonly Queue<string> _stderr = new();
@@ -30,10 +31,11 @@ public sealed partial class OpenSshProcessTransport : INetconfTransport
     private volatile string? _presentedHostKey;
     private int _disposed;
 
-    private OpenSshProcessTransport(Process process, OpenSshAskPass? askPass, string peer, ILogger logger)
+    private OpenSshProcessTransport(Process process, OpenSshAskPass? askPass, OpenSshPinnedKnownHosts? pinned, string peer, ILogger logger)
     {
         _process = process;
         _askPass = askPass;
+        _pinned = pinned;
         _logger = logger;
         Peer = peer;
         Input = _input.Reader.AsStream();
@@ -51,10 +53,13 @@ public sealed partial class OpenSshProcessTransport : INetconfTransport
     /// <summary>The process id of the ssh child (for diagnostics).</summary>
     public int ProcessId => _process.Id;
 
-    /// <summary>Starts <c>ssh</c> (from PATH, or <paramref name="sshExecutable"/>) and waits for the server's first bytes.</summary>
+    /// <summary>
+    /// Starts <c>ssh</c> (from PATH, or <paramref name="sshExecutable"/>) and waits for the server's first bytes. A pinned
+    /// fingerprint is enforced through a known_hosts file made with <paramref name="sshKeyscan"/> (<see cref="OpenSshPinnedKnownHosts"/>).
+    /// </summary>
     /// <exception cref="MplaneConnectionException">ssh ended before the server spoke (classified from its stderr) or the timeout passed.</exception>
     public static async Task<OpenSshProcessTransport> ConnectAsync(SshTransportOptions options, ILoggerFactory? loggerFactory = null,
-        string sshExecutable = "ssh", CancellationToken cancellationToken = default)
+        string sshExecutable = "ssh", string sshKeyscan = "ssh-keyscan", CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         ILogger logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<OpenSshProcessTransport>();
@@ -62,12 +67,29 @@ public sealed partial class OpenSshProcessTransport : INetconfTransport
         string peer = endpoint.ToString();
         SshTransportLog.Connecting(logger, options.Subsystem, peer, ClientName, options);
         var elapsed = Stopwatch.StartNew();
-        IReadOnlyList<string> arguments = OpenSshArguments.For(options);
         string? secretVariable = OpenSshArguments.SecretVariable(options.Credentials);
         if (secretVariable is not null)
         {
             _ = SshCredentials.ReadVariable(secretVariable, options.Credentials is SshPrivateKeyFile ? "key passphrase" : "password", endpoint);
         }
+
+        OpenSshPinnedKnownHosts? pinned = null;
+        if (options.HostKeyPolicy is SshPinnedFingerprintPolicy fingerprint)
+        {
+            try
+            {
+                pinned = await OpenSshPinnedKnownHosts.CreateAsync(endpoint, fingerprint, sshKeyscan, options.ConnectTimeout, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            catch (MplaneConnectionException failure)
+            {
+                SshTransportLog.ConnectFailed(logger, peer, failure.Failure, failure.Message);
+                throw;
+            }
+        }
+
+        IReadOnlyList<string> arguments = OpenSshArguments.For(
+            pinned is null ? options : options with { HostKeyPolicy = SshHostKeyPolicy.KnownHostsFile(pinned.Path) });
 
         var start = new ProcessStartInfo(sshExecutable)
         {
@@ -98,12 +120,13 @@ public sealed partial class OpenSshProcessTransport : INetconfTransport
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
             askPass?.Dispose();
+            pinned?.Dispose();
             throw new MplaneConnectionException(MplaneConnectionFailure.SshFailure, peer,
                 $"cannot start the OpenSSH client '{sshExecutable}' for {peer}: {e.Message}", e);
         }
 
         SshTransportLog.OpenSshStarted(logger, process.Id, peer, arguments);
-        var transport = new OpenSshProcessTransport(process, askPass, peer, logger);
+        var transport = new OpenSshProcessTransport(process, askPass, pinned, peer, logger);
         try
         {
             await transport.WaitForServerAsync(options, cancellationToken).ConfigureAwait(false);
@@ -156,7 +179,15 @@ public sealed partial class OpenSshProcessTransport : INetconfTransport
             }
             catch (OperationCanceledException)
             {
-                _process.Kill(entireProcessTree: true);
+                try
+                {
+                    _process.Kill(entireProcessTree: true);
+                }
+                catch (InvalidOperationException)
+                {
+                    // It exited between the wait and the kill.
+                }
+
                 await _process.WaitForExitAsync().ConfigureAwait(false);
             }
         }
@@ -165,6 +196,7 @@ public sealed partial class OpenSshProcessTransport : INetconfTransport
         SshTransportLog.OpenSshExited(_logger, _process.Id, Peer, _process.ExitCode);
         _process.Dispose();
         _askPass?.Dispose();
+        _pinned?.Dispose();
     }
 
     /// <summary>Returns once the server's first bytes are readable (they stay unread); throws when ssh ends first or the timeout passes.</summary>

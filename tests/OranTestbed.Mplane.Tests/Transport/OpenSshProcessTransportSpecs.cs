@@ -106,13 +106,28 @@ public sealed class OpenSshProcessTransportSpecs
     }
 
     [Test]
-    public void OpenSsh_transport_must_refuse_a_pinned_fingerprint_it_cannot_express()
+    public async Task OpenSsh_transport_must_accept_the_pinned_fingerprint_that_ssh_keygen_prints()
     {
+        using var deadline = new CancellationTokenSource(RawNetconf.Deadline);
         var options = Options() with { HostKeyPolicy = SshHostKeyPolicy.PinnedFingerprint(_peer.HostKeyFingerprint) };
+        await using var transport = await OpenSshProcessTransport.ConnectAsync(options, cancellationToken: deadline.Token);
+        using var netconf = new RawNetconf(transport);
 
-        var e = Assert.ThrowsAsync<NotSupportedException>(() => OpenSshProcessTransport.ConnectAsync(options));
+        XElement hello = await netconf.HelloAsync(deadline.Token);
 
-        Assert.That(e.Message, Does.Contain("known_hosts"));
+        Assert.That(hello.Name.LocalName, Is.EqualTo("hello"));
+    }
+
+    [Test]
+    public void OpenSsh_transport_must_refuse_a_host_key_that_is_not_the_pinned_one()
+    {
+        const string pinned = "SHA256:mne8N6kJRoLl56fxNVWilikqzjti47AA6IFiBUJjFj8"; // some other ed25519 key
+        var options = Options() with { HostKeyPolicy = SshHostKeyPolicy.PinnedFingerprint(pinned) };
+
+        var e = Assert.ThrowsAsync<MplaneConnectionException>(() => OpenSshProcessTransport.ConnectAsync(options));
+
+        Assert.That(e.Failure, Is.EqualTo(MplaneConnectionFailure.HostKeyRejected), e.Message);
+        Assert.That(e.Message, Does.Contain(pinned).And.Contain(_peer.HostKeyFingerprint).And.Contain($"[127.0.0.1]:{_peer.Port}"));
     }
 
     [Test]

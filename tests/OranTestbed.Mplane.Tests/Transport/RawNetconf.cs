@@ -29,8 +29,11 @@ internal sealed class RawNetconf : IDisposable
         _writer = new NetconfMessageWriter(transport.Output);
     }
 
-    /// <summary>The pause after our hello before the first rpc (see <see cref="HelloAsync"/>).</summary>
-    public static readonly TimeSpan HelloSettle = TimeSpan.FromMilliseconds(100);
+    /// <summary>
+    /// The pause after our hello before the first rpc (see <see cref="HelloAsync"/>): long enough for netconf-subsystem
+    /// and netconfd to have read the hello alone even on a loaded 2-core CI machine (load average 15 seen here).
+    /// </summary>
+    public static readonly TimeSpan HelloSettle = TimeSpan.FromMilliseconds(250);
 
     public static string ClientHello { get; } =
         $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><hello xmlns=\"{Nc.NamespaceName}\"><capabilities>" +
@@ -47,9 +50,10 @@ internal sealed class RawNetconf : IDisposable
     {
         XElement hello = await ReadServerHelloAsync(cancellationToken);
         await _writer.WriteMessageAsync(Encoding.UTF8.GetBytes(ClientHello), cancellationToken);
-        // netconfd drops an <rpc> that reaches it in the same read as the client hello (mplane.md §1.5-3), and separate
-        // writes do not prevent that: ssh, sshd and netconf-subsystem may each merge them (seen with the OpenSSH client,
-        // whose stdin read took hello and get-config together). NETCONF acknowledges no hello, so give it time.
+        // netconfd holds back an <rpc> that reaches it in the same read as the client hello until more bytes arrive
+        // (mplane.md §1.5-3, NetconfdQuirkSpecs), and separate writes do not prevent that: ssh, sshd and netconf-subsystem
+        // may each merge them (seen with the OpenSSH client, whose stdin read took hello and get-config together).
+        // NETCONF acknowledges no hello, so give it time.
         await Task.Delay(HelloSettle, cancellationToken);
         SwitchFramingIfBothSpeak11();
         return hello;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Xml.Linq;
+using Microsoft.Extensions.Logging;
 using OranTestbed.Mplane.Framing;
 using OranTestbed.Mplane.Transport;
 using OranTestbed.TestSupport.Peers;
@@ -177,19 +178,36 @@ public sealed class SshNetSubsystemTransportSpecs
     }
 
     [Test]
-    public async Task Ssh_transport_must_accept_any_host_key_only_when_asked_to()
+    public async Task Ssh_transport_must_accept_any_host_key_only_when_asked_to_and_warn_every_time()
     {
+        using var logs = new CapturingLoggerFactory();
         using var deadline = new CancellationTokenSource(RawNetconf.Deadline);
         await using var transport = await SshNetSubsystemTransport.ConnectAsync(
-            Options(hostKeys: SshHostKeyPolicy.AcceptAnyHostKey), cancellationToken: deadline.Token);
+            Options(hostKeys: SshHostKeyPolicy.AcceptAnyHostKey), logs, deadline.Token);
 
         Assert.That(transport.HostKey, Does.StartWith("INSECURE").And.Contain(_peer.HostKeyFingerprint));
+        Assert.That(logs.Entries, Has.Some.Matches<(LogLevel Level, EventId Id, string Message)>(e =>
+            e.Level == LogLevel.Warning && e.Id.Name == "SshHostKeyNotChecked" && e.Message.Contains(_peer.HostKeyFingerprint, StringComparison.Ordinal)));
     }
 
     [Test]
-    public async Task Ssh_transport_must_report_a_refused_connection_as_unreachable()
+    public async Task Ssh_transport_must_log_the_connection_without_the_password()
     {
-        int closedPort = _peer.Port; // taken by sshd: find one that is not
+        using var logs = new CapturingLoggerFactory();
+        using var deadline = new CancellationTokenSource(RawNetconf.Deadline);
+        await using (await SshNetSubsystemTransport.ConnectAsync(Options(), logs, deadline.Token))
+        {
+        }
+
+        Assert.That(logs.Entries.Select(e => e.Id.Name), Does.Contain("SshConnecting").And.Contain("SshConnected"));
+        Assert.That(logs.Entries.Select(e => e.Message), Has.None.Contains(_peer.Password));
+        Assert.That(logs.Entries.Select(e => e.Message), Has.Some.Contains("$" + _peer.PasswordVariable));
+    }
+
+    [Test]
+    public void Ssh_transport_must_report_a_refused_connection_as_unreachable()
+    {
+        int closedPort;
         using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
         {
             probe.Start();
@@ -202,7 +220,23 @@ public sealed class SshNetSubsystemTransportSpecs
 
         Assert.That(e.Failure, Is.EqualTo(MplaneConnectionFailure.Unreachable), e.Message);
         Assert.That(e.Message, Does.Contain("refused").And.Contain($"127.0.0.1:{closedPort}"));
-        await Task.CompletedTask;
+    }
+
+    [Test]
+    public async Task Ssh_transport_must_carry_nacm_access_denied_for_the_non_superuser_account()
+    {
+        using var deadline = new CancellationTokenSource(RawNetconf.Deadline);
+        await using var transport = await SshNetSubsystemTransport.ConnectAsync(Options(user: _peer.OperatorUser), cancellationToken: deadline.Token);
+        using var netconf = new RawNetconf(transport);
+        await netconf.HelloAsync(deadline.Token);
+
+        XElement read = await netconf.RpcAsync(RawNetconf.GetRunningInterfaces, deadline.Token);
+        XElement write = await netconf.RpcAsync(
+            "<edit-config><target><candidate/></target><config><interfaces xmlns=\"urn:ietf:params:xml:ns:yang:ietf-interfaces\">" +
+            "<interface><name>eth0</name><description>not allowed</description></interface></interfaces></config></edit-config>", deadline.Token);
+
+        Assert.That(read.Descendants(RawNetconf.Interfaces + "name").Select(n => n.Value), Does.Contain("eth0"), "NACM default: read permitted");
+        Assert.That(write.Descendants(RawNetconf.Nc + "error-tag").Select(t => t.Value), Does.Contain("access-denied"), write.ToString);
     }
 
     [Test]

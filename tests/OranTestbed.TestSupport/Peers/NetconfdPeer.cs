@@ -133,11 +133,14 @@ public sealed class NetconfdPeer : IAsyncDisposable
         TempFolders.Delete(Directory);
     }
 
-    public override string ToString() => $"netconfd behind sshd at {Host}:{Port} ({Directory})";
+    /// <summary>Kills netconfd (SIGKILL) while sshd keeps running: the server side of every session dies mid-flight.</summary>
+    public async Task KillNetconfdAsync()
+    {
+        _netconfd.Kill();
+        await _netconfd.WaitForExitAsync().ConfigureAwait(false);
+    }
 
-    /// <summary>The last lines of both logs, for a failing spec's message.</summary>
-    public string Logs(int lines = 30) =>
-        $"--- {SshdLog} ---\n{Tail(SshdLog, lines)}\n--- {NetconfdLog} ---\n{Tail(NetconfdLog, lines)}";
+    public override string ToString() => $"netconfd behind sshd at {Host}:{Port} ({Directory})";
 
     private static void Require()
     {
