@@ -389,8 +389,10 @@ public sealed class NetconfSession : IAsyncDisposable
         {
             (reason, failure) = ("the peer broke the NETCONF protocol", e);
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception e)
         {
+            // Whatever else ends the loop (the transport's own exceptions vary) ends the session: an RPC must never
+            // wait for a reply that no loop will deliver.
             (reason, failure) = ("the connection broke", e);
         }
 

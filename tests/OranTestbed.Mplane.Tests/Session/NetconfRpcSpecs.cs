@@ -205,6 +205,21 @@ public sealed class NetconfRpcSpecs
     }
 
     [Test]
+    public async Task A_message_past_the_document_bound_must_close_the_session()
+    {
+        var (session, server) = await ConnectAsync(Options with { MaxCharactersInDocument = 1000 });
+        await using var _ = server;
+        await using var __ = session;
+        var call = session.RpcAsync(new XElement(Nc + "get"), CancellationToken.None);
+        var (id, _) = await server.ReceiveRpcAsync();
+
+        await server.ReplyAsync(id, $"<data>{new string('x', 2000)}</data>");
+
+        var error = Assert.ThrowsAsync<NetconfSessionClosedException>(async () => await call.WaitAsync(Patience))!;
+        Assert.That(error.InnerException, Is.InstanceOf<NetconfProtocolException>());
+    }
+
+    [Test]
     public async Task Close_must_send_close_session_then_close_the_transport()
     {
         var (session, server) = await ConnectAsync();
