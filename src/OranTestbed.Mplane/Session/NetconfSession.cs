@@ -194,14 +194,15 @@ public sealed class NetconfSession : IAsyncDisposable
             ThrowIfClosed();
         }
 
+        // The write itself is never cancelled: a write cut short would leave half a message on the wire and break the
+        // framing for every later RPC. A caller who gives up (cancellation, the limit) stops waiting instead; if the
+        // message still goes out, its reply arrives late and is dropped like any other.
+        var time = _options.TimeProvider;
+        long started = time.GetTimestamp();
+        Task write = _writer.WriteMessageAsync(bytes, CancellationToken.None).AsTask();
         try
         {
-            await _writer.WriteMessageAsync(bytes, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            Abandon(pending, "cancelled before it was sent");
-            throw;
+            await write.WaitAsync(limit, time, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
         {
@@ -209,12 +210,23 @@ public sealed class NetconfSession : IAsyncDisposable
             await pending.Reply.ConfigureAwait(false); // failed by Fail with the session's closed exception
             throw;
         }
+        catch (TimeoutException) when (Abandon(pending, $"timeout while sending limit={limit.TotalSeconds:0.###}s"))
+        {
+            NetconfSessionLog.RpcTimedOut(_logger, Peer, id, name, limit);
+            throw new NetconfTimeoutException(Peer, name, limit);
+        }
+        catch (OperationCanceledException) when (Abandon(pending, "cancelled while sending"))
+        {
+            throw;
+        }
 
         NetconfSessionLog.RpcSent(_logger, Peer, id, name, bytes.Length);
+        TimeSpan remaining = limit - time.GetElapsedTime(started);
         XElement reply;
         try
         {
-            reply = await pending.Reply.WaitAsync(limit, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            reply = await pending.Reply.WaitAsync(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, time, cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (TimeoutException) when (Abandon(pending, $"timeout limit={limit.TotalSeconds:0.###}s"))
         {
@@ -389,8 +401,10 @@ public sealed class NetconfSession : IAsyncDisposable
         {
             (reason, failure) = ("the peer broke the NETCONF protocol", e);
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception e)
         {
+            // Whatever else ends the loop (the transport's own exceptions vary) ends the session: an RPC must never
+            // wait for a reply that no loop will deliver.
             (reason, failure) = ("the connection broke", e);
         }
 

@@ -139,6 +139,50 @@ public sealed class NetconfRpcSpecs
     }
 
     [Test]
+    public async Task A_cancelled_rpc_must_leave_the_session_usable()
+    {
+        var (session, server) = await ConnectAsync();
+        await using var _ = server;
+        await using var __ = session;
+        using var cancel = new CancellationTokenSource();
+        var abandoned = session.RpcAsync(new XElement(Probe + "abandoned"), cancel.Token);
+        var (abandonedId, _) = await server.ReceiveRpcAsync();
+
+        await cancel.CancelAsync();
+        Assert.That(async () => await abandoned.WaitAsync(Patience), Throws.InstanceOf<OperationCanceledException>());
+        await server.ReplyAsync(abandonedId);
+        var next = session.RpcAsync(new XElement(Probe + "next"), CancellationToken.None);
+        var (nextId, _) = await server.ReceiveRpcAsync();
+        await server.ReplyAsync(nextId, $"<answer xmlns=\"{Probe.NamespaceName}\">next</answer>");
+
+        Assert.That((await next.WaitAsync(Patience)).Element(Probe + "answer")!.Value, Is.EqualTo("next"));
+    }
+
+    [Test]
+    public async Task An_rpc_timing_out_while_sending_must_still_put_a_whole_message_on_the_wire()
+    {
+        var (session, server) = await ConnectAsync();
+        await using var _ = server;
+        await using var __ = session;
+        string big = new('x', 512 * 1024); // beyond what the pipe buffers while the server is not reading
+        var blocked = session.RpcAsync(new XElement(Probe + "big", big), CancellationToken.None, TimeSpan.FromMilliseconds(200));
+
+        Assert.That(async () => await blocked.WaitAsync(Patience), Throws.InstanceOf<NetconfTimeoutException>());
+        var next = session.RpcAsync(new XElement(Probe + "next"), CancellationToken.None);
+        var (bigId, bigOperation) = await server.ReceiveRpcAsync();
+        var (nextId, _) = await server.ReceiveRpcAsync();
+        await server.ReplyAsync(nextId);
+        await next.WaitAsync(Patience);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((bigId, bigOperation.Value.Length), Is.EqualTo(("1", big.Length)), "the slow message arrived whole");
+            Assert.That(nextId, Is.EqualTo("2"));
+            Assert.That(session.IsOpen, Is.True);
+        }
+    }
+
+    [Test]
     public async Task A_dropped_connection_must_fail_every_outstanding_rpc()
     {
         var (session, server) = await ConnectAsync();
@@ -202,6 +246,21 @@ public sealed class NetconfRpcSpecs
             Assert.That(error.InnerException!.Message, Does.Contain("DTD"));
             Assert.That(session.IsOpen, Is.False);
         }
+    }
+
+    [Test]
+    public async Task A_message_past_the_document_bound_must_close_the_session()
+    {
+        var (session, server) = await ConnectAsync(Options with { MaxCharactersInDocument = 1000 });
+        await using var _ = server;
+        await using var __ = session;
+        var call = session.RpcAsync(new XElement(Nc + "get"), CancellationToken.None);
+        var (id, _) = await server.ReceiveRpcAsync();
+
+        await server.ReplyAsync(id, $"<data>{new string('x', 2000)}</data>");
+
+        var error = Assert.ThrowsAsync<NetconfSessionClosedException>(async () => await call.WaitAsync(Patience))!;
+        Assert.That(error.InnerException, Is.InstanceOf<NetconfProtocolException>());
     }
 
     [Test]

@@ -92,6 +92,26 @@ public sealed class NetconfTraceSpecs
     }
 
     [Test]
+    public async Task Trace_must_record_a_hello_timeout()
+    {
+        string path = Path.Combine(_folder, "silent.trace");
+        var (client, server) = Create();
+        await using var _ = server;
+        await using (var trace = NetconfTrace.Create(path))
+        {
+            var options = Options with { Trace = trace, HelloTimeout = TimeSpan.FromMilliseconds(100) };
+            Assert.ThrowsAsync<NetconfTimeoutException>(async () => await NetconfSession.OpenAsync(client, options, CancellationToken.None));
+        }
+
+        Assert.That(TraceFile.Read(path).Select(r => r.Line.Split(" bytes=")[0]), Is.EqualTo((string[])
+        [
+            "-- connect peer=o-ru-1",
+            ">> hello",
+            "-- hello-timeout peer=o-ru-1 error=o-ru-1 did not answer <hello> within 0.1 s",
+        ]));
+    }
+
+    [Test]
     public async Task A_trace_that_cannot_be_written_must_fail_the_session_and_its_disposal()
     {
         var trace = NetconfTrace.Create("/dev/full");
