@@ -30,6 +30,12 @@ internal static class ExitCodes
     /// <summary>The command line is wrong, or the profile is invalid (sysexits EX_USAGE).</summary>
     public const int Usage = 64;
 
+    /// <summary>
+    /// <c>mplane serve</c>: the NETCONF client broke the protocol (bytes that are not RFC 6242 framing, a first message
+    /// that is not a usable hello), so the session was closed (sysexits EX_DATAERR).
+    /// </summary>
+    public const int DataError = 65;
+
     /// <summary><c>analyze</c>: the capture file is missing, unreadable or not an Ethernet capture (sysexits EX_NOINPUT).</summary>
     public const int NoInput = 66;
 
