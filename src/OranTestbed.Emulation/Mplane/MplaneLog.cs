@@ -33,6 +33,10 @@ internal static partial class MplaneLog
         Message = "session {SessionId}: {Reason}")]
     public static partial void ProtocolError(ILogger logger, uint sessionId, string reason);
 
+    [LoggerMessage(EventId = 1770, EventName = "RpcFailed", Level = LogLevel.Error,
+        Message = "session {SessionId} rpc {Operation} failed in the emulator")]
+    public static partial void RpcFailed(ILogger logger, uint sessionId, string operation, Exception exception);
+
     [LoggerMessage(EventId = 1767, EventName = "CallHomeFailed", Level = LogLevel.Information,
         Message = "call home to {Controller} failed ({Reason}); next attempt in {Retry}")]
     public static partial void CallHomeFailed(ILogger logger, string controller, System.Net.Sockets.SocketError reason, TimeSpan retry);

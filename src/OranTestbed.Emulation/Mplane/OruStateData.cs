@@ -52,8 +52,9 @@ internal sealed class OruStateData(Personality personality, OruCapabilities capa
                 new XElement(Hw + "state",
                     new XElement(Hw + "admin-state", "unlocked"),
                     new XElement(Hw + "oper-state", "enabled"),
-                    new XElement(Hw + "usage-state", busy ? "busy" : "idle")),
-                new XElement(NetconfNamespaces.OranHardware + "availability-state", "NORMAL")));
+                    new XElement(Hw + "usage-state", busy ? "busy" : "idle"),
+                    new XElement(NetconfNamespaces.OranHardware + "power-state", "AWAKE"),
+                    new XElement(NetconfNamespaces.OranHardware + "availability-state", "NORMAL"))));
     }
 
     private XElement Interface() =>
