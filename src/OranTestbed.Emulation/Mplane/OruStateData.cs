@@ -33,6 +33,9 @@ internal sealed class OruStateData(Personality personality, OruCapabilities capa
         bool busy = carriers.Values.Any(s => s != CarrierState.Disabled);
         return new XElement(NetconfNamespaces.Base + "data",
             Hardware(busy), Interface(), ModuleCapability(), UserPlane(carriers), DelayManagement(),
+            // The emulator sets no limit of its own on transport flows: the YANG default.
+            new XElement(NetconfNamespaces.ProcessingElement + "processing-elements",
+                new XElement(NetconfNamespaces.ProcessingElement + "maximum-number-of-transport-flows", 4094)),
             new XElement(NetconfNamespaces.Sync + "sync",
                 new XElement(NetconfNamespaces.Sync + "sync-status", new XElement(NetconfNamespaces.Sync + "sync-state", syncState))),
             new XElement(NetconfNamespaces.Fm + "active-alarm-list"),
