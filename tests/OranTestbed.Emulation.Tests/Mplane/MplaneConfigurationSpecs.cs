@@ -164,6 +164,19 @@ public sealed class MplaneConfigurationSpecs
     }
 
     [Test]
+    public async Task Emulator_must_reject_configuration_in_a_namespace_it_does_not_serve()
+    {
+        using var server = OruHarness.Server(new FakeTimeProvider());
+        await using var client = await NetconfTestClient.ConnectAsync(server);
+        var reply = await client.RpcAsync(EditCandidate("<fan-tray xmlns=\"urn:example:vendor-fans\"><speed>3</speed></fan-tray>"));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(MplaneSessionSpecs.ErrorTag(reply), Is.EqualTo("unknown-namespace"), reply.ToString());
+            Assert.That(reply.Descendants(Nc + "bad-namespace").Single().Value, Is.EqualTo("urn:example:vendor-fans"));
+        }
+    }
+
+    [Test]
     public async Task Emulator_must_reject_a_write_to_a_carriers_read_only_state()
     {
         using var server = OruHarness.Server(new FakeTimeProvider());
