@@ -30,8 +30,12 @@ internal static class ExitCodes
     /// <summary>The command line is wrong, or the profile is invalid (sysexits EX_USAGE).</summary>
     public const int Usage = 64;
 
-    /// <summary>The peer answered but its data cannot be used (<c>mplane profile</c>: the O-RU's configuration does not
-    /// describe a complete fronthaul; the message lists what is missing) (sysexits EX_DATAERR).</summary>
+    /// <summary>
+    /// The peer's data cannot be used (sysexits EX_DATAERR): <c>mplane profile</c>: the O-RU's configuration does not
+    /// describe a complete fronthaul (the message lists what is missing); <c>mplane serve</c>: the NETCONF client broke
+    /// the protocol (bytes that are not RFC 6242 framing, a first message that is not a usable hello), so the session
+    /// was closed.
+    /// </summary>
     public const int DataError = 65;
 
     /// <summary><c>analyze</c>: the capture file is missing, unreadable or not an Ethernet capture (sysexits EX_NOINPUT).</summary>

@@ -25,6 +25,7 @@ public static class Program
         root.Subcommands.Add(ResultsCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(AccountsCommand.Create());
+        root.Subcommands.Add(MplaneCommand.Create());
         return root;
     }
 }

@@ -29,13 +29,17 @@ internal static partial class MplaneLog
         Message = "session {SessionId}: no supervision-watchdog-reset before the watchdog expired; {Action}")]
     public static partial void SupervisionExpired(ILogger logger, uint sessionId, string action);
 
-    [LoggerMessage(EventId = 1766, EventName = "ProtocolError", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 1766, EventName = "ProtocolError", Level = LogLevel.Information,
         Message = "session {SessionId}: {Reason}")]
     public static partial void ProtocolError(ILogger logger, uint sessionId, string reason);
 
+    [LoggerMessage(EventId = 1770, EventName = "RpcFailed", Level = LogLevel.Error,
+        Message = "session {SessionId} rpc {Operation} failed in the emulator")]
+    public static partial void RpcFailed(ILogger logger, uint sessionId, string operation, Exception exception);
+
     [LoggerMessage(EventId = 1767, EventName = "CallHomeFailed", Level = LogLevel.Information,
         Message = "call home to {Controller} failed ({Reason}); next attempt in {Retry}")]
-    public static partial void CallHomeFailed(ILogger logger, string controller, string reason, TimeSpan retry);
+    public static partial void CallHomeFailed(ILogger logger, string controller, System.Net.Sockets.SocketError reason, TimeSpan retry);
 
     [LoggerMessage(EventId = 1768, EventName = "CallHomeConnected", Level = LogLevel.Information,
         Message = "called home to {Controller}")]

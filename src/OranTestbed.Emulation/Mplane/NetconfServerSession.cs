@@ -19,6 +19,9 @@ internal sealed class NetconfServerSession : IDisposable
 {
     private static readonly XNamespace B = NetconfNamespaces.Base;
 
+    /// <summary>Stands for a message that is not XML (no element of a real message has a name without namespace like it).</summary>
+    private static readonly XName NotXml = XName.Get("not-well-formed-xml");
+
     private static readonly XmlReaderSettings XmlSettings = new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
@@ -166,7 +169,8 @@ internal sealed class NetconfServerSession : IDisposable
     {
         lock (_gate)
         {
-            if (!_subscribed || _endReason is not null && _endReason != SessionEnd.SupervisionFailure)
+            // A session ending for supervision failure still gets the deactivation it caused.
+            if (!_subscribed || (_endReason is not null && _endReason != SessionEnd.SupervisionFailure))
             {
                 return;
             }
@@ -212,6 +216,12 @@ internal sealed class NetconfServerSession : IDisposable
                 MplaneLog.RpcRefused(_logger, Id, opName, ex.Error.Tag, ex.Error.Message);
                 outcome = RpcOutcome.Of(ex.Error.ToXml());
             }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A fault of the emulator must not end the O-DU's session: it gets operation-failed, the log the exception.
+                MplaneLog.RpcFailed(_logger, Id, opName, ex);
+                outcome = RpcOutcome.Of(RpcError.OperationFailed($"the O-RU failed: {ex.Message}").ToXml());
+            }
 
             _outgoing.Writer.TryWrite(Reply(rpc, outcome.Reply));
             _server.Publish(outcome.Notifications);
@@ -225,6 +235,11 @@ internal sealed class NetconfServerSession : IDisposable
     /// <summary>An error reply for an rpc that cannot be dispatched, or null.</summary>
     private static RpcOutcome? Check(XElement rpc, XElement? operation)
     {
+        if (rpc.Name == NotXml)
+        {
+            return RpcOutcome.Of(RpcError.MalformedMessage($"the message is not well-formed XML: {rpc.Value}").ToXml());
+        }
+
         if (rpc.Name != B + "rpc")
         {
             return RpcOutcome.Of(RpcError.MalformedMessage($"expected an rpc in {B.NamespaceName}, got {rpc.Name.LocalName} in '{rpc.Name.NamespaceName}'").ToXml());
@@ -263,7 +278,7 @@ internal sealed class NetconfServerSession : IDisposable
         }
         catch (XmlException ex)
         {
-            return new XElement("not-xml", ex.Message);
+            return new XElement(NotXml, ex.Message);
         }
     }
 
@@ -276,7 +291,7 @@ internal sealed class NetconfServerSession : IDisposable
     {
         if (hello.Name != B + "hello")
         {
-            throw new ProtocolViolation(hello.Name.LocalName == "not-xml"
+            throw new ProtocolViolation(hello.Name == NotXml
                 ? $"the client's hello is not XML ({hello.Value})"
                 : $"the client's first message is {hello.Name.LocalName}, not a hello");
         }

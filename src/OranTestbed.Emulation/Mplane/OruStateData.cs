@@ -33,6 +33,9 @@ internal sealed class OruStateData(Personality personality, OruCapabilities capa
         bool busy = carriers.Values.Any(s => s != CarrierState.Disabled);
         return new XElement(NetconfNamespaces.Base + "data",
             Hardware(busy), Interface(), ModuleCapability(), UserPlane(carriers), DelayManagement(),
+            // The emulator sets no limit of its own on transport flows: the YANG default.
+            new XElement(NetconfNamespaces.ProcessingElement + "processing-elements",
+                new XElement(NetconfNamespaces.ProcessingElement + "maximum-number-of-transport-flows", 4094)),
             new XElement(NetconfNamespaces.Sync + "sync",
                 new XElement(NetconfNamespaces.Sync + "sync-status", new XElement(NetconfNamespaces.Sync + "sync-state", syncState))),
             new XElement(NetconfNamespaces.Fm + "active-alarm-list"),
@@ -52,8 +55,9 @@ internal sealed class OruStateData(Personality personality, OruCapabilities capa
                 new XElement(Hw + "state",
                     new XElement(Hw + "admin-state", "unlocked"),
                     new XElement(Hw + "oper-state", "enabled"),
-                    new XElement(Hw + "usage-state", busy ? "busy" : "idle")),
-                new XElement(NetconfNamespaces.OranHardware + "availability-state", "NORMAL")));
+                    new XElement(Hw + "usage-state", busy ? "busy" : "idle"),
+                    new XElement(NetconfNamespaces.OranHardware + "power-state", "AWAKE"),
+                    new XElement(NetconfNamespaces.OranHardware + "availability-state", "NORMAL"))));
     }
 
     private XElement Interface() =>

@@ -53,6 +53,32 @@ public sealed class MplaneConfigurationSpecs
     }
 
     [Test]
+    public async Task Emulator_must_accept_the_o_du_start_up_payload_of_interface_processing_element_and_pm()
+    {
+        using var server = OruHarness.Server(new FakeTimeProvider());
+        await using var client = await NetconfTestClient.ConnectAsync(server);
+        const string Interface = "<interfaces xmlns=\"urn:ietf:params:xml:ns:yang:ietf-interfaces\"><interface><name>eth0.100</name>"
+            + "<type xmlns:ianaift=\"urn:ietf:params:xml:ns:yang:iana-if-type\">ianaift:l2vlan</type><enabled>true</enabled>"
+            + "<base-interface xmlns=\"urn:o-ran:interfaces:1.0\">eth0</base-interface><vlan-id xmlns=\"urn:o-ran:interfaces:1.0\">100</vlan-id>"
+            + "<mac-address xmlns=\"urn:o-ran:interfaces:1.0\">02:00:00:00:00:01</mac-address></interface></interfaces>";
+        const string ProcessingElements = "<processing-elements xmlns=\"urn:o-ran:processing-element:1.0\">"
+            + "<transport-session-type>ETH-INTERFACE</transport-session-type><ru-elements><name>pe0</name><transport-flow>"
+            + "<interface-name>eth0.100</interface-name><eth-flow><ru-mac-address>02:00:00:00:00:01</ru-mac-address><vlan-id>100</vlan-id>"
+            + "<o-du-mac-address>02:00:00:00:00:02</o-du-mac-address></eth-flow></transport-flow></ru-elements></processing-elements>";
+        var edit = await client.RpcAsync(EditCandidate(Interface + ProcessingElements + UserPlane([0, 1]) + Measurements(10, "RX_ON_TIME")));
+        var commit = await client.RpcAsync(Commit);
+        var type = (await client.RpcAsync("<nc:get-config><nc:source><nc:running/></nc:source></nc:get-config>"))
+            .Descendants(XName.Get("type", "urn:ietf:params:xml:ns:yang:ietf-interfaces")).Single();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(edit.Element(Nc + "ok"), Is.Not.Null, edit.ToString());
+            Assert.That(commit.Element(Nc + "ok"), Is.Not.Null, commit.ToString());
+            Assert.That(type.GetNamespaceOfPrefix("ianaift")?.NamespaceName, Is.EqualTo("urn:ietf:params:xml:ns:yang:iana-if-type"),
+                "an identityref keeps its prefix");
+        }
+    }
+
+    [Test]
     public async Task Emulator_must_disable_a_carrier_set_inactive()
     {
         var time = new FakeTimeProvider();
@@ -134,6 +160,19 @@ public sealed class MplaneConfigurationSpecs
             Assert.That(reply.Descendants(Nc + "bad-element").Single().Value, Is.EqualTo("eaxc-idd"));
             Assert.That(reply.Descendants(Nc + "error-path").Single().Value,
                 Is.EqualTo("/user-plane-configuration/low-level-tx-endpoints[name='a']/eaxc-idd"));
+        }
+    }
+
+    [Test]
+    public async Task Emulator_must_reject_configuration_in_a_namespace_it_does_not_serve()
+    {
+        using var server = OruHarness.Server(new FakeTimeProvider());
+        await using var client = await NetconfTestClient.ConnectAsync(server);
+        var reply = await client.RpcAsync(EditCandidate("<fan-tray xmlns=\"urn:example:vendor-fans\"><speed>3</speed></fan-tray>"));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(MplaneSessionSpecs.ErrorTag(reply), Is.EqualTo("unknown-namespace"), reply.ToString());
+            Assert.That(reply.Descendants(Nc + "bad-namespace").Single().Value, Is.EqualTo("urn:example:vendor-fans"));
         }
     }
 

@@ -64,6 +64,14 @@ public sealed class MplanePersonalitySpecs
     }
 
     [Test]
+    public void Shipped_quasar_q_300_must_bring_its_carriers_up_late_and_nothing_else_on_the_m_plane()
+    {
+        string folder = Path.Combine(OranTestbed.TestSupport.TestPaths.RepositoryRoot, "testplans", "personalities");
+        Assert.That(PersonalityLoader.LoadById(folder, "quasar/q-300").MplaneDefects,
+            Is.EqualTo(new MplaneDefects { LateReady = TimeSpan.FromSeconds(5) }));
+    }
+
+    [Test]
     public void PersonalityLoader_must_refuse_mplane_defects_on_an_o_du()
     {
         var ex = Assert.Throws<PlanValidationException>(() =>

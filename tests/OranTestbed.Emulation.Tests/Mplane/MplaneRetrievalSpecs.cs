@@ -78,6 +78,21 @@ public sealed class MplaneRetrievalSpecs
     }
 
     [Test]
+    public async Task Emulator_must_match_filter_nodes_by_namespace_and_treat_no_namespace_as_any()
+    {
+        using var server = OruHarness.Server(new FakeTimeProvider());
+        await using var client = await NetconfTestClient.ConnectAsync(server);
+        var anyNamespace = await client.RpcAsync("<nc:get><nc:filter><sync/></nc:filter></nc:get>");
+        var wrongNamespace = await client.RpcAsync("<nc:get><nc:filter><sync xmlns=\"urn:o-ran:fm:1.0\"/></nc:filter></nc:get>");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(anyNamespace.Element(Nc + "data")!.Elements().Select(e => e.Name),
+                Is.EqualTo((XName[])[XName.Get("sync", "urn:o-ran:sync:1.0")]));
+            Assert.That(wrongNamespace.Element(Nc + "data")!.HasElements, Is.False);
+        }
+    }
+
+    [Test]
     public async Task Emulator_must_return_nothing_for_a_filter_that_matches_nothing()
     {
         using var server = OruHarness.Server(new FakeTimeProvider());

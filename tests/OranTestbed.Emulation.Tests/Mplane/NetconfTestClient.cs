@@ -19,18 +19,18 @@ internal sealed class NetconfTestClient : IAsyncDisposable
 
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
-    private readonly PipeTransport _transport;
+    private readonly IAsyncDisposable _connection;
     private readonly NetconfMessageReader _reader;
     private readonly NetconfMessageWriter _writer;
     private readonly Queue<XElement> _notifications = new();
     private Task<byte[]?>? _pendingRead;
     private int _messageId;
 
-    private NetconfTestClient(PipeTransport transport, Task<SessionResult> serving)
+    private NetconfTestClient(Stream input, Stream output, IAsyncDisposable connection, Task<SessionResult> serving)
     {
-        _transport = transport;
-        _reader = new NetconfMessageReader(transport.Input);
-        _writer = new NetconfMessageWriter(transport.Output);
+        _connection = connection;
+        _reader = new NetconfMessageReader(input);
+        _writer = new NetconfMessageWriter(output);
         Serving = serving;
     }
 
@@ -48,7 +48,14 @@ internal sealed class NetconfTestClient : IAsyncDisposable
     {
         var (client, serverEnd) = PipeTransport.CreatePair();
         var serving = Task.Run(() => server.ServeAsync(serverEnd));
-        var session = new NetconfTestClient(client, serving);
+        return await ConnectAsync(client.Input, client.Output, client, serving, base11);
+    }
+
+    /// <summary>A session over any byte stream (a call-home TCP connection); <paramref name="connection"/> is closed at the end.</summary>
+    public static async Task<NetconfTestClient> ConnectAsync(Stream input, Stream output, IAsyncDisposable connection,
+        Task<SessionResult> serving, bool base11 = true)
+    {
+        var session = new NetconfTestClient(input, output, connection, serving);
         session.ServerHello = await session.ReceiveAsync() ?? throw new InvalidOperationException("no server hello");
         string version = base11 ? "1.1" : "1.0";
         await session.SendRawAsync($"<hello xmlns=\"{Nc.NamespaceName}\"><capabilities><capability>urn:ietf:params:netconf:base:{version}"
@@ -157,6 +164,6 @@ internal sealed class NetconfTestClient : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _writer.Dispose();
-        await _transport.DisposeAsync();
+        await _connection.DisposeAsync();
     }
 }
