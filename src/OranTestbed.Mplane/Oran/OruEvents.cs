@@ -13,6 +13,7 @@ public sealed class OruEvents : IAsyncDisposable
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, string> _carrierStates = new(StringComparer.Ordinal);
+    private readonly HashSet<(string Carrier, string State)> _notified = [];
     private readonly List<(string Carrier, string State, TaskCompletionSource Done)> _waiters = [];
     private readonly List<RxWindowCounts> _counts = [];
     private readonly CancellationTokenSource _stop = new();
@@ -48,6 +49,16 @@ public sealed class OruEvents : IAsyncDisposable
         lock (_gate)
         {
             return _carrierStates.GetValueOrDefault(carrier);
+        }
+    }
+
+    /// <summary>Whether the O-RU itself notified that <paramref name="carrier"/> reached <paramref name="state"/> (a state
+    /// seen only by polling does not count: IOT start-up cases judge the READY notification).</summary>
+    public bool Notified(string carrier, string state)
+    {
+        lock (_gate)
+        {
+            return _notified.Contains((carrier, state));
         }
     }
 
@@ -127,7 +138,14 @@ public sealed class OruEvents : IAsyncDisposable
             case "tx-array-carriers-state-change" or "rx-array-carriers-state-change" when content.Name.Namespace == up:
                 foreach (var carrier in content.Elements().Where(e => e.Element(up + "state") is not null))
                 {
-                    Observe(carrier.Element(up + "name")?.Value ?? string.Empty, carrier.Element(up + "state")!.Value);
+                    string name = carrier.Element(up + "name")?.Value ?? string.Empty;
+                    string state = carrier.Element(up + "state")!.Value;
+                    lock (_gate)
+                    {
+                        _notified.Add((name, state));
+                    }
+
+                    Observe(name, state);
                 }
 
                 break;

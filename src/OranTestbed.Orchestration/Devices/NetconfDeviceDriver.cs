@@ -13,8 +13,9 @@ namespace OranTestbed.Orchestration.Devices;
 /// hello, discover, sync check, subscribe and supervision (<see cref="OruBringUp"/>); configure = the start-up
 /// configuration from the execution's fronthaul profile and band, committed and read back; start/stop = carriers
 /// ACTIVE until READY / INACTIVE until DISABLED; read-counters = the O-RU's last reception-window report
-/// (<c>rx-on-time</c>, <c>rx-early</c>, <c>rx-late</c>, … as case metrics name them) and the session's supervision
-/// figures; close = close-session. Every message of the session is kept in the execution's evidence
+/// (<c>rx-on-time</c>, <c>rx-early</c>, <c>rx-late</c>, … as case metrics name them), <c>ready-notification</c> (both
+/// carriers notified READY), <c>carrier-ready</c>, <c>sync-locked</c> (0/1), <c>supervision-resets</c> and
+/// <c>config-changes</c>; close = close-session. Every message of the session is kept in the execution's evidence
 /// (<c>PRODUCT-netconf.trace</c>). Failures are device faults naming the step and what the O-RU did.
 /// </summary>
 public sealed class NetconfDeviceDriver(Product product, NetconfDriver driver, string planRoot, string evidenceDirectory,
@@ -71,7 +72,13 @@ public sealed class NetconfDeviceDriver(Product product, NetconfDriver driver, s
                 "the O-RU reported no interface, static low-level endpoints or arrays to configure");
         }
 
-        var configuration = new OduConfiguration(setup.Execution.Setup.FronthaulProfile.Profile, band.Arfcn,
+        var profile = setup.Execution.Setup.FronthaulProfile.Profile;
+        if (setup.Step.Compression is { } compression)
+        {
+            profile = profile with { DownlinkCompression = compression, UplinkCompression = compression };
+        }
+
+        var configuration = new OduConfiguration(profile, band.Arfcn,
             (long)(band.CenterFrequencyMHz * 1_000_000m), inventory.InterfaceName,
             [inventory.TxEndpoints[0]], [inventory.RxEndpoints[0]], inventory.TxArrays[0], inventory.RxArrays[0])
         {
@@ -98,8 +105,12 @@ public sealed class NetconfDeviceDriver(Product product, NetconfDriver driver, s
             }
         }
 
-        values["mplane-supervision-resets"] = oru.Supervision.Resets;
-        values["mplane-config-changes"] = oru.Events.ConfigChanges;
+        string tx = StartupConfiguration.TxCarrier, rx = StartupConfiguration.RxCarrier;
+        values["ready-notification"] = oru.Events.Notified(tx, "READY") && oru.Events.Notified(rx, "READY") ? 1 : 0;
+        values["carrier-ready"] = oru.Events.CarrierState(tx) == "READY" && oru.Events.CarrierState(rx) == "READY" ? 1 : 0;
+        values["sync-locked"] = oru.Inventory.SyncState == "LOCKED" ? 1 : 0;
+        values["supervision-resets"] = oru.Supervision.Resets;
+        values["config-changes"] = oru.Events.ConfigChanges;
         return Task.FromResult(new DeviceCounters(values.ToImmutable()));
     }
 
