@@ -4,9 +4,10 @@ using System.Text;
 namespace OranTestbed.Mplane.Framing;
 
 /// <summary>
-/// Writes NETCONF messages with the stream's current framing (RFC 6242 §4), each as one write and one flush (peers such
-/// as netconfd drop an RPC that arrives in the same read as the client's hello, so nothing is coalesced). Safe to call
-/// from several threads: messages never interleave.
+/// Writes NETCONF messages with the stream's current framing (RFC 6242 §4), each as one write and one flush. Writing
+/// apart does not keep two messages out of one read on the far side (SSH merges them; netconfd 2.13 then holds an RPC
+/// read together with the client's hello until more bytes arrive), so the session sends its first RPC only after the
+/// server's hello. Safe to call from several threads: messages never interleave.
 /// </summary>
 public sealed class NetconfMessageWriter(Stream output) : IDisposable
 {

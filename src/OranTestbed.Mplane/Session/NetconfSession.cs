@@ -111,7 +111,7 @@ public sealed class NetconfSession : IAsyncDisposable
     /// <summary>
     /// Exchanges hellos on <paramref name="transport"/> (RFC 6241 §8.1, RFC 6242 §4.1): our hello alone in one write,
     /// then the server's, end-of-message framed; the session-id is required; chunked framing iff both sides advertise
-    /// base:1.1. No RPC can be sent before this returns (netconfd drops an RPC read together with the hello). On any
+    /// base:1.1. No RPC can be sent before this returns (netconfd 2.13 holds an RPC read together with the client hello until more bytes come). On any
     /// failure the transport is disposed.
     /// </summary>
     /// <exception cref="NetconfTimeoutException">No hello within <see cref="NetconfSessionOptions.HelloTimeout"/>.</exception>
