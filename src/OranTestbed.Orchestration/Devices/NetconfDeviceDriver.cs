@@ -18,43 +18,69 @@ namespace OranTestbed.Orchestration.Devices;
 /// <c>config-changes</c>; close = close-session. Every message of the session is kept in the execution's evidence
 /// (<c>PRODUCT-netconf.trace</c>). Failures are device faults naming the step and what the O-RU did.
 /// </summary>
-public sealed class NetconfDeviceDriver(Product product, NetconfDriver driver, string planRoot, string evidenceDirectory,
-    ILoggerFactory loggers) : IDeviceDriver, IStepTimeouts
+public sealed class NetconfDeviceDriver : IDeviceDriver, IStepTimeouts
 {
+    private readonly Func<CancellationToken, Task<INetconfTransport>> _connect;
+    private readonly string _where;
+    private readonly TimeSpan _rpcTimeout;
+    private readonly TimeSpan _supervisionInterval;
+    private readonly string _evidenceDirectory;
+    private readonly ILoggerFactory _loggers;
     private INetconfTransport? _transport;
     private NetconfSession? _session;
     private NetconfTrace? _trace;
     private OruBringUp? _oru;
 
-    public Product Product { get; } = product;
+    /// <summary>A real O-RU as its lab file describes it (SSH or call home; paths relative to <paramref name="planRoot"/>).</summary>
+    public NetconfDeviceDriver(Product product, NetconfDriver driver, string planRoot, string evidenceDirectory, ILoggerFactory loggers)
+        : this(product, ct => Target(driver, planRoot).ConnectAsync(loggers, ct), driver.Describe(), driver.RpcTimeout,
+            driver.SupervisionInterval, evidenceDirectory, loggers)
+    {
+    }
+
+    /// <summary>Any O-RU reached through <paramref name="connect"/> (the emulated O-RU in-process), named
+    /// <paramref name="where"/> in messages.</summary>
+    public NetconfDeviceDriver(Product product, Func<CancellationToken, Task<INetconfTransport>> connect, string where,
+        TimeSpan rpcTimeout, TimeSpan supervisionInterval, string evidenceDirectory, ILoggerFactory loggers)
+    {
+        Product = product;
+        _connect = connect;
+        _where = where;
+        _rpcTimeout = rpcTimeout;
+        _supervisionInterval = supervisionInterval;
+        _evidenceDirectory = evidenceDirectory;
+        _loggers = loggers;
+    }
+
+    public Product Product { get; }
 
     /// <summary>The file every message of the session is written to.</summary>
-    public string TracePath => Path.Combine(evidenceDirectory, $"{Product.Id.Replace('/', '-')}-netconf.trace");
+    public string TracePath => Path.Combine(_evidenceDirectory, $"{Product.Id.Replace('/', '-')}-netconf.trace");
 
     public TimeSpan? TimeoutOf(LifecycleStep lifecycleStep) => lifecycleStep switch
     {
-        LifecycleStep.Open => driver.RpcTimeout * 3,
-        LifecycleStep.Start or LifecycleStep.Stop => driver.RpcTimeout * 2,
-        _ => driver.RpcTimeout,
+        LifecycleStep.Open => _rpcTimeout * 3,
+        LifecycleStep.Start or LifecycleStep.Stop => _rpcTimeout * 2,
+        _ => _rpcTimeout,
     };
 
     public async Task OpenAsync(CancellationToken cancellationToken)
     {
         await Step("open", async () =>
         {
-            Directory.CreateDirectory(evidenceDirectory);
-            _transport = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+            Directory.CreateDirectory(_evidenceDirectory);
+            _transport = await _connect(cancellationToken).ConfigureAwait(false);
             _trace = NetconfTrace.Create(TracePath);
             _session = await NetconfSession.OpenAsync(_transport, NetconfSessionOptions.Default with
             {
-                RpcTimeout = driver.RpcTimeout,
+                RpcTimeout = _rpcTimeout,
                 Trace = _trace,
-                LoggerFactory = loggers,
+                LoggerFactory = _loggers,
             }, cancellationToken).ConfigureAwait(false);
             _oru = await OruBringUp.StartAsync(_session, new OruBringUpOptions
             {
-                SupervisionInterval = driver.SupervisionInterval,
-                CarrierTimeout = driver.RpcTimeout,
+                SupervisionInterval = _supervisionInterval,
+                CarrierTimeout = _rpcTimeout,
             }, cancellationToken).ConfigureAwait(false);
         }).ConfigureAwait(false);
     }
@@ -149,8 +175,8 @@ public sealed class NetconfDeviceDriver(Product product, NetconfDriver driver, s
         : _oru?.Supervision.Failure is { } failure ? new DeviceHealth(false, "supervision failed: " + failure.Message)
         : DeviceHealth.Ok);
 
-    private Task<INetconfTransport> ConnectAsync(CancellationToken cancellationToken) =>
-        new MplaneTarget(driver.Host, driver.Port, driver.User)
+    private static MplaneTarget Target(NetconfDriver driver, string planRoot) =>
+        new(driver.Host, driver.Port, driver.User)
         {
             PasswordVariable = driver.Credentials.PasswordEnvironment,
             KeyFile = driver.Credentials.KeyFile is { } key ? Path.Combine(planRoot, key) : null,
@@ -160,10 +186,10 @@ public sealed class NetconfDeviceDriver(Product product, NetconfDriver driver, s
             AcceptAnyHostKey = driver.HostKey.AcceptAny,
             CallHome = driver.CallHome,
             ConnectTimeout = driver.RpcTimeout * 2,
-        }.ConnectAsync(loggers, cancellationToken);
+        };
 
     private OruBringUp Oru(string step) => _oru
-        ?? throw new DeviceFaultException(Product.Id, step, $"no M-plane session with {driver.Describe()}: open failed or was not run");
+        ?? throw new DeviceFaultException(Product.Id, step, $"no M-plane session with {_where}: open failed or was not run");
 
     private Task<bool> Step(string step, Func<Task> action) => Step(step, async () =>
     {
@@ -180,7 +206,7 @@ public sealed class NetconfDeviceDriver(Product product, NetconfDriver driver, s
         catch (Exception e) when (e is OruBringUpException or MplaneConnectionException or NetconfProtocolException
                                        or NetconfSessionClosedException or NetconfTimeoutException or NetconfRpcException or IOException)
         {
-            throw new DeviceFaultException(Product.Id, step, $"{driver.Describe()}: {e.Message}", e);
+            throw new DeviceFaultException(Product.Id, step, $"{_where}: {e.Message}", e);
         }
     }
 }

@@ -8,6 +8,8 @@ using OranTestbed.Plans;
 using OranTestbed.Plans.Expansion;
 using OranTestbed.Plans.Lab;
 using OranTestbed.Plans.Personalities;
+using OranTestbed.Plans.Iot;
+using OranTestbed.Emulation.Mplane;
 
 namespace OranTestbed.Orchestration.Emulated;
 
@@ -23,6 +25,9 @@ public sealed class LabEquipment(TestPlan plan, ILoggerFactory? loggerFactory = 
 {
     private readonly ILoggerFactory _loggers = loggerFactory ?? NullLoggerFactory.Instance;
 
+    /// <summary>The O-RAN modules emulated O-RUs serve: the plan's <c>yang/</c> folder.</summary>
+    private readonly Lazy<YangCatalog> _yang = new(() => YangCatalog.Load(Path.Combine(plan.Root, "yang")));
+
     public BenchSession Prepare(Bench bench, Execution execution, string evidenceDirectory)
     {
         ArgumentNullException.ThrowIfNull(bench);
@@ -34,8 +39,12 @@ public sealed class LabEquipment(TestPlan plan, ILoggerFactory? loggerFactory = 
             var link = new EmulatedLink(PersonalityLoader.LoadById(personalities, products.ODu.Id),
                 PersonalityLoader.LoadById(personalities, products.ORu.Id), SeedOf(execution.Id));
             IDeviceDriver? cu = products.OCu is { } oCu ? new EmulatedDeviceDriver(oCu, link) : null;
-            return new BenchSession(new EmulatedDeviceDriver(products.ODu, link), new EmulatedDeviceDriver(products.ORu, link),
-                cu, new EmulatedTap(link)) { Clock = link.Clock };
+            var ru = new EmulatedDeviceDriver(products.ORu, link);
+            // Cases that judge the M-plane bring the emulated O-RU up over its own NETCONF server, as a real one.
+            IDeviceDriver oru = execution.Case.Case.Group == TestCaseGroup.MPlane
+                ? new EmulatedMplaneOru(ru, _yang.Value, evidenceDirectory, _loggers)
+                : ru;
+            return new BenchSession(new EmulatedDeviceDriver(products.ODu, link), oru, cu, new EmulatedTap(link)) { Clock = link.Clock };
         }
 
         return new BenchSession(Driver(products.ODu, bench, evidenceDirectory), Driver(products.ORu, bench, evidenceDirectory),
