@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using Microsoft.Extensions.Logging;
+using OranNamespaces = OranTestbed.Mplane.Oran.OranNamespaces;
 
 namespace OranTestbed.Emulation.Mplane;
 
@@ -12,7 +13,7 @@ namespace OranTestbed.Emulation.Mplane;
 internal sealed class CarrierActivation(TimeProvider time, TimeSpan readyDelay, ILogger logger, Lock gate,
     Action<IReadOnlyList<XElement>> publish) : IDisposable
 {
-    private static readonly XNamespace Up = NetconfNamespaces.UplaneConf;
+    private static readonly XNamespace Up = OranNamespaces.UplaneConf;
 
     private readonly Dictionary<CarrierKey, CarrierState> _states = [];
     private readonly Dictionary<CarrierKey, ITimer> _readyTimers = [];

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using NetconfNamespaces = OranTestbed.Mplane.Session.NetconfNamespaces;
 
 namespace OranTestbed.Emulation.Mplane;
 

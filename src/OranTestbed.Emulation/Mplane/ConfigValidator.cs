@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
+using NetconfNamespaces = OranTestbed.Mplane.Session.NetconfNamespaces;
+using OranNamespaces = OranTestbed.Mplane.Oran.OranNamespaces;
 
 namespace OranTestbed.Emulation.Mplane;
 
@@ -11,7 +13,7 @@ namespace OranTestbed.Emulation.Mplane;
 /// </summary>
 internal sealed class ConfigValidator(YangCatalog catalog, OruCapabilities capabilities)
 {
-    private static readonly XNamespace Up = NetconfNamespaces.UplaneConf;
+    private static readonly XNamespace Up = OranNamespaces.UplaneConf;
 
     /// <summary>Checks the names in an edit-config payload or a datastore.</summary>
     public void CheckNames(XElement config)
@@ -32,7 +34,7 @@ internal sealed class ConfigValidator(YangCatalog catalog, OruCapabilities capab
 
         foreach (var node in config.Descendants())
         {
-            if (node.Name.NamespaceName.StartsWith(NetconfNamespaces.OranPrefix, StringComparison.Ordinal)
+            if (node.Name.NamespaceName.StartsWith(OranNamespaces.OranPrefix, StringComparison.Ordinal)
                 && !catalog.OranNodeNames.Contains(node.Name.LocalName))
             {
                 throw new NetconfRpcException(RpcError.UnknownElement(node.Name.LocalName, DataTree.PathOf(node, catalog)));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
+using NetconfNamespaces = OranTestbed.Mplane.Session.NetconfNamespaces;
 
 namespace OranTestbed.Emulation.Mplane;
 

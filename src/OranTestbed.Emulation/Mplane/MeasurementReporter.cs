@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
+using OranNamespaces = OranTestbed.Mplane.Oran.OranNamespaces;
 
 namespace OranTestbed.Emulation.Mplane;
 
@@ -19,7 +20,7 @@ internal sealed class MeasurementReporter : IDisposable
     public const long UPlanePerSecondPerEndpoint = 28_000;
     public const long CPlanePerSecondPerEndpoint = 2_000;
 
-    private static readonly XNamespace P = NetconfNamespaces.Performance;
+    private static readonly XNamespace P = OranNamespaces.PerformanceManagement;
 
     private readonly TimeProvider _time;
     private readonly Func<RxWindowCounts>? _feed;

@@ -4,6 +4,8 @@ using System.Xml;
 using System.Xml.Linq;
 using Microsoft.Extensions.Logging;
 using OranTestbed.Mplane.Framing;
+using NetconfNamespaces = OranTestbed.Mplane.Session.NetconfNamespaces;
+using NetconfCapabilities = OranTestbed.Mplane.Session.NetconfCapabilities;
 
 namespace OranTestbed.Emulation.Mplane;
 
@@ -302,12 +304,12 @@ internal sealed class NetconfServerSession : IDisposable
         }
 
         var capabilities = hello.Element(B + "capabilities")?.Elements(B + "capability").Select(c => c.Value.Trim()).ToList() ?? [];
-        if (capabilities.Contains(NetconfNamespaces.Base11))
+        if (capabilities.Contains(NetconfCapabilities.Base11))
         {
             return NetconfFraming.Chunked;
         }
 
-        return capabilities.Contains(NetconfNamespaces.Base10)
+        return capabilities.Contains(NetconfCapabilities.Base10)
             ? NetconfFraming.EndOfMessage
             : throw new ProtocolViolation("the client's hello advertises neither base:1.0 nor base:1.1");
     }

@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using System.Xml.Linq;
 using Microsoft.Extensions.Logging;
 using OranTestbed.Mplane.Transport;
+using OranNamespaces = OranTestbed.Mplane.Oran.OranNamespaces;
+using NetconfCapabilities = OranTestbed.Mplane.Session.NetconfCapabilities;
 
 namespace OranTestbed.Emulation.Mplane;
 
@@ -14,7 +16,7 @@ namespace OranTestbed.Emulation.Mplane;
 /// </summary>
 public sealed class OruMplaneServer : IDisposable
 {
-    private static readonly XNamespace Up = NetconfNamespaces.UplaneConf;
+    private static readonly XNamespace Up = OranNamespaces.UplaneConf;
 
     private readonly Lock _gate = new();
     private readonly ILogger _logger;
@@ -305,7 +307,7 @@ public sealed class OruMplaneServer : IDisposable
         }
 
         notifications.AddRange(_carriers.Apply(running));
-        _measurements.Configure(running.Element(NetconfNamespaces.Performance + "performance-measurement-objects"));
+        _measurements.Configure(running.Element(OranNamespaces.PerformanceManagement + "performance-measurement-objects"));
         return notifications;
     }
 
@@ -324,7 +326,7 @@ public sealed class OruMplaneServer : IDisposable
     private static ImmutableArray<string> BuildHelloCapabilities(MplaneServerOptions options)
     {
         var capabilities = ImmutableArray.CreateBuilder<string>();
-        capabilities.AddRange(NetconfNamespaces.Base10, NetconfNamespaces.Base11,
+        capabilities.AddRange(NetconfCapabilities.Base10, NetconfCapabilities.Base11,
             "urn:ietf:params:netconf:capability:candidate:1.0", "urn:ietf:params:netconf:capability:validate:1.1",
             "urn:ietf:params:netconf:capability:notification:1.0", "urn:ietf:params:netconf:capability:interleave:1.0");
         string? wrongRevision = options.Personality.MplaneDefects.WrongUplaneConfRevision;

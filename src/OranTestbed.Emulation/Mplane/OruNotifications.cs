@@ -1,4 +1,6 @@
 using System.Xml.Linq;
+using NetconfNamespaces = OranTestbed.Mplane.Session.NetconfNamespaces;
+using OranNamespaces = OranTestbed.Mplane.Oran.OranNamespaces;
 
 namespace OranTestbed.Emulation.Mplane;
 
@@ -17,7 +19,7 @@ internal static class OruNotifications
     /// <summary>RFC 6470 §2.2: who changed running, and one edit per top-level node that changed.</summary>
     public static XElement ConfigChange(uint sessionId, string user, IEnumerable<(XName Node, string Operation)> edits)
     {
-        var n = NetconfNamespaces.NetconfNotifications;
+        var n = OranNamespaces.NetconfNotifications;
         return new XElement(n + "netconf-config-change",
             new XElement(n + "changed-by",
                 new XElement(n + "username", user),
@@ -29,13 +31,13 @@ internal static class OruNotifications
     }
 
     public static XElement Supervision(uint sessionId) =>
-        new(NetconfNamespaces.Supervision + "supervision-notification",
-            new XElement(NetconfNamespaces.Supervision + "session-id", sessionId));
+        new(OranNamespaces.Supervision + "supervision-notification",
+            new XElement(OranNamespaces.Supervision + "session-id", sessionId));
 
     /// <summary>One state-change notification for the carriers of one direction that changed together.</summary>
     public static XElement CarrierStateChange(bool transmit, IEnumerable<(string Name, CarrierState State)> carriers)
     {
-        var up = NetconfNamespaces.UplaneConf;
+        var up = OranNamespaces.UplaneConf;
         string list = transmit ? "tx-array-carriers" : "rx-array-carriers";
         return new XElement(up + (list + "-state-change"),
             carriers.Select(c => new XElement(up + list,
@@ -44,12 +46,12 @@ internal static class OruNotifications
     }
 
     public static XElement SyncStateChange(string state) =>
-        new(NetconfNamespaces.Sync + "synchronization-state-change", new XElement(NetconfNamespaces.Sync + "sync-state", state));
+        new(OranNamespaces.Sync + "synchronization-state-change", new XElement(OranNamespaces.Sync + "sync-state", state));
 
     /// <summary>rx-window-stats per measurement object, counted per RU (the O-RU's hardware component).</summary>
     public static XElement MeasurementResult(DateTimeOffset start, DateTimeOffset end, IEnumerable<(string Object, long Count)> counts)
     {
-        var p = NetconfNamespaces.Performance;
+        var p = OranNamespaces.PerformanceManagement;
         return new XElement(p + "measurement-result-stats",
             counts.Select(c => new XElement(p + "rx-window-stats",
                 new XElement(p + "measurement-object", c.Object),

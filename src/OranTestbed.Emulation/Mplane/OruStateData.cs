@@ -3,6 +3,8 @@ using System.Xml.Linq;
 using OranTestbed.Emulation.Timing;
 using OranTestbed.Fronthaul.Profiles;
 using OranTestbed.Plans.Personalities;
+using NetconfNamespaces = OranTestbed.Mplane.Session.NetconfNamespaces;
+using OranNamespaces = OranTestbed.Mplane.Oran.OranNamespaces;
 
 namespace OranTestbed.Emulation.Mplane;
 
@@ -19,10 +21,10 @@ internal sealed class OruStateData(Personality personality, OruCapabilities capa
     /// <summary>Its fronthaul port (one Ethernet interface).</summary>
     public const string InterfaceName = "eth0";
 
-    private static readonly XNamespace Hw = NetconfNamespaces.Hardware;
-    private static readonly XNamespace If = NetconfNamespaces.Interfaces;
-    private static readonly XNamespace Up = NetconfNamespaces.UplaneConf;
-    private static readonly XNamespace Mc = NetconfNamespaces.ModuleCap;
+    private static readonly XNamespace Hw = OranNamespaces.IetfHardware;
+    private static readonly XNamespace If = OranNamespaces.IetfInterfaces;
+    private static readonly XNamespace Up = OranNamespaces.UplaneConf;
+    private static readonly XNamespace Mc = OranNamespaces.ModuleCap;
 
     private static readonly string[] RxWindowObjects =
         ["RX_ON_TIME", "RX_EARLY", "RX_LATE", "RX_CORRUPT", "RX_DUPL", "RX_TOTAL", "RX_ON_TIME_C", "RX_EARLY_C", "RX_LATE_C"];
@@ -34,11 +36,11 @@ internal sealed class OruStateData(Personality personality, OruCapabilities capa
         return new XElement(NetconfNamespaces.Base + "data",
             Hardware(busy), Interface(), ModuleCapability(), UserPlane(carriers), DelayManagement(),
             // The emulator sets no limit of its own on transport flows: the YANG default.
-            new XElement(NetconfNamespaces.ProcessingElement + "processing-elements",
-                new XElement(NetconfNamespaces.ProcessingElement + "maximum-number-of-transport-flows", 4094)),
-            new XElement(NetconfNamespaces.Sync + "sync",
-                new XElement(NetconfNamespaces.Sync + "sync-status", new XElement(NetconfNamespaces.Sync + "sync-state", syncState))),
-            new XElement(NetconfNamespaces.Fm + "active-alarm-list"),
+            new XElement(OranNamespaces.ProcessingElement + "processing-elements",
+                new XElement(OranNamespaces.ProcessingElement + "maximum-number-of-transport-flows", 4094)),
+            new XElement(OranNamespaces.Sync + "sync",
+                new XElement(OranNamespaces.Sync + "sync-status", new XElement(OranNamespaces.Sync + "sync-state", syncState))),
+            new XElement(OranNamespaces.Fm + "active-alarm-list"),
             Software(), Measurements(), Operations(), Monitoring(sessions));
     }
 
@@ -48,7 +50,7 @@ internal sealed class OruStateData(Personality personality, OruCapabilities capa
         return new XElement(Hw + "hardware",
             new XElement(Hw + "component",
                 new XElement(Hw + "name", ComponentName),
-                new XElement(Hw + "class", new XAttribute(XNamespace.Xmlns + "o-ran-hw", NetconfNamespaces.OranHardware), "o-ran-hw:O-RAN-RADIO"),
+                new XElement(Hw + "class", new XAttribute(XNamespace.Xmlns + "o-ran-hw", OranNamespaces.Hardware), "o-ran-hw:O-RAN-RADIO"),
                 new XElement(Hw + "serial-num", "EMU-" + personality.Id.Replace('/', '-').ToUpperInvariant()),
                 new XElement(Hw + "mfg-name", idParts[0]),
                 new XElement(Hw + "model-name", idParts.Length > 1 ? idParts[1] : personality.Id),
@@ -56,19 +58,19 @@ internal sealed class OruStateData(Personality personality, OruCapabilities capa
                     new XElement(Hw + "admin-state", "unlocked"),
                     new XElement(Hw + "oper-state", "enabled"),
                     new XElement(Hw + "usage-state", busy ? "busy" : "idle"),
-                    new XElement(NetconfNamespaces.OranHardware + "power-state", "AWAKE"),
-                    new XElement(NetconfNamespaces.OranHardware + "availability-state", "NORMAL"))));
+                    new XElement(OranNamespaces.Hardware + "power-state", "AWAKE"),
+                    new XElement(OranNamespaces.Hardware + "availability-state", "NORMAL"))));
     }
 
     private XElement Interface() =>
         new(If + "interfaces",
             new XElement(If + "interface",
                 new XElement(If + "name", InterfaceName),
-                new XElement(If + "type", new XAttribute(XNamespace.Xmlns + "ianaift", NetconfNamespaces.IanaIfType), "ianaift:ethernetCsmacd"),
+                new XElement(If + "type", new XAttribute(XNamespace.Xmlns + "ianaift", OranNamespaces.IanaIfType), "ianaift:ethernetCsmacd"),
                 new XElement(If + "oper-status", "up"),
                 new XElement(If + "phys-address", "02:00:00:00:00:01"),
-                new XElement(NetconfNamespaces.OranInterfaces + "mac-address", "02:00:00:00:00:01"),
-                new XElement(NetconfNamespaces.OranInterfaces + "l2-mtu", personality.Settings.Mtu)));
+                new XElement(OranNamespaces.Interfaces + "mac-address", "02:00:00:00:00:01"),
+                new XElement(OranNamespaces.Interfaces + "l2-mtu", personality.Settings.Mtu)));
 
     private XElement ModuleCapability()
     {
@@ -141,7 +143,7 @@ internal sealed class OruStateData(Personality personality, OruCapabilities capa
     /// </summary>
     private static XElement DelayManagement()
     {
-        var d = NetconfNamespaces.Delay;
+        var d = OranNamespaces.Delay;
         var root = new XElement(d + "delay-management");
         foreach (var (bandwidthKHz, numerology) in new[] { (20_000, 0), (100_000, 1) })
         {
@@ -165,7 +167,7 @@ internal sealed class OruStateData(Personality personality, OruCapabilities capa
 
     private XElement Software()
     {
-        var s = NetconfNamespaces.Software;
+        var s = OranNamespaces.SoftwareManagement;
         return new XElement(s + "software-inventory",
             new XElement(s + "software-slot",
                 new XElement(s + "name", "slot-a"),
@@ -181,7 +183,7 @@ internal sealed class OruStateData(Personality personality, OruCapabilities capa
 
     private static XElement Measurements()
     {
-        var p = NetconfNamespaces.Performance;
+        var p = OranNamespaces.PerformanceManagement;
         return new XElement(p + "performance-measurement-objects",
             new XElement(p + "measurement-capabilitites",
                 RxWindowObjects.Select(o => new XElement(p + "rx-window-objects", new XElement(p + "measurement-object", o)))));
@@ -189,7 +191,7 @@ internal sealed class OruStateData(Personality personality, OruCapabilities capa
 
     private static XElement Operations()
     {
-        var o = NetconfNamespaces.Operations;
+        var o = OranNamespaces.Operations;
         return new XElement(o + "operational-info",
             new XElement(o + "declarations", new XElement(o + "supported-mplane-version", "17.0.0")),
             new XElement(o + "operational-state", new XElement(o + "restart-cause", "POWER-ON")));

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
+using NetconfNamespaces = OranTestbed.Mplane.Session.NetconfNamespaces;
+using OranNamespaces = OranTestbed.Mplane.Oran.OranNamespaces;
 
 namespace OranTestbed.Emulation.Mplane;
 
@@ -43,7 +45,7 @@ internal sealed class RpcDispatcher(OruMplaneServer server, NetconfServerSession
             return GetSchema(operation);
         }
 
-        if (name == NetconfNamespaces.Supervision + "supervision-watchdog-reset")
+        if (name == OranNamespaces.Supervision + "supervision-watchdog-reset")
         {
             return WatchdogReset(operation);
         }
@@ -144,7 +146,7 @@ internal sealed class RpcDispatcher(OruMplaneServer server, NetconfServerSession
 
     private RpcOutcome WatchdogReset(XElement operation)
     {
-        var s = NetconfNamespaces.Supervision;
+        var s = OranNamespaces.Supervision;
         int interval = UInt16(operation, s + "supervision-notification-interval", SupervisionWatchdog.DefaultIntervalSeconds);
         int guard = UInt16(operation, s + "guard-timer-overhead", SupervisionWatchdog.DefaultGuardSeconds);
         var next = session.ResetWatchdog(interval, guard);

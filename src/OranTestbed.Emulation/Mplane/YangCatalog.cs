@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using OranNamespaces = OranTestbed.Mplane.Oran.OranNamespaces;
 
 namespace OranTestbed.Emulation.Mplane;
 
@@ -90,7 +91,7 @@ public sealed partial class YangCatalog
                 : throw new InvalidDataException($"{path}: no revision statement");
             modules.Add(new ServedModule(name, ns, revision, path));
             string body = Comments().Replace(text, "");
-            if (ns.StartsWith(NetconfNamespaces.OranPrefix, StringComparison.Ordinal))
+            if (ns.StartsWith(OranNamespaces.OranPrefix, StringComparison.Ordinal))
             {
                 foreach (Match node in DataNode().Matches(body))
                 {

@@ -2,7 +2,8 @@ using System.Xml.Linq;
 
 namespace OranTestbed.Mplane.Oran;
 
-/// <summary>XML namespaces of the O-RAN M-plane modules (testplans/yang/o-ran-v17.01) and the IETF ones they use.</summary>
+/// <summary>XML namespaces of the O-RAN M-plane modules (testplans/yang/o-ran-v17.01) and the IETF ones they use; one
+/// table for the client, the driver and the emulated O-RU (NETCONF's own are <see cref="Session.NetconfNamespaces"/>).</summary>
 public static class OranNamespaces
 {
     public static readonly XNamespace UplaneConf = "urn:o-ran:uplane-conf:1.0";
@@ -21,4 +22,9 @@ public static class OranNamespaces
     public static readonly XNamespace IetfHardware = "urn:ietf:params:xml:ns:yang:ietf-hardware";
     public static readonly XNamespace NetconfMonitoring = "urn:ietf:params:xml:ns:yang:ietf-netconf-monitoring";
     public static readonly XNamespace NetconfNotifications = "urn:ietf:params:xml:ns:yang:ietf-netconf-notifications";
+    public static readonly XNamespace IanaHardware = "urn:ietf:params:xml:ns:yang:iana-hardware";
+    public static readonly XNamespace IanaIfType = "urn:ietf:params:xml:ns:yang:iana-if-type";
+
+    /// <summary>The prefix every O-RAN namespace starts with.</summary>
+    public const string OranPrefix = "urn:o-ran:";
 }
