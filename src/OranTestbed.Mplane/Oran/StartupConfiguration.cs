@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Xml.Linq;
 using OranTestbed.Fronthaul.Compression;
 using OranTestbed.Fronthaul.Profiles;
+using OranTestbed.Mplane.Session;
 
 namespace OranTestbed.Mplane.Oran;
 
@@ -14,7 +15,7 @@ namespace OranTestbed.Mplane.Oran;
 /// </summary>
 public static class StartupConfiguration
 {
-    private static readonly XNamespace Nc = "urn:ietf:params:xml:ns:netconf:base:1.0";
+    private static readonly XNamespace Nc = NetconfNamespaces.Base;
 
     /// <summary>The reception-window counters an O-DU asks for (o-ran-performance-management measurement-object).</summary>
     public static readonly IReadOnlyList<string> RxWindowObjects =
@@ -44,7 +45,7 @@ public static class StartupConfiguration
     private static XElement VlanInterface(OduConfiguration c)
     {
         XNamespace ifs = OranNamespaces.IetfInterfaces;
-        XNamespace iana = "urn:ietf:params:xml:ns:yang:iana-if-type";
+        var iana = OranNamespaces.IanaIfType;
         var oi = OranNamespaces.Interfaces;
         var iface = new XElement(ifs + "interface",
             new XElement(ifs + "name", FlowInterfaceOf(c)),
