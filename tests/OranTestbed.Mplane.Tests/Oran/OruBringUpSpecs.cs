@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using OranTestbed.Emulation.Mplane;
+using OranTestbed.Mplane.Operations;
 using OranTestbed.Mplane.Oran;
 using OranTestbed.Mplane.Session;
 using OranTestbed.Mplane.Transport;
@@ -45,6 +46,30 @@ public sealed class OruBringUpSpecs
             Assert.That(bringUp.Supervision.NextUpdateAt, Is.Not.Null);
             Assert.That(readyTx, Is.EqualTo("READY"));
             Assert.That(bringUp.Events.CarrierState(StartupConfiguration.RxCarrier), Is.EqualTo("DISABLED"));
+        }
+    }
+
+    [Test]
+    public async Task What_the_emulated_o_ru_reports_after_the_start_up_must_read_back_as_the_profile_it_was_configured_with()
+    {
+        await using var oru = await Connect(MplaneDefects.None);
+        await using var bringUp = await OruBringUp.StartAsync(oru.Session, Quick, CancellationToken.None);
+        var configuration = Configuration(bringUp.Inventory);
+        await bringUp.ConfigureAsync(configuration, CancellationToken.None);
+
+        var data = await oru.Session.GetAsync(cancellationToken: CancellationToken.None);
+        var configured = configuration.Profile;
+        var read = OruProfileReader.Read(data, "from-emulated-oru", configured.TddPattern!.Slots, configured.TddPattern.Special);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(read.Carrier, Is.EqualTo(new Fronthaul.Profiles.Carrier(1, 273, bandwidthMHz: 100)));
+            Assert.That(read.EaxcBits, Is.EqualTo(configured.EaxcBits));
+            Assert.That(read.DownlinkCompression, Is.EqualTo(configured.DownlinkCompression));
+            Assert.That(read.UplinkCompression, Is.EqualTo(configured.UplinkCompression));
+            Assert.That(read.Duplex, Is.EqualTo(configured.Duplex));
+            Assert.That(read.DelayManagement.Get(Fronthaul.Profiles.DelayParameter.T2aMaxUp), Is.Not.Null,
+                "the emulated O-RU reports its delay profile for the configured carrier");
         }
     }
 
