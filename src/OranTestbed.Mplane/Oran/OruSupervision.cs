@@ -17,6 +17,7 @@ public sealed class OruSupervision : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task _loop = Task.CompletedTask;
     private int _resets;
+    private int _stopped;
 
     private OruSupervision(NetconfSession session, TimeSpan interval, TimeSpan guard, TimeProvider time)
     {
@@ -56,6 +57,11 @@ public sealed class OruSupervision : IAsyncDisposable
     /// <summary>Stops resetting (the O-RU's watchdog then runs out unless the session closes first).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
         await _stop.CancelAsync().ConfigureAwait(false);
         await _loop.ConfigureAwait(false);
         _stop.Dispose();

@@ -40,16 +40,12 @@ public sealed class MplaneOverSshSpecs
     public async Task Our_o_du_start_up_must_bring_the_emulated_o_ru_to_ready_over_ssh()
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        var target = new MplaneTarget(EmulatedOruPeer.Host, _oru.Port, _oru.User) { KeyFile = _oru.KeyFile, KnownHostsFile = _oru.KnownHostsFile };
-        await using var transport = await target.ConnectAsync(null, deadline.Token);
+        await using var transport = await Target().ConnectAsync(null, deadline.Token);
         await using var session = await NetconfSession.OpenAsync(transport, NetconfSessionOptions.Default, deadline.Token);
         await using var oru = await OruBringUp.StartAsync(session, new OruBringUpOptions { CarrierPoll = TimeSpan.FromMilliseconds(100) }, deadline.Token);
         var inventory = oru.Inventory;
 
-        await oru.ConfigureAsync(new OduConfiguration(
-            FronthaulProfileLoader.Load(Path.Combine(TestPaths.RepositoryRoot, "testplans", "profiles", "n78-100mhz-tdd-bfp9-2644.yaml")),
-            641280, 3_619_200_000, inventory.InterfaceName!, [inventory.TxEndpoints[0]], [inventory.RxEndpoints[0]],
-            inventory.TxArrays[0], inventory.RxArrays[0]) { RuMacAddress = inventory.MacAddress }, deadline.Token);
+        await oru.ConfigureAsync(Demo(inventory), deadline.Token);
         await oru.SetCarriersAsync(active: true, deadline.Token);
         string ready = oru.Events.CarrierState(StartupConfiguration.TxCarrier)!;
         await oru.SetCarriersAsync(active: false, deadline.Token);
@@ -61,6 +57,59 @@ public sealed class MplaneOverSshSpecs
             Assert.That(inventory.Manufacturer, Is.EqualTo("ymir"));
             Assert.That(ready, Is.EqualTo("READY"));
             Assert.That(oru.Events.CarrierState(StartupConfiguration.RxCarrier), Is.EqualTo("DISABLED"));
+        }
+    }
+
+    [Test]
+    public async Task Supervision_must_hold_for_30_rounds_of_1_s_over_ssh()
+    {
+        // CONF.0 §3.1.3.1 with the interval shortened to 1 s (guard 1 s): the O-RU must never give up on us.
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await using var transport = await Target().ConnectAsync(null, deadline.Token);
+        await using var session = await NetconfSession.OpenAsync(transport, NetconfSessionOptions.Default, deadline.Token);
+        var clock = Stopwatch.StartNew();
+        await using var supervision = await OruSupervision.StartAsync(session, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1),
+            cancellationToken: deadline.Token);
+        while (supervision.Resets < 30 && supervision.Failure is null && session.IsOpen)
+        {
+            await Task.Delay(100, deadline.Token);
+        }
+
+        TestContext.Out.WriteLine($"30 supervision rounds of 1 s over SSH took {clock.Elapsed.TotalSeconds:0.0} s");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(supervision.Failure, Is.Null);
+            Assert.That(session.IsOpen, Is.True, "the O-RU kept the session");
+            Assert.That(supervision.Resets, Is.GreaterThanOrEqualTo(30));
+        }
+    }
+
+    [Test]
+    public async Task An_o_ru_whose_watchdog_is_not_reset_must_stop_its_carriers_and_end_the_session()
+    {
+        // CONF.0 §3.1.3.2: the O-DU stops resetting; after interval + guard the O-RU deactivates and closes.
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await using var transport = await Target().ConnectAsync(null, deadline.Token);
+        await using var session = await NetconfSession.OpenAsync(transport, NetconfSessionOptions.Default, deadline.Token);
+        await using var oru = await OruBringUp.StartAsync(session, new OruBringUpOptions
+        {
+            SupervisionInterval = TimeSpan.FromSeconds(1),
+            SupervisionGuard = TimeSpan.FromSeconds(1),
+            CarrierPoll = TimeSpan.FromMilliseconds(100),
+        }, deadline.Token);
+        await oru.ConfigureAsync(Demo(oru.Inventory), deadline.Token);
+        await oru.SetCarriersAsync(active: true, deadline.Token);
+
+        await oru.Supervision.DisposeAsync();
+        while (session.IsOpen)
+        {
+            await Task.Delay(100, deadline.Token);
+        }
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(oru.Events.Notified(StartupConfiguration.TxCarrier, "DISABLED"), Is.True, "carriers deactivated, said before closing");
+            Assert.That(oru.Events.Notified(StartupConfiguration.RxCarrier, "DISABLED"), Is.True);
         }
     }
 
@@ -100,6 +149,14 @@ public sealed class MplaneOverSshSpecs
             Assert.That(File.Exists(output), Is.False, "nothing written from an O-RU that gave no profile");
         }
     }
+
+    private MplaneTarget Target() =>
+        new(EmulatedOruPeer.Host, _oru.Port, _oru.User) { KeyFile = _oru.KeyFile, KnownHostsFile = _oru.KnownHostsFile };
+
+    private static OduConfiguration Demo(OruInventory inventory) => new(
+        FronthaulProfileLoader.Load(Path.Combine(TestPaths.RepositoryRoot, "testplans", "profiles", "n78-100mhz-tdd-bfp9-2644.yaml")),
+        641280, 3_619_200_000, inventory.InterfaceName!, [inventory.TxEndpoints[0]], [inventory.RxEndpoints[0]],
+        inventory.TxArrays[0], inventory.RxArrays[0]) { RuMacAddress = inventory.MacAddress };
 
     private JsonElement Ncclient()
     {
