@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using OranTestbed.Fronthaul.Profiles;
+using OranTestbed.Mplane;
 using OranTestbed.Mplane.Operations;
 using OranTestbed.Mplane.Oran;
 using OranTestbed.Mplane.Session;
@@ -118,8 +119,7 @@ internal static class MplaneProfileCommand
             oru = $"{inventory.Manufacturer ?? "?"} {inventory.Model ?? "?"} at {target}";
             await session.CloseAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is MplaneConnectionException or NetconfProtocolException or NetconfSessionClosedException
-                                       or NetconfTimeoutException or NetconfRpcException or IOException or InvalidOperationException)
+        catch (Exception e) when (MplaneFailure.Is(e) || e is InvalidOperationException)
         {
             diagnostics.WriteLine($"{me}: {target}: {e.Message}");
             return ExitCodes.Unavailable;

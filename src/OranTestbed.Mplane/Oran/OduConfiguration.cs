@@ -19,6 +19,25 @@ public sealed record OduConfiguration(
     string TxArray,
     string RxArray)
 {
+    /// <summary>The configuration of the O-RU that <paramref name="inventory"/> describes: its port and MAC, its first static
+    /// endpoint each way and its first arrays (one carrier each way).</summary>
+    /// <exception cref="OruBringUpException">The O-RU reported no port, endpoints or arrays to configure.</exception>
+    public static OduConfiguration For(FronthaulProfile profile, long absoluteFrequencyCenter, long centerFrequencyHz, OruInventory inventory)
+    {
+        ArgumentNullException.ThrowIfNull(inventory);
+        if (inventory.InterfaceName is null || inventory.TxEndpoints.IsEmpty || inventory.RxEndpoints.IsEmpty
+            || inventory.TxArrays.IsEmpty || inventory.RxArrays.IsEmpty)
+        {
+            throw new OruBringUpException("configure", "the O-RU reported no interface, static low-level endpoints or arrays to configure");
+        }
+
+        return new OduConfiguration(profile, absoluteFrequencyCenter, centerFrequencyHz, inventory.InterfaceName,
+            [inventory.TxEndpoints[0]], [inventory.RxEndpoints[0]], inventory.TxArrays[0], inventory.RxArrays[0])
+        {
+            RuMacAddress = inventory.MacAddress,
+        };
+    }
+
     /// <summary>The processing element the links refer to (OAI names it so as well).</summary>
     public string ProcessingElement { get; init; } = "PLANE_0";
 

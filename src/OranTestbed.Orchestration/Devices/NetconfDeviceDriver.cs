@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
+using OranTestbed.Mplane;
 using OranTestbed.Mplane.Oran;
 using OranTestbed.Mplane.Session;
 using OranTestbed.Mplane.Tracing;
@@ -90,27 +91,14 @@ public sealed class NetconfDeviceDriver : IDeviceDriver, IStepTimeouts
         ArgumentNullException.ThrowIfNull(setup);
         var oru = Oru("configure");
         var band = setup.Execution.Setup.Band;
-        var inventory = oru.Inventory;
-        if (inventory.InterfaceName is null || inventory.TxEndpoints.IsEmpty || inventory.RxEndpoints.IsEmpty
-            || inventory.TxArrays.IsEmpty || inventory.RxArrays.IsEmpty)
-        {
-            throw new DeviceFaultException(Product.Id, "configure",
-                "the O-RU reported no interface, static low-level endpoints or arrays to configure");
-        }
-
         var profile = setup.Execution.Setup.FronthaulProfile.Profile;
         if (setup.Step.Compression is { } compression)
         {
             profile = profile with { DownlinkCompression = compression, UplinkCompression = compression };
         }
 
-        var configuration = new OduConfiguration(profile, band.Arfcn,
-            (long)(band.CenterFrequencyMHz * 1_000_000m), inventory.InterfaceName,
-            [inventory.TxEndpoints[0]], [inventory.RxEndpoints[0]], inventory.TxArrays[0], inventory.RxArrays[0])
-        {
-            RuMacAddress = inventory.MacAddress,
-        };
-        return Step("configure", () => oru.ConfigureAsync(configuration, cancellationToken));
+        return Step("configure", () => oru.ConfigureAsync(
+            OduConfiguration.For(profile, band.Arfcn, (long)(band.CenterFrequencyMHz * 1_000_000m), oru.Inventory), cancellationToken));
     }
 
     public Task StartAsync(CancellationToken cancellationToken) =>
@@ -203,8 +191,7 @@ public sealed class NetconfDeviceDriver : IDeviceDriver, IStepTimeouts
         {
             return await action().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is OruBringUpException or MplaneConnectionException or NetconfProtocolException
-                                       or NetconfSessionClosedException or NetconfTimeoutException or NetconfRpcException or IOException)
+        catch (Exception e) when (MplaneFailure.Is(e))
         {
             throw new DeviceFaultException(Product.Id, step, $"{_where}: {e.Message}", e);
         }

@@ -153,10 +153,9 @@ public sealed class MplaneOverSshSpecs
     private MplaneTarget Target() =>
         new(EmulatedOruPeer.Host, _oru.Port, _oru.User) { KeyFile = _oru.KeyFile, KnownHostsFile = _oru.KnownHostsFile };
 
-    private static OduConfiguration Demo(OruInventory inventory) => new(
+    private static OduConfiguration Demo(OruInventory inventory) => OduConfiguration.For(
         FronthaulProfileLoader.Load(Path.Combine(TestPaths.RepositoryRoot, "testplans", "profiles", "n78-100mhz-tdd-bfp9-2644.yaml")),
-        641280, 3_619_200_000, inventory.InterfaceName!, [inventory.TxEndpoints[0]], [inventory.RxEndpoints[0]],
-        inventory.TxArrays[0], inventory.RxArrays[0]) { RuMacAddress = inventory.MacAddress };
+        641280, 3_619_200_000, inventory);
 
     private JsonElement Ncclient()
     {

@@ -95,13 +95,9 @@ public sealed class OruBringUpSpecs
         Assert.That(error!.Message, Does.StartWith("activate: the carriers did not become READY within 1 s (tx BUSY"));
     }
 
-    private static OduConfiguration Configuration(OruInventory inventory) => new(
+    private static OduConfiguration Configuration(OruInventory inventory) => OduConfiguration.For(
         FronthaulProfileLoader.Load(Path.Combine(TestPaths.RepositoryRoot, "testplans", "profiles", "n78-100mhz-tdd-bfp9-2644.yaml")),
-        641280, 3_619_200_000, inventory.InterfaceName!, [inventory.TxEndpoints[0]], [inventory.RxEndpoints[0]],
-        inventory.TxArrays[0], inventory.RxArrays[0])
-    {
-        RuMacAddress = inventory.MacAddress,
-    };
+        641280, 3_619_200_000, inventory);
 
     private static async Task<EmulatedOru> Connect(MplaneDefects defects, Action<OruMplaneServer>? prepare = null)
     {
