@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,9 @@ namespace OranTestbed.Cli.Commands;
 /// behaviour. <c>--stdio</c> serves one session on standard input/output, so OpenSSH's sshd can run it as its netconf
 /// subsystem (<c>Subsystem netconf oran-testbed mplane serve --stdio --personality V/P</c>): nothing but NETCONF goes to
 /// standard output, diagnostics go to standard error. <c>--call-home HOST:PORT</c> dials a controller instead (raw
-/// TCP) and dials again every <c>--call-home-retry</c> while nobody answers. Exit 0 when the session ended (close-session,
+/// TCP) and dials again every <c>--call-home-retry</c> while nobody answers. <c>--account USER=GROUP</c> (repeatable) turns
+/// NACM on (RFC 8341, the O-RAN groups sudo, smo, hybrid-odu, nms, fm-pm, swm): each session is its user's (under sshd the
+/// SSH user) and may do what the group may; a user not listed may read, not write. Exit 0 when the session ended (close-session,
 /// the client gone, kill-session, a supervision failure), 64 usage/personality error, 65 the client broke NETCONF,
 /// 66 YANG modules missing.
 /// </summary>
@@ -32,6 +35,12 @@ internal sealed class MplaneCommand
     {
         Description = "with --call-home: dial again after this long while nobody answers",
         DefaultValueFactory = _ => "60s",
+    };
+
+    private readonly Option<string[]> _accounts = new("--account")
+    {
+        Description = "USER=GROUP, repeatable: turn NACM on with USER in GROUP (" + string.Join(", ", NacmGroups.Known)
+            + "); a session's user is the SSH user under sshd; users not listed may read, not write. None: everyone is sudo",
     };
 
     private readonly Option<string> _personality = new("--personality")
@@ -57,10 +66,11 @@ internal sealed class MplaneCommand
         var symbols = new MplaneCommand();
         var serve = new Command("serve",
             "Serve the emulated O-RU's M-plane (NETCONF with O-RAN behaviour) on standard input/output (--stdio) or by "
-            + "calling home (--call-home HOST:PORT). Exit 0 session ended, 64 usage/personality error, 65 the client broke "
+            + "calling home (--call-home HOST:PORT); --account USER=GROUP turns NACM access control on. Exit 0 session ended, 64 usage/personality error, 65 the client broke "
             + "NETCONF, 66 YANG modules missing")
         {
-            symbols._stdio, symbols._callHome, symbols._callHomeRetry, symbols._personality, symbols._personalities, symbols._yang,
+            symbols._stdio, symbols._callHome, symbols._callHomeRetry, symbols._accounts, symbols._personality, symbols._personalities,
+            symbols._yang,
         };
         serve.SetAction((parse, token) => symbols.RunAsync(parse, Console.Error, token));
         return new Command("mplane", "The O-RAN M-plane (NETCONF): the emulated O-RU's server, an O-RU's profile read over it")
@@ -91,6 +101,12 @@ internal sealed class MplaneCommand
         if (!DurationText.TryParse(retryText, out long retryNs, out string? retryError) || retryNs < 1_000_000)
         {
             diagnostics.WriteLine($"{Name}: --call-home-retry '{retryText}': {retryError ?? "must be at least 1ms"}");
+            return ExitCodes.Usage;
+        }
+
+        if (!TryParseAccounts(parse.GetValue(_accounts) ?? [], out var accounts, out string? accountError))
+        {
+            diagnostics.WriteLine($"{Name}: {accountError}");
             return ExitCodes.Usage;
         }
 
@@ -133,6 +149,7 @@ internal sealed class MplaneCommand
             Personality = personality,
             Yang = yang,
             LoggerFactory = logging,
+            Accounts = accounts,
         });
         SessionResult result;
         if (stdio)
@@ -154,6 +171,34 @@ internal sealed class MplaneCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>USER=GROUP pairs: a user once, a known group.</summary>
+    private static bool TryParseAccounts(string[] texts, out ImmutableDictionary<string, string> accounts, out string? error)
+    {
+        var builder = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        accounts = builder.ToImmutable();
+        error = null;
+        foreach (string text in texts)
+        {
+            int equals = text.IndexOf('=', StringComparison.Ordinal);
+            string user = equals > 0 ? text[..equals].Trim() : "";
+            string group = equals > 0 ? text[(equals + 1)..].Trim() : "";
+            if (user.Length == 0 || !NacmGroups.IsKnown(group))
+            {
+                error = $"--account '{text}' is not USER=GROUP with GROUP one of {string.Join(", ", NacmGroups.Known)}";
+                return false;
+            }
+
+            if (!builder.TryAdd(user, group))
+            {
+                error = $"--account '{text}': {user} already has an account ({builder[user]})";
+                return false;
+            }
+        }
+
+        accounts = builder.ToImmutable();
+        return true;
     }
 
     private static bool TryParseEndpoint(string text, out (string Host, int Port) endpoint)

@@ -33,6 +33,10 @@ internal static partial class MplaneLog
         Message = "session {SessionId}: {Reason}")]
     public static partial void ProtocolError(ILogger logger, uint sessionId, string reason);
 
+    [LoggerMessage(EventId = 1769, EventName = "SessionUser", Level = LogLevel.Information,
+        Message = "NETCONF session {SessionId} is user {User}, NACM group {Group}")]
+    public static partial void SessionUser(ILogger logger, uint sessionId, string user, string group);
+
     [LoggerMessage(EventId = 1770, EventName = "RpcFailed", Level = LogLevel.Error,
         Message = "session {SessionId} rpc {Operation} failed in the emulator")]
     public static partial void RpcFailed(ILogger logger, uint sessionId, string operation, Exception exception);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OranTestbed.Plans.Personalities;
@@ -19,8 +20,18 @@ public sealed record MplaneServerOptions
 
     public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
 
-    /// <summary>The user sessions are attributed to (changed-by, netconf-state): the SSH user under sshd.</summary>
+    /// <summary>
+    /// The user of sessions served without one of their own (changed-by, netconf-state, its NACM account): under sshd the
+    /// SSH user, whom the subsystem runs as.
+    /// </summary>
     public string User { get; init; } = Environment.UserName;
+
+    /// <summary>
+    /// NACM accounts (RFC 8341): user name → group (<see cref="NacmGroups"/>: sudo, smo, hybrid-odu, nms, fm-pm, swm).
+    /// Empty (the default): NACM is off and every user is sudo. Given: each session gets its user's group
+    /// (<see cref="NacmPrivileges"/>); a user not listed is in no group (reads allowed, writes refused).
+    /// </summary>
+    public ImmutableDictionary<string, string> Accounts { get; init; } = ImmutableDictionary<string, string>.Empty;
 
     /// <summary>The first session id handed out (RFC 6241: non-zero).</summary>
     public uint FirstSessionId { get; init; } = 1;

@@ -43,10 +43,12 @@ internal sealed class NetconfServerSession : IDisposable
     private bool _subscribed;
     private XElement? _notificationFilter;
 
-    public NetconfServerSession(OruMplaneServer server, uint id, Stream input, Stream output, string peer, ILogger logger)
+    public NetconfServerSession(OruMplaneServer server, uint id, Stream input, Stream output, string peer, NacmAccess access,
+        ILogger logger)
     {
         _server = server;
         Id = id;
+        Access = access;
         _input = input;
         _output = output;
         Peer = peer;
@@ -66,6 +68,9 @@ internal sealed class NetconfServerSession : IDisposable
     public uint Id { get; }
 
     public string Peer { get; }
+
+    /// <summary>The session's user and what NACM lets it do.</summary>
+    public NacmAccess Access { get; }
 
     public DateTimeOffset Started { get; }
 
@@ -90,6 +95,7 @@ internal sealed class NetconfServerSession : IDisposable
             reader.Framing = framing;
             writer.Framing = framing;
             MplaneLog.SessionStarted(_logger, Id, Peer, framing);
+            MplaneLog.SessionUser(_logger, Id, Access.User, Access.Group ?? "(none)");
             writing = WriteAllAsync(writer);
             result = await ServeAsync(reader, token).ConfigureAwait(false);
         }
@@ -144,7 +150,10 @@ internal sealed class NetconfServerSession : IDisposable
         _end.Cancel();
     }
 
-    /// <summary>create-subscription: notifications flow from now on; supervision starts with its default timers.</summary>
+    /// <summary>
+    /// create-subscription: notifications flow from now on; supervision starts with its default timers for a session that
+    /// may reset the watchdog (NACM exec on o-ran-supervision: not fm-pm or swm, which the O-RU does not supervise).
+    /// </summary>
     public void Subscribe(XElement? filter)
     {
         lock (_gate)
@@ -158,7 +167,7 @@ internal sealed class NetconfServerSession : IDisposable
             _notificationFilter = filter is { HasElements: true } ? filter : null;
         }
 
-        if (!_watchdog.IsArmed)
+        if (!_watchdog.IsArmed && Access.MayExecute(OranTestbed.Mplane.Oran.OranNamespaces.Supervision + "supervision-watchdog-reset"))
         {
             _watchdog.Reset(SupervisionWatchdog.DefaultIntervalSeconds, SupervisionWatchdog.DefaultGuardSeconds);
         }
@@ -166,13 +175,20 @@ internal sealed class NetconfServerSession : IDisposable
 
     public DateTimeOffset ResetWatchdog(int intervalSeconds, int guardSeconds) => _watchdog.Reset(intervalSeconds, guardSeconds);
 
-    /// <summary>Queues a notification when the session subscribed and its filter (if any) selects it.</summary>
+    /// <summary>
+    /// Queues a notification when the session subscribed, may read it (RFC 8341 §3.4.6) and its filter (if any) selects it.
+    /// </summary>
     public void Notify(DateTimeOffset eventTime, XElement content, SubtreeFilter? filter)
     {
         lock (_gate)
         {
             // A session ending for supervision failure still gets the deactivation it caused.
             if (!_subscribed || (_endReason is not null && _endReason != SessionEnd.SupervisionFailure))
+            {
+                return;
+            }
+
+            if (!Access.MayReceive(content))
             {
                 return;
             }

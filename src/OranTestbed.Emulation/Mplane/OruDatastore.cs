@@ -34,12 +34,17 @@ internal sealed class OruDatastore(YangCatalog catalog, ConfigValidator validato
         _ => throw new NetconfRpcException(RpcError.InvalidValue($"no datastore '{datastore}' (running, candidate)")),
     };
 
-    /// <summary>Applies an edit to the candidate; returns the new running tree instead when the target is running.</summary>
-    public XElement? Edit(uint session, string target, XElement config, EditOperation defaultOperation, string testOption)
+    /// <summary>
+    /// Applies an edit to the candidate; returns the new running tree instead when the target is running.
+    /// <paramref name="authorize"/> sees the datastore before and after the edit and throws to refuse it (NACM).
+    /// </summary>
+    public XElement? Edit(uint session, string target, XElement config, EditOperation defaultOperation, string testOption,
+        Action<XElement, XElement> authorize)
     {
         CheckNotLockedByOther(session, target);
         validator.CheckNames(config);
         var edited = _editor.Apply(Of(target), config, defaultOperation);
+        authorize(Of(target), edited);
         if (testOption == "test-only" || target == "running")
         {
             validator.CheckSemantics(edited);

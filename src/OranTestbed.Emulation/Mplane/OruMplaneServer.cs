@@ -25,6 +25,7 @@ public sealed class OruMplaneServer : IDisposable
     private readonly CarrierActivation _carriers;
     private readonly MeasurementReporter _measurements;
     private readonly SubtreeFilter _filter;
+    private readonly NacmPolicy _nacm;
     private readonly Dictionary<uint, NetconfServerSession> _sessions = [];
     private uint _nextSessionId;
     private string _syncState = "LOCKED";
@@ -41,6 +42,7 @@ public sealed class OruMplaneServer : IDisposable
         _datastore = new OruDatastore(options.Yang, new ConfigValidator(options.Yang, Capabilities));
         _state = new OruStateData(options.Personality, Capabilities, options.Yang);
         _filter = new SubtreeFilter(options.Yang);
+        _nacm = new NacmPolicy(options.Yang, options.Accounts);
         _carriers = new CarrierActivation(options.Time, defects.LateReady ?? options.ReadyDelay, _logger, _gate, Publish);
         _measurements = new MeasurementReporter(options.Time, options.ReceptionFeed, defects.RxLateReportedFraction,
             ActiveTxEndpoints, n => Publish([n]));
@@ -64,20 +66,38 @@ public sealed class OruMplaneServer : IDisposable
         }
     }
 
-    /// <summary>Serves one NETCONF session over <paramref name="transport"/> until it ends; closes the transport's output.</summary>
-    public Task<SessionResult> ServeAsync(INetconfTransport transport, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Serves one NETCONF session of <see cref="MplaneServerOptions.User"/> over <paramref name="transport"/> until it
+    /// ends; closes the transport's output.
+    /// </summary>
+    public Task<SessionResult> ServeAsync(INetconfTransport transport, CancellationToken cancellationToken = default) =>
+        ServeAsync(transport, Options.User, cancellationToken);
+
+    /// <summary>
+    /// Serves one NETCONF session of <paramref name="user"/> (its NACM account decides what it may do) over
+    /// <paramref name="transport"/> until it ends; sessions of different users can run side by side.
+    /// </summary>
+    public Task<SessionResult> ServeAsync(INetconfTransport transport, string user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(transport);
-        return ServeAsync(transport.Input, transport.Output, transport.Peer, cancellationToken);
+        ArgumentException.ThrowIfNullOrWhiteSpace(user);
+        return ServeCoreAsync(transport.Input, transport.Output, transport.Peer, user, cancellationToken);
     }
 
-    /// <summary>Serves one NETCONF session over a pair of streams (standard input/output for sshd's subsystem).</summary>
-    public async Task<SessionResult> ServeAsync(Stream input, Stream output, string peer, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Serves one NETCONF session of <see cref="MplaneServerOptions.User"/> over a pair of streams (standard input/output
+    /// for sshd's subsystem).
+    /// </summary>
+    public Task<SessionResult> ServeAsync(Stream input, Stream output, string peer, CancellationToken cancellationToken = default) =>
+        ServeCoreAsync(input, output, peer, Options.User, cancellationToken);
+
+    private async Task<SessionResult> ServeCoreAsync(Stream input, Stream output, string peer, string user,
+        CancellationToken cancellationToken)
     {
         NetconfServerSession session;
         lock (_gate)
         {
-            session = new NetconfServerSession(this, _nextSessionId++, input, output, peer,
+            session = new NetconfServerSession(this, _nextSessionId++, input, output, peer, _nacm.For(user),
                 Options.LoggerFactory.CreateLogger<NetconfServerSession>());
             _sessions.Add(session.Id, session);
         }
@@ -130,20 +150,26 @@ public sealed class OruMplaneServer : IDisposable
         _measurements.Dispose();
     }
 
-    internal XElement Get(XElement? filter)
+    /// <summary>Running and the state data, without what the session may not read (RFC 8341 §3.4.5), filtered.</summary>
+    internal XElement Get(NetconfServerSession session, XElement? filter)
     {
         XElement data;
         lock (_gate)
         {
             data = new XElement(_datastore.Running);
-            var sessions = _sessions.Values.Select(s => (s.Id, Options.User, s.Started)).ToList();
+            var sessions = _sessions.Values.Select(s => (s.Id, s.Access.User, s.Started)).ToList();
             DataTree.Overlay(data, _state.Build(_carriers.States, _syncState, sessions), Options.Yang);
+            if (_nacm.State() is { } nacm)
+            {
+                data.Add(nacm);
+            }
         }
 
+        session.Access.Prune(data);
         return filter is null ? data : _filter.Apply(data, filter);
     }
 
-    internal XElement GetConfig(string source, XElement? filter)
+    internal XElement GetConfig(NetconfServerSession session, string source, XElement? filter)
     {
         XElement data;
         lock (_gate)
@@ -151,6 +177,7 @@ public sealed class OruMplaneServer : IDisposable
             data = new XElement(_datastore.Of(source));
         }
 
+        session.Access.Prune(data);
         return filter is null ? data : _filter.Apply(data, filter);
     }
 
@@ -159,7 +186,8 @@ public sealed class OruMplaneServer : IDisposable
     {
         lock (_gate)
         {
-            var running = _datastore.Edit(session.Id, target, config, defaultOperation, testOption);
+            var running = _datastore.Edit(session.Id, target, config, defaultOperation, testOption,
+                (before, after) => Authorize(session, before, after));
             return running is null ? [] : ApplyRunning(session, running);
         }
     }
@@ -181,7 +209,9 @@ public sealed class OruMplaneServer : IDisposable
 
         lock (_gate)
         {
-            return ApplyRunning(session, _datastore.PrepareCommit(session.Id));
+            var running = _datastore.PrepareCommit(session.Id);
+            Authorize(session, _datastore.Running, running);
+            return ApplyRunning(session, running);
         }
     }
 
@@ -296,6 +326,20 @@ public sealed class OruMplaneServer : IDisposable
         }
     }
 
+    /// <summary>
+    /// An edit or commit turns <paramref name="before"/> into <paramref name="after"/>: the session must be allowed to
+    /// write every change (RFC 8341 §3.4.5), and with NACM on, its nacm tree is the accounts', not editable.
+    /// </summary>
+    private void Authorize(NetconfServerSession session, XElement before, XElement after)
+    {
+        session.Access.CheckWrite(before, after, Options.Yang);
+        if (_nacm.Enforced && after.Element(NacmPolicy.Acm + "nacm") is not null)
+        {
+            throw new NetconfRpcException(RpcError.OperationFailed(
+                "the emulated O-RU's NACM comes from its accounts (mplane serve --account USER=GROUP), not from NETCONF edits", "/nacm"));
+        }
+    }
+
     private List<XElement> ApplyRunning(NetconfServerSession session, XElement running)
     {
         var changes = OruDatastore.Changes(_datastore.Running, running);
@@ -303,7 +347,7 @@ public sealed class OruMplaneServer : IDisposable
         var notifications = new List<XElement>();
         if (changes.Count > 0)
         {
-            notifications.Add(OruNotifications.ConfigChange(session.Id, Options.User, changes));
+            notifications.Add(OruNotifications.ConfigChange(session.Id, session.Access.User, changes));
         }
 
         notifications.AddRange(_carriers.Apply(running));

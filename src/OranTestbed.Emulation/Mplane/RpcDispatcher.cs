@@ -8,7 +8,8 @@ namespace OranTestbed.Emulation.Mplane;
 /// <summary>
 /// Reads one operation of an <c>&lt;rpc&gt;</c> (its parameters, by namespace and name) and runs it on the server:
 /// the RFC 6241 base operations, create-subscription (RFC 5277), get-schema (RFC 6022) and the O-RAN
-/// supervision-watchdog-reset. Anything else is operation-not-supported. Errors are thrown as <see cref="NetconfRpcException"/>.
+/// supervision-watchdog-reset. Anything else is operation-not-supported. An operation the session's NACM group may not
+/// invoke is access-denied before anything else (RFC 8341 §3.4.4). Errors are thrown as <see cref="NetconfRpcException"/>.
 /// </summary>
 internal sealed class RpcDispatcher(OruMplaneServer server, NetconfServerSession session)
 {
@@ -17,12 +18,17 @@ internal sealed class RpcDispatcher(OruMplaneServer server, NetconfServerSession
     public async Task<RpcOutcome> DispatchAsync(XElement operation, CancellationToken cancellationToken)
     {
         var name = operation.Name;
+        if (!session.Access.MayExecute(name))
+        {
+            throw session.Access.OperationDenied(name);
+        }
+
         if (name.Namespace == B)
         {
             return name.LocalName switch
             {
-                "get" => RpcOutcome.Of(server.Get(Filter(operation))),
-                "get-config" => RpcOutcome.Of(server.GetConfig(Datastore(operation, "source"), Filter(operation))),
+                "get" => RpcOutcome.Of(server.Get(session, Filter(operation))),
+                "get-config" => RpcOutcome.Of(server.GetConfig(session, Datastore(operation, "source"), Filter(operation))),
                 "edit-config" => EditConfig(operation),
                 "validate" => Validate(operation),
                 "commit" => await CommitAsync(operation, cancellationToken).ConfigureAwait(false),

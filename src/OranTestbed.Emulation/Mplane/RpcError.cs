@@ -38,6 +38,12 @@ public sealed record RpcError(string Type, string Tag, string Message, string? P
             Info = [new XElement(NetconfNamespaces.Base + "session-id", holder)],
         };
 
+    /// <summary>
+    /// RFC 8341 §3.4 / RFC 6241 Appendix A: NACM refuses. <paramref name="type"/> is <c>protocol</c> for an operation the
+    /// user may not invoke, <c>application</c> for data it may not write.
+    /// </summary>
+    public static RpcError AccessDenied(string type, string message, string? path = null) => new(type, "access-denied", message, path);
+
     public static RpcError InUse(string message) => new("protocol", "in-use", message);
 
     public static RpcError OperationFailed(string message, string? path = null) =>

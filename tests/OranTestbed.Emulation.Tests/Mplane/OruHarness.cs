@@ -16,7 +16,7 @@ internal static class OruHarness
     public static YangCatalog Yang => Catalog.Value;
 
     public static OruMplaneServer Server(FakeTimeProvider time, MplaneDefects? defects = null, Func<RxWindowCounts>? feed = null,
-        int antennaPorts = 4) =>
+        int antennaPorts = 4, ImmutableDictionary<string, string>? accounts = null) =>
         new(new MplaneServerOptions
         {
             Personality = new Personality("emulated/o-ru", NodeRole.Ru, ImmutableArray<Defect>.Empty)
@@ -28,5 +28,6 @@ internal static class OruHarness
             Time = time,
             User = "oru-spec",
             ReceptionFeed = feed,
+            Accounts = accounts ?? ImmutableDictionary<string, string>.Empty,
         });
 }
