@@ -96,6 +96,32 @@ public sealed class MplaneServeSpecs
         }
     }
 
+    [TestCase("operator=root", "--account 'operator=root' is not USER=GROUP with GROUP one of sudo, smo, hybrid-odu, nms, fm-pm, swm")]
+    [TestCase("fm-pm", "--account 'fm-pm' is not USER=GROUP")]
+    [TestCase("=sudo", "--account '=sudo' is not USER=GROUP")]
+    public void Mplane_serve_must_refuse_an_account_of_no_known_group_with_exit_64_and_one_line(string account, string message)
+    {
+        var result = CliProcess.Run(Serve("--account", "admin=sudo", "--account", account));
+        string[] lines = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Usage));
+            Assert.That(lines, Has.Length.EqualTo(1), result.Stderr);
+            Assert.That(lines[0], Does.StartWith("oran-testbed mplane serve: " + message));
+        }
+    }
+
+    [Test]
+    public void Mplane_serve_must_refuse_two_accounts_of_one_user_with_exit_64()
+    {
+        var result = CliProcess.Run(Serve("--account", "admin=sudo", "--account", "admin=fm-pm"));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Usage));
+            Assert.That(result.Stderr.Trim(), Is.EqualTo("oran-testbed mplane serve: --account 'admin=fm-pm': admin already has an account (sudo)"));
+        }
+    }
+
     [Test]
     public void Mplane_serve_must_exit_66_when_the_yang_folder_is_missing()
     {

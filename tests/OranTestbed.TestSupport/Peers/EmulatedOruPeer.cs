@@ -24,6 +24,9 @@ public sealed class EmulatedOruPeer : IAsyncDisposable
 
     public string User => _sshd.User;
 
+    /// <summary>A second account (password only, <see cref="PasswordVariable"/>); its NACM group is the one given at start.</summary>
+    public string OperatorUser => _sshd.OperatorUser;
+
     public string PasswordVariable { get; }
 
     public string Password => _sshd.Password;
@@ -36,8 +39,12 @@ public sealed class EmulatedOruPeer : IAsyncDisposable
 
     public string SshdLog => _sshd.Log;
 
-    /// <summary>Serves <paramref name="personality"/> of testplans/personalities with the CLI at <paramref name="cliDll"/>.</summary>
-    public static async Task<EmulatedOruPeer> StartAsync(string cliDll, string personality = "ymir/yr-400")
+    /// <summary>
+    /// Serves <paramref name="personality"/> of testplans/personalities with the CLI at <paramref name="cliDll"/>. With
+    /// <paramref name="operatorGroup"/>, NACM is on: <see cref="User"/> is sudo and <see cref="OperatorUser"/> in that group
+    /// (<c>--account USER=sudo --account OPERATOR=GROUP</c> on the Subsystem line).
+    /// </summary>
+    public static async Task<EmulatedOruPeer> StartAsync(string cliDll, string personality = "ymir/yr-400", string? operatorGroup = null)
     {
         if (!File.Exists("/usr/sbin/sshd") || !MissingPeer.OnPath("ssh-keygen") || !Environment.IsPrivilegedProcess)
         {
@@ -55,7 +62,9 @@ public sealed class EmulatedOruPeer : IAsyncDisposable
                 // The subsystem runs as the SSH user through its shell: the environment keeps dotnet from writing a home.
                 await sshd.StartAsync($"\"/usr/bin/env DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 "
                     + $"{dotnet} {cliDll} mplane serve --stdio --personality {personality} "
-                    + $"--personalities {repository}/testplans/personalities --yang {repository}/testplans/yang\"").ConfigureAwait(false);
+                    + $"--personalities {repository}/testplans/personalities --yang {repository}/testplans/yang"
+                    + (operatorGroup is null ? "" : $" --account {sshd.User}=sudo --account {sshd.OperatorUser}={operatorGroup}")
+                    + "\"").ConfigureAwait(false);
                 return new EmulatedOruPeer(sshd);
             }
             catch (PortTakenException) when (attempt < 3)
