@@ -92,6 +92,7 @@ public static class PlanNames
         new("configure", StepKind.Configure), new("start-traffic", StepKind.StartTraffic), new("capture", StepKind.Capture),
         new("analyze", StepKind.Analyze), new("query-counters", StepKind.QueryCounters), new("stop-traffic", StepKind.StopTraffic),
         new("wait", StepKind.Wait), new("wait-for", StepKind.WaitFor), new("impair", StepKind.Impair),
+        new("m-plane", StepKind.MPlane),
     ];
 
     internal static readonly KeyValuePair<string, TrafficDirection>[] Directions =
@@ -101,6 +102,14 @@ public static class PlanNames
     [
         new("sync-locked", DeviceState.SyncLocked), new("carrier-ready", DeviceState.CarrierReady),
         new("cell-on-air", DeviceState.CellOnAir), new("holdover", DeviceState.Holdover),
+    ];
+
+    internal static readonly KeyValuePair<string, MplaneCheck>[] MplaneChecks =
+    [
+        new("handshake", MplaneCheck.Handshake), new("subscription", MplaneCheck.Subscription),
+        new("supervision", MplaneCheck.Supervision), new("supervision-failure", MplaneCheck.SupervisionFailure),
+        new("retrieval", MplaneCheck.Retrieval), new("configurability", MplaneCheck.Configurability),
+        new("access-control", MplaneCheck.AccessControl),
     ];
 
     internal static readonly KeyValuePair<string, ImpairmentKind>[] Impairments =
@@ -155,6 +164,8 @@ public static class PlanNames
     public static string Of(DeviceState value) => Yaml.PlanChoices.NameOf(DeviceStates, value);
 
     public static string Of(ImpairmentKind value) => Yaml.PlanChoices.NameOf(Impairments, value);
+
+    public static string Of(MplaneCheck value) => Yaml.PlanChoices.NameOf(MplaneChecks, value);
 
     public static string Of(NeedKind value) => Yaml.PlanChoices.NameOf(NeedKinds, value);
 

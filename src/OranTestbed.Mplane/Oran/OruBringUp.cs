@@ -19,20 +19,39 @@ public sealed class OruBringUp : IAsyncDisposable
     private OduConfiguration? _configured;
 
     private OruBringUp(NetconfSession session, OruBringUpOptions options, OruInventory inventory, OruEvents events,
-        OruSupervision supervision)
+        OruSupervision supervision, bool subscribed)
     {
         _session = session;
         _options = options;
         Inventory = inventory;
         Events = events;
         Supervision = supervision;
+        Subscribed = subscribed;
     }
+
+    public NetconfSession Session => _session;
 
     public OruInventory Inventory { get; }
 
     public OruEvents Events { get; }
 
-    public OruSupervision Supervision { get; }
+    /// <summary>The running supervision (replaced by <see cref="RestartSupervisionAsync"/>).</summary>
+    public OruSupervision Supervision { get; private set; }
+
+    /// <summary>Whether the O-RU accepted the subscription to its NETCONF notification stream.</summary>
+    public bool Subscribed { get; }
+
+    /// <summary>The configuration last committed and read back, or null before configure.</summary>
+    public OduConfiguration? Configured => _configured;
+
+    /// <summary>Stops the running supervision and starts another with <paramref name="interval"/> and
+    /// <paramref name="guard"/> (its first reset tells the O-RU the new timing).</summary>
+    public async Task RestartSupervisionAsync(TimeSpan interval, TimeSpan guard, CancellationToken cancellationToken)
+    {
+        await Supervision.DisposeAsync().ConfigureAwait(false);
+        Supervision = await Step("supervision", () => OruSupervision.StartAsync(_session, interval, guard, _options.TimeProvider,
+            cancellationToken)).ConfigureAwait(false);
+    }
 
     /// <summary>Discovers the O-RU, checks its sync, subscribes and starts supervision.</summary>
     public static async Task<OruBringUp> StartAsync(NetconfSession session, OruBringUpOptions options, CancellationToken cancellationToken)
@@ -48,14 +67,15 @@ public sealed class OruBringUp : IAsyncDisposable
         var events = new OruEvents(session);
         try
         {
-            if (session.ServerCapabilities.Notification)
+            bool subscribed = session.ServerCapabilities.Notification;
+            if (subscribed)
             {
                 await Step("subscribe", () => session.CreateSubscriptionAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
             }
 
             var supervision = await Step("supervision", () => OruSupervision.StartAsync(session, options.SupervisionInterval,
                 options.SupervisionGuard, options.TimeProvider, cancellationToken)).ConfigureAwait(false);
-            return new OruBringUp(session, options, inventory, events, supervision);
+            return new OruBringUp(session, options, inventory, events, supervision, subscribed);
         }
         catch
         {

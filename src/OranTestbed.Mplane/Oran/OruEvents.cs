@@ -20,6 +20,7 @@ public sealed class OruEvents : IAsyncDisposable
     private readonly Task _pump;
     private int _supervisionNotifications;
     private int _configChanges;
+    private int _received;
 
     public OruEvents(NetconfSession session)
     {
@@ -42,6 +43,9 @@ public sealed class OruEvents : IAsyncDisposable
     public int SupervisionNotifications => Volatile.Read(ref _supervisionNotifications);
 
     public int ConfigChanges => Volatile.Read(ref _configChanges);
+
+    /// <summary>Every notification received so far, of any kind.</summary>
+    public int Received => Volatile.Read(ref _received);
 
     /// <summary>The last state an O-RU notification gave <paramref name="carrier"/> (DISABLED, BUSY, READY), or null.</summary>
     public string? CarrierState(string carrier)
@@ -132,6 +136,7 @@ public sealed class OruEvents : IAsyncDisposable
 
     private void Handle(XElement content)
     {
+        Interlocked.Increment(ref _received);
         var up = OranNamespaces.UplaneConf;
         switch (content.Name.LocalName)
         {

@@ -77,8 +77,12 @@ public static class StartupConfiguration
 
     public const string RxCarrier = "rxcc-0";
 
-    private static XElement ProcessingElements(OduConfiguration c)
+    private static XElement ProcessingElements(OduConfiguration c) => ProcessingElements(c, c.ProcessingElement);
+
+    /// <summary>The processing elements with one ru-element <paramref name="name"/> on this configuration's flow.</summary>
+    public static XElement ProcessingElements(OduConfiguration c, string name)
     {
+        ArgumentNullException.ThrowIfNull(c);
         var pe = OranNamespaces.ProcessingElement;
         var flow = new XElement(pe + "eth-flow");
         if (c.RuMacAddress is { } ru)
@@ -95,7 +99,7 @@ public static class StartupConfiguration
         return new XElement(pe + "processing-elements",
             new XElement(pe + "transport-session-type", "ETH-INTERFACE"),
             new XElement(pe + "ru-elements",
-                new XElement(pe + "name", c.ProcessingElement),
+                new XElement(pe + "name", name),
                 new XElement(pe + "transport-flow",
                     new XElement(pe + "interface-name", FlowInterfaceOf(c)),
                     flow)));
@@ -143,6 +147,16 @@ public static class StartupConfiguration
         }
 
         return root;
+    }
+
+    /// <summary>A user-plane configuration adding one low-level-rx-endpoint <paramref name="name"/> whose eAxC id is
+    /// that of RU port <paramref name="ruPort"/> (configured like the start-up's rx endpoint): what a configurability
+    /// check writes (CONF.0 §3.1.10, unique or duplicate eAxC ids).</summary>
+    public static XElement ExtraRxEndpoint(OduConfiguration configuration, string name, int ruPort)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return new XElement(OranNamespaces.UplaneConf + "user-plane-configuration",
+            Endpoint(configuration, "low-level-rx-endpoints", name, configuration.Profile.UplinkCompression.Static, ruPort));
     }
 
     private static object[] Carrier(OduConfiguration c, string name)

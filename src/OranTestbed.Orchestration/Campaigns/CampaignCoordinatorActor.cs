@@ -467,9 +467,7 @@ public sealed class CampaignCoordinatorActor : ReceivePersistentActor, IWithTime
     private bool DependenciesDone(Execution execution) =>
         execution.After.All(id => !_executions.ContainsKey(id) || (_records.TryGetValue(id, out var r) && IsDone(r)));
 
-    private static bool CanHost(Bench bench, Execution execution) =>
-        bench.Hosts(execution.Products.ODu) && bench.Hosts(execution.Products.ORu)
-        && (execution.Products.OCu is null || bench.Hosts(execution.Products.OCu));
+    private static bool CanHost(Bench bench, Execution execution) => bench.Runs(execution);
 
     /// <summary>Aborted executions did not finish: a resume runs them again (and the results store lets their result
     /// replace the aborted one).</summary>

@@ -1,10 +1,13 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using OranTestbed.Mplane;
+using OranTestbed.Mplane.Conformance;
 using OranTestbed.Mplane.Oran;
 using OranTestbed.Mplane.Session;
 using OranTestbed.Mplane.Tracing;
 using OranTestbed.Mplane.Transport;
+using OranTestbed.Plans;
+using OranTestbed.Plans.Iot.Procedure;
 using OranTestbed.Plans.Lab;
 
 namespace OranTestbed.Orchestration.Devices;
@@ -16,12 +19,15 @@ namespace OranTestbed.Orchestration.Devices;
 /// ACTIVE until READY / INACTIVE until DISABLED; read-counters = the O-RU's last reception-window report
 /// (<c>rx-on-time</c>, <c>rx-early</c>, <c>rx-late</c>, … as case metrics name them), <c>ready-notification</c> (both
 /// carriers notified READY), <c>carrier-ready</c>, <c>sync-locked</c> (0/1), <c>supervision-resets</c> and
-/// <c>config-changes</c>; close = close-session. Every message of the session is kept in the execution's evidence
-/// (<c>PRODUCT-netconf.trace</c>). Failures are device faults naming the step and what the O-RU did.
+/// <c>config-changes</c>; close = close-session. A case's <c>m-plane</c> steps run the CONF.0 §3.1 checks
+/// (<see cref="IMplaneConformance"/>) on the session, or on a session of another account. Every message of every
+/// session is kept in the execution's evidence (<c>PRODUCT-netconf.trace</c>, <c>PRODUCT-netconf-ACCOUNT.trace</c>).
+/// Failures are device faults naming the step and what the O-RU did.
 /// </summary>
-public sealed class NetconfDeviceDriver : IDeviceDriver, IStepTimeouts
+public sealed class NetconfDeviceDriver : IDeviceDriver, IStepTimeouts, IMplaneConformance
 {
-    private readonly Func<CancellationToken, Task<INetconfTransport>> _connect;
+    private readonly Func<MplaneLogin, CancellationToken, Task<INetconfTransport>> _connect;
+    private readonly bool _callHome;
     private readonly string _where;
     private readonly TimeSpan _rpcTimeout;
     private readonly TimeSpan _supervisionInterval;
@@ -32,16 +38,20 @@ public sealed class NetconfDeviceDriver : IDeviceDriver, IStepTimeouts
     private NetconfTrace? _trace;
     private OruBringUp? _oru;
 
+    /// <summary>The O-RU ended the session on purpose (supervision failure): stop and close have nothing left to do.</summary>
+    private bool _releasedByOru;
+
     /// <summary>A real O-RU as its lab file describes it (SSH or call home; paths relative to <paramref name="planRoot"/>).</summary>
     public NetconfDeviceDriver(Product product, NetconfDriver driver, string planRoot, string evidenceDirectory, ILoggerFactory loggers)
-        : this(product, ct => Target(driver, planRoot).ConnectAsync(loggers, ct), driver.Describe(), driver.RpcTimeout,
-            driver.SupervisionInterval, evidenceDirectory, loggers)
+        : this(product, (login, ct) => Login(Target(driver, planRoot), driver, planRoot, login).ConnectAsync(loggers, ct), driver.Describe(),
+            driver.RpcTimeout, driver.SupervisionInterval, evidenceDirectory, loggers)
     {
+        _callHome = driver.CallHome;
     }
 
     /// <summary>Any O-RU reached through <paramref name="connect"/> (the emulated O-RU in-process), named
-    /// <paramref name="where"/> in messages.</summary>
-    public NetconfDeviceDriver(Product product, Func<CancellationToken, Task<INetconfTransport>> connect, string where,
+    /// <paramref name="where"/> in messages; a login it cannot make throws <see cref="NotSupportedException"/>.</summary>
+    public NetconfDeviceDriver(Product product, Func<MplaneLogin, CancellationToken, Task<INetconfTransport>> connect, string where,
         TimeSpan rpcTimeout, TimeSpan supervisionInterval, string evidenceDirectory, ILoggerFactory loggers)
     {
         Product = product;
@@ -70,7 +80,7 @@ public sealed class NetconfDeviceDriver : IDeviceDriver, IStepTimeouts
         await Step("open", async () =>
         {
             Directory.CreateDirectory(_evidenceDirectory);
-            _transport = await _connect(cancellationToken).ConfigureAwait(false);
+            _transport = await _connect(MplaneLogin.Driver, cancellationToken).ConfigureAwait(false);
             _trace = NetconfTrace.Create(TracePath);
             _session = await NetconfSession.OpenAsync(_transport, NetconfSessionOptions.Default with
             {
@@ -104,8 +114,9 @@ public sealed class NetconfDeviceDriver : IDeviceDriver, IStepTimeouts
     public Task StartAsync(CancellationToken cancellationToken) =>
         Step("start", () => Oru("start").SetCarriersAsync(active: true, cancellationToken));
 
-    public Task StopAsync(CancellationToken cancellationToken) =>
-        Step("stop", () => Oru("stop").SetCarriersAsync(active: false, cancellationToken));
+    public Task StopAsync(CancellationToken cancellationToken) => _releasedByOru
+        ? Task.CompletedTask
+        : Step("stop", () => Oru("stop").SetCarriersAsync(active: false, cancellationToken));
 
     public Task<DeviceCounters> ReadCountersAsync(CancellationToken cancellationToken)
     {
@@ -137,7 +148,7 @@ public sealed class NetconfDeviceDriver : IDeviceDriver, IStepTimeouts
                 await _oru.DisposeAsync().ConfigureAwait(false);
             }
 
-            if (_session is not null)
+            if (_session is not null && !_releasedByOru)
             {
                 await Step("close", () => _session.CloseAsync(cancellationToken)).ConfigureAwait(false);
             }
@@ -155,7 +166,103 @@ public sealed class NetconfDeviceDriver : IDeviceDriver, IStepTimeouts
             }
 
             (_oru, _session, _transport, _trace) = (null, null, null, null);
+            _releasedByOru = false;
         }
+    }
+
+    public TimeSpan TimeoutOf(MplaneStep check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        var interval = check.Interval ?? TimeSpan.FromSeconds(1);
+        return check.Check switch
+        {
+            MplaneCheck.Supervision => interval * ((check.Rounds ?? 30) + 3) + SupervisionCheck.Guard + _rpcTimeout,
+            MplaneCheck.SupervisionFailure => (interval + SupervisionCheck.Guard) * 4 + _rpcTimeout,
+            _ => _rpcTimeout * 4,
+        };
+    }
+
+    public Task<CheckResult> CheckAsync(MplaneStep check, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        var oru = Oru("m-plane");
+        var interval = check.Interval ?? TimeSpan.FromSeconds(1);
+        return Step("m-plane " + PlanNames.Of(check.Check), async () => check.Check switch
+        {
+            MplaneCheck.Handshake when check.WrongCredentials => await Unless(() => HandshakeCheck.WrongCredentialsAsync(
+                ct => _connect(new MplaneLogin(WrongPassword: true), ct), cancellationToken)).ConfigureAwait(false),
+            MplaneCheck.Handshake => HandshakeCheck.Of(oru.Session, _callHome),
+            MplaneCheck.Subscription => SubscriptionCheck.Of(oru),
+            MplaneCheck.Supervision => await SupervisionCheck.RoundsAsync(oru, check.Rounds ?? 30, interval, cancellationToken).ConfigureAwait(false),
+            MplaneCheck.SupervisionFailure => await SupervisionFailure(oru, interval, cancellationToken).ConfigureAwait(false),
+            MplaneCheck.Retrieval => await RetrievalCheck.RunAsync(oru.Session, check.Filter, cancellationToken).ConfigureAwait(false),
+            MplaneCheck.Configurability => await ConfigurabilityCheck.RunAsync(oru, check.DuplicateEaxc, _rpcTimeout, cancellationToken)
+                .ConfigureAwait(false),
+            _ => await Unless(() => AccessControl(oru, check.Account!, cancellationToken)).ConfigureAwait(false),
+        });
+    }
+
+    private async Task<CheckResult> SupervisionFailure(OruBringUp oru, TimeSpan interval, CancellationToken cancellationToken)
+    {
+        var result = await SupervisionCheck.FailureAsync(oru, interval, cancellationToken).ConfigureAwait(false);
+        _releasedByOru = !oru.Session.IsOpen;
+        return result;
+    }
+
+    /// <summary>A session as another account of the O-RU, traced to its own file, running the access-control check.</summary>
+    private async Task<CheckResult> AccessControl(OruBringUp oru, string account, CancellationToken cancellationToken)
+    {
+        if (oru.Configured is not { } configured)
+        {
+            return CheckResult.NotMeasured("the O-RU was not configured before the access-control check (configure first)");
+        }
+
+        await using var transport = await _connect(new MplaneLogin(account), cancellationToken).ConfigureAwait(false);
+        await using var trace = NetconfTrace.Create(Path.Combine(_evidenceDirectory, $"{Product.Id.Replace('/', '-')}-netconf-{account}.trace"));
+        await using var session = await NetconfSession.OpenAsync(transport, NetconfSessionOptions.Default with
+        {
+            RpcTimeout = _rpcTimeout,
+            Trace = trace,
+            LoggerFactory = _loggers,
+        }, cancellationToken).ConfigureAwait(false);
+        var result = await AccessControlCheck.RunAsync(session, configured, cancellationToken).ConfigureAwait(false);
+        await session.CloseAsync(cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>A check this O-RU's M-plane cannot take (no such account, no SSH login in-process) measured nothing.</summary>
+    private static async Task<CheckResult> Unless(Func<Task<CheckResult>> check)
+    {
+        try
+        {
+            return await check().ConfigureAwait(false);
+        }
+        catch (NotSupportedException e)
+        {
+            return CheckResult.NotMeasured(e.Message);
+        }
+    }
+
+    /// <summary>The target of <paramref name="login"/>: the driver's own, an account's user and credentials, or the
+    /// driver's user with a random password no account has.</summary>
+    private static MplaneTarget Login(MplaneTarget target, NetconfDriver driver, string planRoot, MplaneLogin login)
+    {
+        if (login.Account is { } name)
+        {
+            var account = driver.Accounts.GetValueOrDefault(name)
+                ?? throw new NotSupportedException($"the O-RU's netconf driver has no account '{name}' (accounts:)");
+            return target with
+            {
+                User = account.User,
+                PasswordVariable = account.Credentials.PasswordEnvironment,
+                KeyFile = account.Credentials.KeyFile is { } key ? Path.Combine(planRoot, key) : null,
+                PassphraseVariable = account.Credentials.PassphraseEnvironment,
+            };
+        }
+
+        return login.WrongPassword
+            ? target with { PasswordVariable = WrongPassword.Variable, KeyFile = null, PassphraseVariable = null }
+            : target;
     }
 
     public Task<DeviceHealth> CheckHealthAsync(CancellationToken cancellationToken) => Task.FromResult(

@@ -1,7 +1,10 @@
+using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using OranTestbed.Emulation.Mplane;
+using OranTestbed.Mplane.Conformance;
 using OranTestbed.Mplane.Transport;
 using OranTestbed.Orchestration.Devices;
+using OranTestbed.Plans.Iot.Procedure;
 using OranTestbed.Plans.Lab;
 
 namespace OranTestbed.Orchestration.Emulated;
@@ -14,23 +17,33 @@ namespace OranTestbed.Orchestration.Emulated;
 /// carriers READY, then traffic; stop = traffic off, carriers DISABLED. Counters are the link's reception counters
 /// and the M-plane's (<c>ready-notification</c>, …); the NETCONF trace is evidence like on a real bench.
 /// </summary>
-public sealed class EmulatedMplaneOru : IDeviceDriver, IDisposable
+public sealed class EmulatedMplaneOru : IDeviceDriver, IMplaneConformance, IDisposable
 {
     private readonly EmulatedDeviceDriver _fronthaul;
     private readonly NetconfDeviceDriver _mplane;
     private readonly OruMplaneServer _server;
-    private PipeTransport? _serverEnd;
-    private Task? _serving;
+    private readonly List<(PipeTransport End, Task Serving)> _served = [];
     private int _disposed;
 
     public EmulatedMplaneOru(EmulatedDeviceDriver fronthaul, YangCatalog yang, string evidenceDirectory, ILoggerFactory loggers)
     {
         ArgumentNullException.ThrowIfNull(fronthaul);
         _fronthaul = fronthaul;
-        _server = new OruMplaneServer(new MplaneServerOptions { Personality = fronthaul.Personality, Yang = yang, LoggerFactory = loggers });
+        _server = new OruMplaneServer(new MplaneServerOptions
+        {
+            Personality = fronthaul.Personality,
+            Yang = yang,
+            LoggerFactory = loggers,
+            User = DriverUser,
+            // The O-DU's own session is sudo; an account of a case's access-control check is named after its NACM group.
+            Accounts = NacmGroups.Known.ToImmutableDictionary(g => g, g => g).Add(DriverUser, NacmGroups.Sudo),
+        });
         _mplane = new NetconfDeviceDriver(fronthaul.Product, Connect, $"emulated O-RU {fronthaul.Product.Id} (in-process)",
             TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60), evidenceDirectory, loggers);
     }
+
+    /// <summary>The user of the O-DU's session with the emulated O-RU.</summary>
+    public const string DriverUser = "o-du";
 
     public Product Product => _fronthaul.Product;
 
@@ -79,14 +92,17 @@ public sealed class EmulatedMplaneOru : IDeviceDriver, IDisposable
         }
         finally
         {
-            if (_serverEnd is not null)
+            (PipeTransport End, Task Serving)[] served;
+            lock (_served)
             {
-                await _serverEnd.DisposeAsync().ConfigureAwait(false);
+                served = [.. _served];
+                _served.Clear();
             }
 
-            if (_serving is not null)
+            foreach (var (end, serving) in served)
             {
-                await _serving.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ConfigureAwait(false);
+                await end.DisposeAsync().ConfigureAwait(false);
+                await serving.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ConfigureAwait(false);
             }
 
             Dispose();
@@ -104,11 +120,28 @@ public sealed class EmulatedMplaneOru : IDeviceDriver, IDisposable
 
     public Task<DeviceHealth> CheckHealthAsync(CancellationToken cancellationToken) => _mplane.CheckHealthAsync(cancellationToken);
 
-    private Task<INetconfTransport> Connect(CancellationToken cancellationToken)
+    public Task<CheckResult> CheckAsync(MplaneStep check, CancellationToken cancellationToken) => _mplane.CheckAsync(check, cancellationToken);
+
+    public TimeSpan TimeoutOf(MplaneStep check) => _mplane.TimeoutOf(check);
+
+    /// <summary>A session over a pipe, as the driver's user or as an account (its name is the user, its NACM group the
+    /// emulated O-RU's default for that name); there is no SSH login to refuse a wrong password.</summary>
+    private Task<INetconfTransport> Connect(MplaneLogin login, CancellationToken cancellationToken)
     {
+        if (login.WrongPassword)
+        {
+            throw new NotSupportedException("the in-process M-plane of an emulated O-RU has no SSH login to refuse a wrong password");
+        }
+
         var (client, server) = PipeTransport.CreatePair($"emulated O-RU {Product.Id}");
-        _serverEnd = server;
-        _serving = _server.ServeAsync(server, CancellationToken.None);
+        var serving = login.Account is { } account
+            ? _server.ServeAsync(server, account, CancellationToken.None)
+            : _server.ServeAsync(server, CancellationToken.None);
+        lock (_served)
+        {
+            _served.Add((server, serving));
+        }
+
         return Task.FromResult<INetconfTransport>(client);
     }
 }

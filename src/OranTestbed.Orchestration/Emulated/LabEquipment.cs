@@ -19,7 +19,8 @@ namespace OranTestbed.Orchestration.Emulated;
 /// M-plane, a <see cref="NetconfDeviceDriver"/>. An
 /// emulated bench captures with the <see cref="EmulatedTap"/> (both products emulated, seeded by the execution id so a
 /// rerun is identical) and runs on the link's emulated time (<see cref="EmulatedBenchClock"/>: a wait costs no wall
-/// time); a physical bench captures on its interface and runs on real time.
+/// time); a physical bench captures on its interface and runs on real time; one without a capture interface (an
+/// M-plane bench) captures nothing and the testbed stands in for its emulated products (<see cref="StandInDriver"/>).
 /// </summary>
 public sealed class LabEquipment(TestPlan plan, ILoggerFactory? loggerFactory = null) : IBenchEquipment
 {
@@ -49,14 +50,14 @@ public sealed class LabEquipment(TestPlan plan, ILoggerFactory? loggerFactory = 
 
         return new BenchSession(Driver(products.ODu, bench, evidenceDirectory), Driver(products.ORu, bench, evidenceDirectory),
             products.OCu is { } c ? Driver(c, bench, evidenceDirectory) : null,
-            new LiveTap(bench.CaptureInterface ?? throw new InvalidOperationException(
-                $"bench {bench.Id} has no capture interface")));
+            bench.CaptureInterface is { } capture ? new LiveTap(capture) : new NoTap(bench.Id));
     }
 
     private IDeviceDriver Driver(Product product, Bench bench, string evidenceDirectory) => product.Driver switch
     {
         CommandLineDriver commands => new CommandLineDeviceDriver(product, commands, bench.CaptureInterface, plan.Root),
         NetconfDriver netconf => new NetconfDeviceDriver(product, netconf, plan.Root, evidenceDirectory, _loggers),
+        _ when !bench.Captures => new StandInDriver(product),
         _ => throw new InvalidOperationException(
             $"{product.Id} is emulated; on physical bench {bench.Id} only real equipment can run"),
     };

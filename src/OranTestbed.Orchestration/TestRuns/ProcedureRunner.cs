@@ -8,6 +8,7 @@ using OranTestbed.Orchestration.Benches;
 using OranTestbed.Orchestration.Capture;
 using OranTestbed.Orchestration.Devices;
 using OranTestbed.Orchestration.Runs;
+using OranTestbed.Plans;
 using OranTestbed.Plans.Expansion;
 using OranTestbed.Plans.Iot;
 using OranTestbed.Plans.Iot.Procedure;
@@ -78,6 +79,7 @@ public sealed class ProcedureRunner(TestRunSettings settings, ILogger logger)
         finally
         {
             await CleanUp(attempt).ConfigureAwait(false);
+            AddDeviceEvidence(attempt);
         }
 
         return new ExecutionOutcome(attempt.Verdict, [.. attempt.Reasons], [.. attempt.Metrics], [.. attempt.Evidence],
@@ -126,10 +128,32 @@ public sealed class ProcedureRunner(TestRunSettings settings, ILogger logger)
             case WaitForStep waitFor:
                 await WaitForHealthy(attempt, waitFor, abort).ConfigureAwait(false);
                 break;
+            case MplaneStep check:
+                await CheckMplane(check, attempt, abort).ConfigureAwait(false);
+                break;
             default:
                 attempt.Escalate(Verdict.Inconclusive, $"step '{step.Kind}' is not supported on bench {attempt.Bench.Id}");
                 break;
         }
+    }
+
+    /// <summary>An <c>m-plane</c> check on the O-RU's M-plane session: its measurements join the O-RU's counters, its
+    /// notes explain the metrics it could not measure. An O-RU without an M-plane session on this bench measured nothing.</summary>
+    private async Task CheckMplane(MplaneStep step, AttemptState attempt, CancellationToken abort)
+    {
+        var oru = attempt.Session.ORu;
+        string name = "m-plane " + PlanNames.Of(step.Check);
+        if (oru is not IMplaneConformance mplane)
+        {
+            attempt.MplaneNotes.Add($"{name}: {oru.Product.Id} is not driven over its M-plane on bench {attempt.Bench.Id}");
+            return;
+        }
+
+        var result = await Call(oru, name, ct => mplane.CheckAsync(step, ct), mplane.TimeoutOf(step), abort).ConfigureAwait(false);
+        var counters = attempt.Counters.GetValueOrDefault(ProductRole.ORu)?.Values
+            ?? ImmutableSortedDictionary<string, decimal>.Empty.WithComparers(StringComparer.Ordinal);
+        attempt.Counters[ProductRole.ORu] = new DeviceCounters(counters.SetItems(result.Values));
+        attempt.MplaneNotes.AddRange(result.Notes.Select(note => $"{name}: {note}"));
     }
 
     private async Task Capture(CaptureStep step, AttemptState attempt, CancellationToken abort)
@@ -217,7 +241,8 @@ public sealed class ProcedureRunner(TestRunSettings settings, ILogger logger)
                 }
                 else
                 {
-                    note = $"the {role} did not report '{metric.Id}'";
+                    note = $"the {PlanNames.Of(role)} did not report '{metric.Id}'"
+                        + (role == ProductRole.ORu && attempt.MplaneNotes.Count > 0 ? $" ({string.Join("; ", attempt.MplaneNotes)})" : string.Empty);
                 }
 
                 break;
@@ -265,6 +290,19 @@ public sealed class ProcedureRunner(TestRunSettings settings, ILogger logger)
         }
     }
 
+    /// <summary>What the drivers left in the attempt's folder (NETCONF traces, command outputs) is evidence too.</summary>
+    private static void AddDeviceEvidence(AttemptState attempt)
+    {
+        foreach (string file in Directory.EnumerateFiles(attempt.EvidenceDirectory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            string relative = Path.GetRelativePath(attempt.EvidenceDirectory, file);
+            if (!attempt.Evidence.Contains(relative))
+            {
+                attempt.Evidence.Add(relative);
+            }
+        }
+    }
+
     /// <summary>Stop what was started and close what was opened, in reverse order, each with its own timeout and
     /// regardless of the abort: a failure here is recorded, never thrown, and the next device is still released.</summary>
     private async Task CleanUp(AttemptState attempt)
@@ -307,14 +345,17 @@ public sealed class ProcedureRunner(TestRunSettings settings, ILogger logger)
     /// child within a budget.
     /// </summary>
     private async Task<T> Call<T>(IDeviceDriver device, string step, Func<CancellationToken, Task<T>> call,
-        CancellationToken abort)
+        CancellationToken abort) => await Call(device, step, call, null, abort).ConfigureAwait(false);
+
+    private async Task<T> Call<T>(IDeviceDriver device, string step, Func<CancellationToken, Task<T>> call,
+        TimeSpan? limit, CancellationToken abort)
     {
         var backoff = settings.TransientBackoff;
         while (true)
         {
             try
             {
-                return await CallOnce(device, step, call, abort).ConfigureAwait(false);
+                return await CallOnce(device, step, call, limit ?? LimitOf(device, step), abort).ConfigureAwait(false);
             }
             catch (DeviceFaultException fault) when (fault.Transient && _transientFaults < settings.TransientFaultBudget)
             {
@@ -327,10 +368,9 @@ public sealed class ProcedureRunner(TestRunSettings settings, ILogger logger)
     }
 
     /// <summary>One device call bounded by the step timeout: a driver that ignores its token is abandoned, not awaited.</summary>
-    private async Task<T> CallOnce<T>(IDeviceDriver device, string step, Func<CancellationToken, Task<T>> call,
-        CancellationToken abort)
+    private static async Task<T> CallOnce<T>(IDeviceDriver device, string step, Func<CancellationToken, Task<T>> call,
+        TimeSpan limit, CancellationToken abort)
     {
-        var limit = LimitOf(device, step);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(abort);
         timeout.CancelAfter(limit);
         try
@@ -385,6 +425,9 @@ public sealed class ProcedureRunner(TestRunSettings settings, ILogger logger)
         public List<IDeviceDriver> Started { get; } = [];
 
         public Dictionary<ProductRole, DeviceCounters> Counters { get; } = [];
+
+        /// <summary>What the m-plane checks could not measure, and why.</summary>
+        public List<string> MplaneNotes { get; } = [];
 
         public CaptureResult? Capture { get; set; }
 

@@ -115,6 +115,11 @@ public static class CampaignExpander
                 foreach (var c in cases)
                 {
                     var caseReasons = rules.CaseOnPairReasons(c, du, ru);
+                    if (c.Planned.Captures && !benches.Any(b => b.Captures && b.Hosts(du.Product) && b.Hosts(ru.Product)))
+                    {
+                        (caseReasons ??= []).Add($"no bench hosting {du.Product.Id} and {ru.Product.Id} captures the fronthaul "
+                            + "(the case captures; an M-plane bench has no capture interface)");
+                    }
                     if (c.NeedsOCu)
                     {
                         oCus ??= CompatibleCus(setup, cus, du, ru, benches);

@@ -14,6 +14,9 @@ public sealed record PlannedCase(TestCase Case, ImmutableArray<Metric> Metrics, 
 {
     public string Id => Case.Id;
 
+    /// <summary>True when the procedure captures the fronthaul (a bench without a tap cannot run it).</summary>
+    public bool Captures => Procedure.Any(step => step is Iot.Procedure.CaptureStep);
+
     /// <summary>Mandatory by the IOT specification or by one of the operator's needs.</summary>
     public bool IsMandatory => Case.Status == TestCaseStatus.Mandatory || !MandatoryByNeeds.IsEmpty;
 }

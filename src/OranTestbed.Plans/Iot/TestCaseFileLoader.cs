@@ -35,6 +35,7 @@ internal static class TestCaseFileLoader
     private static readonly string[] CountersKeys = ["device", "counters"];
     private static readonly string[] WaitForKeys = ["state", "timeout"];
     private static readonly string[] ImpairKeys = ["action", "offset"];
+    private static readonly string[] MplaneKeys = ["check", "rounds", "interval", "filter", "eaxc", "account", "credentials"];
 
     public static void Load(PlanSourceFile file, PlanLoadContext context, TestPlanBuilder plan)
     {
@@ -279,6 +280,7 @@ internal static class TestCaseFileLoader
             StepKind.WaitFor => p!.Choice("state", PlanNames.DeviceStates, required: true) is { } state
                 && CommonReaders.Duration(p, "timeout", required: true, what: "the timeout") is { } timeout
                 ? new WaitForStep(state, timeout) : null,
+            StepKind.MPlane => ReadMplane(p!),
             _ => ReadImpair(p!),
         };
         return map.Errors.Count > before ? null : step;
@@ -325,6 +327,71 @@ internal static class TestCaseFileLoader
         return action is { } a ? new ImpairStep(a, offset is { } ns ? TimeSpan.FromTicks(ns / 100) : null) : null;
     }
 
+    /// <summary>An <c>m-plane</c> step: the check and only the parameters that check takes.</summary>
+    private static MplaneStep? ReadMplane(YamlMappingReader p)
+    {
+        if (p.Choice("check", PlanNames.MplaneChecks, required: true) is not { } check)
+        {
+            return null;
+        }
+
+        string[] takes = check switch
+        {
+            MplaneCheck.Handshake => ["credentials"],
+            MplaneCheck.Supervision => ["rounds", "interval"],
+            MplaneCheck.SupervisionFailure => ["interval"],
+            MplaneCheck.Retrieval => ["filter"],
+            MplaneCheck.Configurability => ["eaxc"],
+            MplaneCheck.AccessControl => ["account"],
+            _ => [],
+        };
+        foreach (string key in MplaneKeys.Skip(1).Where(k => p.Has(k) && !takes.Contains(k)))
+        {
+            p.Error(key, $"the {PlanNames.Of(check)} check takes no {key}"
+                + (takes.Length > 0 ? $" (it takes {string.Join(", ", takes)})" : string.Empty));
+        }
+
+        var interval = CommonReaders.Duration(p, "interval");
+        if (interval is { } i && (i < TimeSpan.FromSeconds(1) || i.Ticks % TimeSpan.TicksPerSecond != 0))
+        {
+            p.Error("interval", "the supervision watchdog counts whole seconds: 1s or more");
+        }
+
+        string? filter = p.Text("filter");
+        if (filter is not null && (filter.Length == 0 || filter.Split('/').Any(n => n.Length == 0 || !System.Xml.XmlConvert.IsNCNameChar(n[0]) || n.Any(char.IsWhiteSpace))))
+        {
+            p.Error("filter", $"'{filter}' is not a subtree path of node names (e.g. user-plane-configuration/low-level-rx-endpoints)");
+        }
+
+        string? eaxc = p.Text("eaxc");
+        if (check == MplaneCheck.Configurability && eaxc is not ("unique" or "duplicate"))
+        {
+            p.Error("eaxc", "configurability needs eaxc: unique (accepted and notified) or duplicate (rejected)");
+        }
+
+        string? account = p.Text("account");
+        if (check == MplaneCheck.AccessControl && string.IsNullOrWhiteSpace(account))
+        {
+            p.Missing("account", "the name of an account of the O-RU's netconf driver (accounts:), e.g. fm-pm");
+        }
+
+        string? credentials = p.Text("credentials");
+        if (credentials is not (null or "wrong"))
+        {
+            p.Error("credentials", "the only credentials a handshake takes besides the driver's own are: wrong");
+        }
+
+        return new MplaneStep(check)
+        {
+            Rounds = p.Int("rounds", 1, 10_000) ?? (check == MplaneCheck.Supervision ? 30 : null),
+            Interval = interval,
+            Filter = filter,
+            DuplicateEaxc = eaxc == "duplicate",
+            Account = account,
+            WrongCredentials = credentials == "wrong",
+        };
+    }
+
     private static string[] KeysOf(StepKind kind) => kind switch
     {
         StepKind.Configure => ConfigureKeys,
@@ -333,6 +400,7 @@ internal static class TestCaseFileLoader
         StepKind.QueryCounters => CountersKeys,
         StepKind.WaitFor => WaitForKeys,
         StepKind.Impair => ImpairKeys,
+        StepKind.MPlane => MplaneKeys,
         _ => [],
     };
 
@@ -378,6 +446,9 @@ internal static class TestCaseFileLoader
                     break;
                 case QueryCountersStep query:
                     queried.Add(query.Device);
+                    break;
+                case MplaneStep:
+                    queried.Add(ProductRole.ORu); // what the check measures joins the O-RU's counters
                     break;
             }
         }

@@ -6,7 +6,8 @@ namespace OranTestbed.Plans.Lab;
 
 /// <summary>
 /// Loads <c>lab/benches.yaml</c>: <c>benches: [{id, kind, description, products, capture: {interface, tap}}]</c>.
-/// A physical bench lists its cabled products and the interface that captures their link; an emulated one lists none.
+/// A physical bench lists its cabled products and the interface that captures their link (without one, it runs only
+/// the cases that capture nothing: an M-plane bench); an emulated one lists none.
 /// </summary>
 internal static class BenchFileLoader
 {
@@ -48,8 +49,7 @@ internal static class BenchFileLoader
             context.Reference(PlanItemKind.Product, product, map.Errors);
         }
 
-        var capture = map.Mapping("capture", CaptureKeys, required: kind == BenchKind.Physical,
-            "the capture {interface, tap} that watches the bench's fronthaul link");
+        var capture = map.Mapping("capture", CaptureKeys, what: "the capture {interface, tap} that watches the bench's fronthaul link");
         string? captureInterface = capture?.Text("interface", required: kind == BenchKind.Physical, "the capture interface, e.g. enp1s0f1");
         var tap = capture?.Choice("tap", PlanNames.Taps);
         if (kind == BenchKind.Emulated && products.Count > 0)

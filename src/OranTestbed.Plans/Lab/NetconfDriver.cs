@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace OranTestbed.Plans.Lab;
 
 /// <summary>
@@ -24,6 +26,10 @@ public sealed record NetconfDriver(string? Host, int Port, string User, NetconfC
 
     /// <summary>The supervision watchdog interval the O-DU asks for (O-RAN M-plane §6.3, default 60 s).</summary>
     public TimeSpan SupervisionInterval { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The O-RU's other accounts by name (NACM groups such as fm-pm or nms), for access-control checks.</summary>
+    public ImmutableSortedDictionary<string, NetconfAccount> Accounts { get; init; } =
+        ImmutableSortedDictionary<string, NetconfAccount>.Empty.WithComparers(StringComparer.Ordinal);
 
     /// <summary>Where it is, for messages: <c>user@host:port</c> or <c>user@(call home on 4334)</c>; never a secret.</summary>
     public string Describe() => CallHome ? $"{User}@(call home on {CallHomePort})" : $"{User}@{Host}:{Port}";

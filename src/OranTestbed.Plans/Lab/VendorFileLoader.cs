@@ -28,8 +28,10 @@ internal static partial class VendorFileLoader
     private static readonly string[] NetconfKeys =
     [
         "host", "port", "user", "password", "password-env", "key-file", "passphrase-env", "known-hosts", "host-key",
-        "insecure-accept-host-key", "call-home", "rpc-timeout", "supervision-interval",
+        "insecure-accept-host-key", "call-home", "rpc-timeout", "supervision-interval", "accounts",
     ];
+
+    private static readonly string[] AccountKeys = ["user", "password", "password-env", "key-file", "passphrase-env"];
 
     private static readonly string[] CommandLineKeys =
         ["working-directory", "environment", "variables", .. PlanNames.LifecycleSteps.Select(s => s.Key)];
@@ -254,6 +256,41 @@ internal static partial class VendorFileLoader
         string? host = map.Text("host", required: !callHome, "the O-RU's address (or call-home: true)");
         int port = map.Int("port", 1, 65535, what: "the TCP port") ?? NetconfDriver.DefaultPort;
         string? user = map.Text("user", required: true, "the SSH user");
+        var credentials = ReadCredentials(map);
+        string? knownHosts = map.Text("known-hosts");
+        string? fingerprint = map.Text("host-key");
+        bool acceptAny = map.Bool("insecure-accept-host-key") ?? false;
+        if ((knownHosts is null ? 0 : 1) + (fingerprint is null ? 0 : 1) + (acceptAny ? 1 : 0) != 1)
+        {
+            map.Error("user", "say how the O-RU's host key is checked: one of known-hosts (a file), host-key (SHA256:...) "
+                              + "or insecure-accept-host-key: true");
+        }
+
+        if (fingerprint is not null && !NetconfFingerprint().IsMatch(fingerprint))
+        {
+            map.Error("host-key", $"'{fingerprint}' is not a SHA-256 host key fingerprint as ssh-keygen -lf prints it (SHA256: and 43 base64 characters)");
+        }
+
+        var rpcTimeout = CommonReaders.Duration(map, "rpc-timeout", what: "the RPC timeout");
+        var supervision = CommonReaders.Duration(map, "supervision-interval", what: "the supervision interval");
+        var accounts = ReadAccounts(map);
+        if (map.Errors.Count > before || user is null || credentials is null)
+        {
+            return null;
+        }
+
+        return new NetconfDriver(host, port, user, credentials, new NetconfHostKey(knownHosts, fingerprint, acceptAny))
+        {
+            Accounts = accounts,
+            CallHome = callHome,
+            RpcTimeout = rpcTimeout ?? TimeSpan.FromSeconds(30),
+            SupervisionInterval = supervision ?? TimeSpan.FromSeconds(60),
+        };
+    }
+
+    /// <summary>password-env, or key-file with an optional passphrase-env; never a password itself.</summary>
+    private static NetconfCredentials? ReadCredentials(YamlMappingReader map)
+    {
         if (map.Has("password"))
         {
             map.Error("password", "never write a password in a plan: name the environment variable that holds it (password-env: VAR)");
@@ -272,34 +309,49 @@ internal static partial class VendorFileLoader
             map.Error("passphrase-env", "a passphrase goes with key-file");
         }
 
-        string? knownHosts = map.Text("known-hosts");
-        string? fingerprint = map.Text("host-key");
-        bool acceptAny = map.Bool("insecure-accept-host-key") ?? false;
-        if ((knownHosts is null ? 0 : 1) + (fingerprint is null ? 0 : 1) + (acceptAny ? 1 : 0) != 1)
+        return (passwordEnv is null) == (keyFile is null) ? null : new NetconfCredentials(passwordEnv, keyFile, passphraseEnv);
+    }
+
+    /// <summary><c>accounts: {NAME: {user, password-env | key-file}}</c>: the O-RU's other users (NACM groups) that access
+    /// control checks log in as.</summary>
+    private static ImmutableSortedDictionary<string, NetconfAccount> ReadAccounts(YamlMappingReader map)
+    {
+        var result = ImmutableSortedDictionary.CreateBuilder<string, NetconfAccount>(StringComparer.Ordinal);
+        if (map.ValueOf("accounts") is not { } node)
         {
-            map.Error("user", "say how the O-RU's host key is checked: one of known-hosts (a file), host-key (SHA256:...) "
-                              + "or insecure-accept-host-key: true");
+            return result.ToImmutable();
         }
 
-        if (fingerprint is not null && !NetconfFingerprint().IsMatch(fingerprint))
+        if (node is not YamlMappingNode mapping)
         {
-            map.Error("host-key", $"'{fingerprint}' is not a SHA-256 host key fingerprint as ssh-keygen -lf prints it (SHA256: and 43 base64 characters)");
+            map.Errors.Add(node, map.PathOf("accounts"), $"expected a mapping of account name: {{user, password-env | key-file}}, got {YamlMappingReader.Describe(node)}");
+            return result.ToImmutable();
         }
 
-        var rpcTimeout = CommonReaders.Duration(map, "rpc-timeout", what: "the RPC timeout");
-        var supervision = CommonReaders.Duration(map, "supervision-interval", what: "the supervision interval");
-        if (map.Errors.Count > before || user is null)
+        foreach (var (k, v) in mapping.Children)
         {
-            return null;
+            if (k is not YamlScalarNode { Value: { } name } || !PlanIds.IsKebab(name))
+            {
+                map.Errors.Add(k, map.PathOf("accounts"), $"{YamlMappingReader.Describe(k)} is not an account name (kebab case, e.g. fm-pm)");
+                continue;
+            }
+
+            string path = $"{map.PathOf("accounts")}.{name}";
+            if (v is not YamlMappingNode account)
+            {
+                map.Errors.Add(v, path, $"expected {{user, password-env | key-file}}, got {YamlMappingReader.Describe(v)}");
+                continue;
+            }
+
+            var reader = new YamlMappingReader(account, path, map.Errors, AccountKeys);
+            string? user = reader.Text("user", required: true, "the SSH user of the account");
+            if (ReadCredentials(reader) is { } credentials && user is not null)
+            {
+                result[name] = new NetconfAccount(user, credentials);
+            }
         }
 
-        return new NetconfDriver(host, port, user, new NetconfCredentials(passwordEnv, keyFile, passphraseEnv),
-            new NetconfHostKey(knownHosts, fingerprint, acceptAny))
-        {
-            CallHome = callHome,
-            RpcTimeout = rpcTimeout ?? TimeSpan.FromSeconds(30),
-            SupervisionInterval = supervision ?? TimeSpan.FromSeconds(60),
-        };
+        return result.ToImmutable();
     }
 
     private static string? EnvironmentName(YamlMappingReader map, string key)

@@ -105,6 +105,35 @@ public class CampaignExpanderSpecs
     }
 
     [Test]
+    public void A_bench_without_capture_must_run_only_the_cases_that_capture_nothing()
+    {
+        var text = Mini().With(Benches, 2, "  - {id: mplane, kind: physical, products: [acme/du-1, acme/ru-1, acme/cu-1]}")
+            .Plus(Cases,
+                "  - id: mp",
+                "    name: M-plane",
+                "    status: mandatory",
+                "    reference: test",
+                "    procedure: [configure, {m-plane: {check: retrieval}}]",
+                "    metrics: [{id: retrieved-nodes, description: nodes, unit: count, source: o-ru-counters, threshold: \">= 1\"}]",
+                "    expected-duration: 10s");
+        var plan = text.Load();
+        var expansion = CampaignExpander.Expand(plan, plan.FindCampaign("c1")!);
+        var bench = plan.Lab.Benches.Single();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(expansion.Executions.Select(e => $"{e.Products} {e.Case.Id}"), Is.EqualTo(Of("acme/du-1 × acme/ru-1 mp")));
+            Assert.That(expansion.Exclusions.Where(e => e.ORu == "acme/ru-1").Select(e => $"{e.Case}: {e.Reason}"), Is.EqualTo(Of(
+                "timing: no bench hosting acme/du-1 and acme/ru-1 captures the fronthaul (the case captures; an M-plane bench has no capture interface)",
+                "prach: no bench hosting acme/du-1 and acme/ru-1 captures the fronthaul (the case captures; an M-plane bench has no capture interface); "
+                + "it runs after timing, which is excluded on this combination",
+                "throughput: no bench hosting acme/du-1 and acme/ru-1 captures the fronthaul (the case captures; an M-plane bench has no capture interface)")));
+            Assert.That(bench.Captures, Is.False);
+            Assert.That(bench.Runs(expansion.Executions[0]), Is.True);
+        }
+    }
+
+    [Test]
     public void A_case_that_the_IOT_profile_or_the_operator_rules_out_must_be_excluded_once_per_band()
     {
         var expansion = Expand(Mini().With(Cases, 19, "    requires: {section-types: [3], beamforming: [digital], sync-topologies: [lls-c2]}"));

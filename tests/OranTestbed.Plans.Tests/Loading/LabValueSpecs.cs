@@ -114,12 +114,13 @@ public class LabValueSpecs
     {
         var errors = Mini()
             .With(Benches, 2, "  - {id: emulated, kind: emulated, products: [acme/du-1]}")
-            .Plus(Benches, "  - {id: rack-1, kind: physical, products: [acme/du-1]}")
+            .Plus(Benches, "  - {id: rack-1, kind: physical, products: [acme/du-1], capture: {tap: ru}}")
+            .Plus(Benches, "  - {id: mplane, kind: physical, products: [acme/du-1]}")
             .Errors();
         Assert.That(errors, Is.EqualTo(new[]
         {
             Root + "/" + Benches + ":2:46: benches[0].products: an emulated bench hosts every emulated product: remove products, or make the bench physical",
-            Root + "/" + Benches + ":3:5: benches[1].capture: required key is missing: the capture {interface, tap} that watches the bench's fronthaul link",
-        }));
+            Root + "/" + Benches + ":3:66: benches[1].capture.interface: required key is missing: the capture interface, e.g. enp1s0f1",
+        }), "a physical bench without capture is an M-plane bench (valid); a capture names its interface");
     }
 }

@@ -109,4 +109,40 @@ public class NetconfDriverSpecs
             X + "23:25: products[0].driver.netconf.passphrase-env: '1BAD' is not an environment variable name (letters, digits, _)",
         }));
     }
+
+    [Test]
+    public void A_netconf_driver_must_load_its_other_accounts_by_reference()
+    {
+        var plan = Mini().File("lab/vendors/xylem.yaml", [.. Xr,
+            "        accounts:",                                                      // 26
+            "          fm-pm: {user: fmpm, password-env: XR9_FMPM_PASSWORD}",         // 27
+            "          nms: {user: nms, key-file: lab/keys/nms}",                     // 28
+        ]).Plus(Operator).Load();
+        var driver = (NetconfDriver)plan.Lab.FindProduct("xylem/xr-9")!.Driver;
+
+        Assert.That(driver.Accounts, Is.EqualTo(new Dictionary<string, NetconfAccount>
+        {
+            ["fm-pm"] = new("fmpm", new NetconfCredentials("XR9_FMPM_PASSWORD", null, null)),
+            ["nms"] = new("nms", new NetconfCredentials(null, "lab/keys/nms", null)),
+        }));
+    }
+
+    [Test]
+    public void A_netconf_account_must_refuse_a_password_and_need_a_user_and_credentials()
+    {
+        var errors = Mini().File("lab/vendors/xylem.yaml", [.. Xr,
+            "        accounts:",                                                      // 26
+            "          fm-pm: {user: fmpm, password: hunter2}",                       // 27
+            "          NMS: {user: nms, key-file: k}",                                // 28
+            "          swm: {key-file: k}",                                           // 29
+        ]).Plus(Operator).Errors();
+
+        Assert.That(errors, Is.EqualTo(new[]
+        {
+            X + "27:41: products[0].driver.netconf.accounts.fm-pm.password: never write a password in a plan: name the environment variable that holds it (password-env: VAR)",
+            X + "28:11: products[0].driver.netconf.accounts: 'NMS' is not an account name (kebab case, e.g. fm-pm)",
+            X + "29:16: products[0].driver.netconf.accounts.swm.user: required key is missing: the SSH user of the account",
+        }));
+        Assert.That(string.Join("\n", errors), Does.Not.Contain("hunter2"));
+    }
 }

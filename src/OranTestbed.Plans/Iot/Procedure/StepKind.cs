@@ -12,4 +12,5 @@ public enum StepKind
     Wait,
     WaitFor,
     Impair,
+    MPlane,
 }

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# The demo lab's M-plane O-RU (ymir/yr-410 in testplans/lab/vendors/ymir.yaml): the O-RU emulator (personality
+# ymir/yr-410) served by a private OpenSSH sshd as its `netconf` subsystem on 127.0.0.1:${ORAN_DEMO_ORU_PORT:-8830},
+# exactly as a real O-RU's NETCONF server is reached (RFC 6242). Keys, known_hosts and the sshd state live in
+# testplans/lab/demo-oru/ (made on first use, never committed); only the user running this script may log in, with
+# the generated key. Runs as root on the lab machine (sshd's privilege separation needs it).
+#   tools/lab/demo-oru.sh start    start it unless it answers already (prints where)
+#   tools/lab/demo-oru.sh stop     stop it
+#   tools/lab/demo-oru.sh status   exit 0 when it answers
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+state="$root/testplans/lab/demo-oru"
+port="${ORAN_DEMO_ORU_PORT:-8830}"
+pidfile="$state/sshd.pid"
+
+answers() {
+  [ -s "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null \
+    && timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$port && head -c 4 <&3" 2>/dev/null | grep -q '^SSH-'
+}
+
+start() {
+  if answers; then
+    echo "demo O-RU (ymir/yr-410) already answers on 127.0.0.1:$port" >&2
+    return 0
+  fi
+  if [ ! -x /usr/sbin/sshd ]; then
+    "$root/tools/setup/install-system-packages.sh" openssh-server >&2
+  fi
+  mkdir -p "$state" /run/sshd
+  [ -f "$state/host_key" ] || ssh-keygen -q -t ed25519 -N '' -C demo-oru-host -f "$state/host_key"
+  [ -f "$state/client_key" ] || ssh-keygen -q -t ed25519 -N '' -C demo-oru-client -f "$state/client_key"
+  cp "$state/client_key.pub" "$state/authorized_keys"
+  echo "[127.0.0.1]:$port $(cut -d' ' -f1,2 "$state/host_key.pub")" >"$state/known_hosts"
+  local dll dotnet user
+  dll="$("$root/tools/setup/build-cli.sh")"
+  dotnet="$(readlink -f "$(command -v dotnet)")"
+  user="$(id -un)"
+  cat >"$state/sshd_config" <<CONFIG
+Port $port
+ListenAddress 127.0.0.1
+HostKey $state/host_key
+PidFile $pidfile
+AuthorizedKeysFile $state/authorized_keys
+StrictModes no
+UsePAM no
+PermitRootLogin prohibit-password
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+AllowUsers $user
+Subsystem netconf $dotnet $dll mplane serve --stdio --personality ymir/yr-410 --personalities $root/testplans/personalities --yang $root/testplans/yang
+CONFIG
+  /usr/sbin/sshd -t -f "$state/sshd_config"
+  rm -f "$pidfile"
+  /usr/sbin/sshd -f "$state/sshd_config" -E "$state/sshd.log"
+  for _ in $(seq 1 50); do
+    if answers; then
+      echo "demo O-RU (ymir/yr-410) answers on 127.0.0.1:$port (NETCONF over SSH; stop: tools/lab/demo-oru.sh stop)" >&2
+      return 0
+    fi
+    sleep 0.1
+  done
+  echo "demo-oru.sh: sshd did not answer on 127.0.0.1:$port; see $state/sshd.log" >&2
+  exit 1
+}
+
+stop() {
+  if [ -s "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+    kill "$(cat "$pidfile")"
+  fi
+  rm -f "$pidfile"
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  status) answers ;;
+  *) echo "usage: tools/lab/demo-oru.sh start|stop|status" >&2; exit 64 ;;
+esac
