@@ -5,6 +5,7 @@ using OranTestbed.Analysis.Correlation;
 using OranTestbed.Analysis.Findings;
 using OranTestbed.Analysis.Flows;
 using OranTestbed.Analysis.Iq;
+using OranTestbed.Analysis.OruConfig;
 using OranTestbed.Analysis.SectionTypes;
 using OranTestbed.Analysis.Reports;
 using OranTestbed.Analysis.Rules;
@@ -64,6 +65,7 @@ public sealed class FronthaulAnalyzer
     private readonly ImmutableDictionary<Rule, RuleSeverity> _severities = ImmutableDictionary<Rule, RuleSeverity>.Empty;
     private readonly IqStatistics? _iq;
     private readonly TddPatternChecker? _tdd;
+    private readonly OruConfigurationChecker? _oru;
 
     private long _total, _cplane, _uplane, _ptp, _other, _malformed;
     private readonly SectionTypeTally _sectionTypes = new();
@@ -81,6 +83,7 @@ public sealed class FronthaulAnalyzer
     private int _startSymbol;
     private bool _uplaneChecksPrbs;
     private bool _uplaneDownlink;
+    private bool _cplaneCarrierGrid;
 
     /// <param name="options">Wire configuration; <see cref="FronthaulDecodeOptions.CarrierPrbs"/> is the carrier width.</param>
     /// <param name="numerology">µ of the carrier (SCS = 15·2^µ kHz), 0..4; gives the slots per subframe.</param>
@@ -104,10 +107,12 @@ public sealed class FronthaulAnalyzer
     /// <summary>
     /// An analyzer judging traffic against <paramref name="profile"/>: its wire configuration, carrier, delay windows
     /// at the tap (<paramref name="tap"/> when given, else the profile's; timing windows are not checked when neither
-    /// says) and verdict thresholds.
+    /// says) and verdict thresholds; with <paramref name="oruConfiguration"/> (what the O-RU states over its M-plane,
+    /// <see cref="OruConfigurationChecker"/>) the capture is also compared with that.
     /// </summary>
     public FronthaulAnalyzer(FronthaulProfile profile, CaptureTap? tap = null, ILogger? logger = null,
-        int examplesPerRule = FindingCollector.DefaultExamplesPerRule, bool analyzeIq = false)
+        int examplesPerRule = FindingCollector.DefaultExamplesPerRule, bool analyzeIq = false,
+        FronthaulProfile? oruConfiguration = null)
         : this((profile ?? throw new ArgumentNullException(nameof(profile))).ToDecodeOptions(),
             profile.Carrier.Numerology, logger, examplesPerRule, analyzeIq)
     {
@@ -116,6 +121,7 @@ public sealed class FronthaulAnalyzer
         _correlation.CaptureStartAllowanceNs = CUPlaneCorrelator.CaptureStartAllowanceFor(profile);
         _thresholds = profile.VerdictThresholds;
         _severities = SeveritiesOf(profile);
+        _oru = oruConfiguration is null ? null : new OruConfigurationChecker(oruConfiguration, _findings);
     }
 
     public FronthaulDecodeOptions Options => _options;
@@ -189,9 +195,11 @@ public sealed class FronthaulAnalyzer
         var iq = _iq?.Build() ?? IqReport.Disabled; // before the findings: it records the clipping rule
         var packets = new PacketCounts(_total, _cplane, _uplane, _ptp, _other, _malformed);
         var findings = WithProfileSeverities(_findings.Build());
+        var oru = _oru?.Build(findings) ?? OruConfigurationReport.Disabled;
+        findings = WithOruDetails(findings, oru);
         var timing = _timing?.Build() ?? TimingReport.NotChecked("no fronthaul profile was given");
         var sequence = _sequence.BuildReport();
-        var verdict = SampleVerdict.Judge(packets, sequence, timing, findings, _thresholds, completeness, iq);
+        var verdict = SampleVerdict.Judge(packets, sequence, timing, findings, _thresholds, completeness, iq, oru);
         var report = new AnalysisReport(packets, sequence, timing, findings, verdict)
         {
             Correlation = correlation,
@@ -199,6 +207,7 @@ public sealed class FronthaulAnalyzer
             Iq = iq,
             CPlaneSectionTypes = _sectionTypes.Build(),
             Completeness = completeness,
+            OruConfiguration = oru,
         };
         string verdictName = report.Verdict.Value.ToWireName();
         AnalysisLog.AnalysisCompleted(_logger, packets.Total, packets.Malformed, report.Sequence.Flows.Length,
@@ -264,6 +273,7 @@ public sealed class FronthaulAnalyzer
         if (header.SectionType == CPlaneSectionType.Laa)
         {
             _sectionNumerology = -1; // ST7 reserves the timing fields
+            _oru?.OnMessage(_transport.Eaxc.Value, carrierGrid: false, 0, _frameNumber);
             return;
         }
 
@@ -278,6 +288,8 @@ public sealed class FronthaulAnalyzer
             _findings.Record(RuleCatalogue.CPlaneSlotRange, _frameNumber);
         }
 
+        _cplaneCarrierGrid = header.SectionType is not (CPlaneSectionType.UnusedResourceBlocks or CPlaneSectionType.Prach);
+        _oru?.OnMessage(_transport.Eaxc.Value, _cplaneCarrierGrid, header.SlotId, _frameNumber);
         _timing?.Observe(cplane: true, header.Downlink, _transport.Eaxc.Value, _sectionNumerology, header.FrameId,
             header.SubframeId, header.SlotId, header.StartSymbolId, _timestamp, _frameNumber);
         _startSymbol = header.StartSymbolId;
@@ -304,6 +316,11 @@ public sealed class FronthaulAnalyzer
         if (_sectionNumerology == _numerology && BeyondCarrier(section.StartPrbc, section.EffectiveNumPrbc, section.Rb))
         {
             _findings.Record(RuleCatalogue.CPlanePrbBeyondCarrier, _frameNumber);
+        }
+
+        if (_cplaneCarrierGrid)
+        {
+            _oru?.OnSection(section.StartPrbc, section.EffectiveNumPrbc, section.Rb, _frameNumber);
         }
 
         if (_startSymbol < SymbolsPerSlot && _startSymbol + section.NumSymbol > SymbolsPerSlot)
@@ -338,6 +355,7 @@ public sealed class FronthaulAnalyzer
         // PRACH U-plane (filterIndex != 0) follows the numerology and PRB grid of its ST3 C-plane, not the carrier's.
         _uplaneChecksPrbs = header.FilterIndex == 0;
         _uplaneDownlink = header.IsDownlink;
+        _oru?.OnMessage(_transport.Eaxc.Value, carrierGrid: _uplaneChecksPrbs, header.SlotId, _frameNumber);
         if (_uplaneChecksPrbs && (header.SubframeId >= SubframesPerFrame || header.SlotId >= 1 << _numerology))
         {
             _findings.Record(RuleCatalogue.UPlaneSlotRange, _frameNumber);
@@ -362,6 +380,11 @@ public sealed class FronthaulAnalyzer
             CompressionChecker.Check(section, _uplaneDownlink, prach: !_uplaneChecksPrbs, _options, _findings,
                 _frameNumber);
             _iq?.Observe(_transport.Eaxc.Value, _uplaneDownlink, section, _frameNumber);
+            if (_oru is not null && _uplaneChecksPrbs)
+            {
+                _oru.OnSection(section.StartPrb, section.NumPrb, section.Rb, _frameNumber);
+                _oru.OnUPlaneSection(_uplaneDownlink, section.HasUdCompHdr, section.Compression, _frameNumber);
+            }
         }
     }
 
@@ -429,6 +452,21 @@ public sealed class FronthaulAnalyzer
         return result.ToImmutable();
     }
 
+    /// <summary>The O-RU configuration findings with their aspects' line (what the capture shows, what the O-RU says).</summary>
+    private static ImmutableArray<Finding> WithOruDetails(ImmutableArray<Finding> findings, OruConfigurationReport oru)
+    {
+        if (!oru.Enabled)
+        {
+            return findings;
+        }
+
+        return [.. findings.Select(f =>
+        {
+            var failed = oru.Aspects.Where(a => a.Rule == f.Rule && a.Verdict == Verdict.Fail).Select(a => a.Detail).ToList();
+            return failed.Count == 0 ? f : f with { Detail = string.Join("; ", failed) };
+        })];
+    }
+
     private ImmutableArray<Finding> WithProfileSeverities(ImmutableArray<Finding> findings) => _severities.IsEmpty
         ? findings
         : [.. findings.Select(f => _severities.TryGetValue(f.Rule, out var severity) ? f with { Severity = severity } : f)];
@@ -483,6 +521,7 @@ public sealed class FronthaulAnalyzer
         _sectionNumerology = _numerology;
         _startSymbol = 0;
         _uplaneChecksPrbs = true;
+        _cplaneCarrierGrid = false;
         _correlation.ResetMessage();
     }
 }

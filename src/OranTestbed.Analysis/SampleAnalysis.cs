@@ -19,9 +19,11 @@ public static class SampleAnalysis
     /// <summary>How often (in frames) a long analysis looks at its cancellation token.</summary>
     private const long CancellationCheckMask = 0xFFFF;
 
-    /// <summary>An analyzer for <paramref name="profile"/> at <paramref name="tap"/> (the profile's own when null).</summary>
+    /// <summary>An analyzer for <paramref name="profile"/> at <paramref name="tap"/> (the profile's own when null), also
+    /// comparing the capture with <paramref name="oruConfiguration"/> (what the O-RU states over its M-plane) when given.</summary>
     public static FronthaulAnalyzer CreateAnalyzer(FronthaulProfile profile, CaptureTap? tap = null, bool analyzeIq = false,
-        ILogger? logger = null) => new(profile, tap, logger, analyzeIq: analyzeIq);
+        ILogger? logger = null, FronthaulProfile? oruConfiguration = null) =>
+        new(profile, tap, logger, analyzeIq: analyzeIq, oruConfiguration: oruConfiguration);
 
     /// <summary>
     /// Reads <paramref name="source"/> to its end (or until <paramref name="cancellationToken"/>: the sample is then cut

@@ -44,6 +44,13 @@ public partial class NativeCommandSpecs
         File.WriteAllText(Work("bad.yaml"),
             AnalyzeFrames.RuProfileYaml.Replace("numerology: 1", "numerology: 9", StringComparison.Ordinal));
 
+        // What an O-RU states over its M-plane (as mplane profile writes it): µ 0 and two eAxC ids where the emulated
+        // pair runs µ 1 on eight; and a file that is not a profile at all.
+        File.WriteAllText(Work("oru-says.yaml"), "name: oru-says\nnumerology: 0\nprbs: 273\neaxc-id-bits: {du-port: 4, band-sector: 4, cc: 4, ru-port: 4}\n"
+            + "compression: {dl: {method: bfp, iq-width: 9}, ul: {method: bfp, iq-width: 9}}\nduplex: fdd\neaxc-ids: [0, 1]\n"
+            + "source: {m-plane: \"oru@192.0.2.10:830\", read-at: 2026-12-07T20:36:00Z}\n");
+        File.WriteAllText(Work("garbage.yaml"), "<rpc-reply>not yaml: [\n");
+
         // Emulated vendor pairs (10 ms of a 100 MHz 4T4R carrier): one with seeded defects (sequence gaps, missing
         // C-plane, late UL bursts: FAIL), one clean (PASS).
         Emulate("defects.pcap", "polaris/pd-7", "quasar/q-300");
@@ -90,6 +97,11 @@ public partial class NativeCommandSpecs
         yield return Case("emulated clean pair, O-DU tap, duration", ExitCodes.Inconclusive,
             "{w}/clean-pair.pcap", Liteon, "--tap", "du", "--duration", "4ms", "--json", "{out}.json");
         yield return Case("emulated clean pair", ExitCodes.Pass, "{w}/clean-pair.pcap", Liteon, "--json", "{out}.json");
+        yield return Case("emulated clean pair against the O-RU's stated configuration, JSON and HTML", ExitCodes.Fail,
+            "{w}/clean-pair.pcap", Liteon, "--oru-config", "{w}/oru-says.yaml", "--json", "{out}.json", "--html", "{out}.html");
+        yield return Case("O-RU's stated configuration as the profile", ExitCodes.Fail,
+            "{w}/clean-pair.pcap", "--oru-config", "{w}/oru-says.yaml");
+        yield return Case("garbage --oru-config", ExitCodes.Usage, "{w}/clean.pcap", "--profile", "{w}/ru.yaml", "--oru-config", "{w}/garbage.yaml");
         yield return Case("debug log", ExitCodes.Fail, "{w}/late.pcap", "--profile", "{w}/ru.yaml", "--log-level", "Debug");
         yield return Case("missing capture", ExitCodes.NoInput, "{w}/nope.pcap", "--profile", "{w}/ru.yaml");
         yield return Case("invalid profile", ExitCodes.Usage, "{w}/clean.pcap", "--profile", "{w}/bad.yaml");

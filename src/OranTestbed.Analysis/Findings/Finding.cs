@@ -11,4 +11,8 @@ public sealed record Finding(Rule Rule, long Count, ImmutableArray<long> Example
 {
     /// <summary>The rule's severity, unless the profile chose another (<c>rule-severity</c>).</summary>
     public RuleSeverity Severity { get; init; } = Rule.Severity;
+
+    /// <summary>What this hit is about when the rule alone does not say (an O-RU configuration finding: the aspect, what
+    /// the capture shows, what the O-RU says); null for most rules.</summary>
+    public string? Detail { get; init; }
 }

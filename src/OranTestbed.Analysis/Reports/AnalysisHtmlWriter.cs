@@ -72,6 +72,7 @@ public static class AnalysisHtmlWriter
         output.WriteLine(Invariant($"<tr><td>{p.Total}</td><td>{p.CPlane}</td><td>{p.UPlane}</td><td>{p.Ptp}</td><td>{p.Other}</td><td>{p.Malformed}</td></tr></table>"));
         WriteWindows(output, report.Timing);
         WriteSequence(output, report);
+        WriteOruConfiguration(output, report.OruConfiguration);
         WriteFindings(output, report);
         output.WriteLine("</body></html>");
     }
@@ -185,6 +186,27 @@ public static class AnalysisHtmlWriter
         output.WriteLine("</table>");
     }
 
+    /// <summary>"O-RU configuration (M-plane)": the source and, per aspect, what the O-RU says, what the capture shows, the verdict.</summary>
+    private static void WriteOruConfiguration(TextWriter output, OruConfig.OruConfigurationReport oru)
+    {
+        if (!oru.Enabled)
+        {
+            return;
+        }
+
+        output.WriteLine("<h2 id=\"oru-configuration\">O-RU configuration (M-plane)</h2>");
+        output.WriteLine($"<p>Source: {E(oru.SourceText)}</p>");
+        output.WriteLine("<table><tr><th class=\"l\">aspect</th><th class=\"l\">O-RU says</th><th class=\"l\">capture shows</th><th class=\"l\">verdict</th><th class=\"l\">first frames</th></tr>");
+        foreach (var a in oru.Aspects)
+        {
+            string examples = string.Join(", ", a.Examples.Select(e => e.ToString(CultureInfo.InvariantCulture)));
+            string shows = a.Reason is { } reason ? $"{a.CaptureShows} (not evaluated: {reason})" : a.CaptureShows;
+            output.WriteLine($"<tr><td class=\"l\">{E(a.Name)}</td><td class=\"l\">{E(a.OruSays)}</td><td class=\"l\">{E(shows)}</td><td class=\"l\">{E(a.VerdictName)}</td><td class=\"l\">{E(examples)}</td></tr>");
+        }
+
+        output.WriteLine("</table>");
+    }
+
     private static void WriteFindings(TextWriter output, AnalysisReport report)
     {
         output.WriteLine("<h2>Findings</h2>");
@@ -199,7 +221,7 @@ public static class AnalysisHtmlWriter
         {
             string examples = string.Join(", ", f.Examples.Select(e => e.ToString(CultureInfo.InvariantCulture)));
             output.WriteLine(Invariant(
-                $"<tr><td class=\"l\">{E(f.Rule.Id)}</td><td class=\"l\">{E(Rules.RuleSeverityNames.Of(f.Severity))}</td><td>{f.Count}</td><td class=\"l\">{E(examples)}</td><td class=\"l\">{E(f.Rule.Description)}</td><td class=\"l\">{E(f.Rule.Clause)}</td></tr>"));
+                $"<tr><td class=\"l\">{E(f.Rule.Id)}</td><td class=\"l\">{E(Rules.RuleSeverityNames.Of(f.Severity))}</td><td>{f.Count}</td><td class=\"l\">{E(examples)}</td><td class=\"l\">{E(f.Detail ?? f.Rule.Description)}</td><td class=\"l\">{E(f.Rule.Clause)}</td></tr>"));
         }
 
         output.WriteLine("</table>");

@@ -31,6 +31,9 @@ public sealed record AnalysisReport(PacketCounts Packets, SequenceReport Sequenc
     /// <summary>What the frame source could not deliver (drops, cut short); whole unless the producer said otherwise.</summary>
     public CaptureCompleteness Completeness { get; init; } = CaptureCompleteness.Whole;
 
+    /// <summary>The capture compared with the O-RU's stated configuration (<c>analyze --oru-config</c>); disabled unless given.</summary>
+    public OruConfig.OruConfigurationReport OruConfiguration { get; init; } = OruConfig.OruConfigurationReport.Disabled;
+
     /// <summary>C-plane messages per section type, with their eAxCs.</summary>
     public ImmutableArray<SectionTypeCount> CPlaneSectionTypes { get; init; } = [];
 }

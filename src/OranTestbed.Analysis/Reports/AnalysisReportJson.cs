@@ -20,9 +20,10 @@ namespace OranTestbed.Analysis.Reports;
 /// packet − air time), underflow, overflow, perEaxc [{eAxC, early, …, percentiles}]}; every window of the tap, or all
 /// eight unchecked when the tap is unknown), <c>correlation</c> (C/U-plane, see WriteCorrelation),
 /// <c>cplaneSectionTypes</c> [{sectionType, messages, eaxcs}], <c>ptp</c>
-/// (<see cref="SPlane.PtpReportJson"/>), <c>iq</c> (<see cref="Iq.IqReportJson"/>), <c>completeness</c> {cutShort,
+/// (<see cref="SPlane.PtpReportJson"/>), <c>iq</c> (<see cref="Iq.IqReportJson"/>), <c>oruConfiguration</c> (only with an O-RU configuration to compare with,
+/// <see cref="OruConfig.OruConfigurationReportJson"/>), <c>completeness</c> {cutShort,
 /// droppedFrames, dropsUnknown}, <c>findings</c> [{rule, severity,
-/// count, examples}], <c>verdict</c> {value, reasons}. Written with <see cref="Utf8JsonWriter"/> so the key order is fixed.
+/// count, examples, detail (O-RU configuration findings only)}], <c>verdict</c> {value, reasons}. Written with <see cref="Utf8JsonWriter"/> so the key order is fixed.
 /// </summary>
 public static class AnalysisReportJson
 {
@@ -55,6 +56,7 @@ public static class AnalysisReportJson
         writer.WriteEndArray();
         PtpReportJson.Write(writer, report.Ptp);
         Iq.IqReportJson.Write(writer, report.Iq);
+        OruConfig.OruConfigurationReportJson.Write(writer, report.OruConfiguration);
         writer.WriteStartObject("completeness");
         writer.WriteNullableString("cutShort", report.Completeness.CutShort);
         writer.WriteNumber("droppedFrames", report.Completeness.DroppedFrames);
@@ -74,6 +76,11 @@ public static class AnalysisReportJson
             }
 
             writer.WriteEndArray();
+            if (finding.Detail is { } detail)
+            {
+                writer.WriteString("detail", detail);
+            }
+
             writer.WriteEndObject();
         }
 

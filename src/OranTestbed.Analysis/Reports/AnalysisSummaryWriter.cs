@@ -41,6 +41,7 @@ public static class AnalysisSummaryWriter
         }
 
         WritePtp(output, report.Ptp);
+        WriteOruConfiguration(output, report.OruConfiguration);
         if (report.Findings.IsEmpty)
         {
             output.WriteLine("findings  none");
@@ -54,6 +55,10 @@ public static class AnalysisSummaryWriter
                 string examples = string.Join(", ", finding.Examples.Take(ExamplesShown).Select(e => e.ToString(CultureInfo.InvariantCulture)));
                 output.WriteLine(Invariant(
                     $"  {finding.Rule.Id,-28} {Rules.RuleSeverityNames.Of(finding.Severity),-7} x{finding.Count}  frames {examples}{(finding.Count > ExamplesShown ? ", …" : "")}"));
+                if (finding.Detail is { } detail)
+                {
+                    output.WriteLine("    " + detail);
+                }
             }
 
             if (ordered.Count > topFindings)
@@ -110,6 +115,22 @@ public static class AnalysisSummaryWriter
             string minMax = o.MinUs is { } min && o.MaxUs is { } max ? Invariant($"min {min:0.###} µs, max {max:0.###} µs") : "no messages";
             output.WriteLine(Invariant(
                 $"{window.Name,-9} {range}: {o.Early} early, {o.OnTime} on time, {o.Late} late; {minMax}"));
+        }
+    }
+
+    /// <summary>"o-ru      " the source, then one line per aspect: verdict, aspect, O-RU says, capture shows.</summary>
+    private static void WriteOruConfiguration(TextWriter output, OruConfig.OruConfigurationReport oru)
+    {
+        if (!oru.Enabled)
+        {
+            return;
+        }
+
+        output.WriteLine("o-ru      configuration (M-plane): " + oru.SourceText);
+        foreach (var a in oru.Aspects)
+        {
+            output.WriteLine(Invariant(
+                $"  {a.VerdictName,-13} {a.Name,-16} O-RU says {a.OruSays}; capture shows {a.CaptureShows}{(a.Reason is { } r ? " (" + r + ")" : "")}"));
         }
     }
 

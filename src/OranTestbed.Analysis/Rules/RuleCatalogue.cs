@@ -8,7 +8,8 @@ namespace OranTestbed.Analysis.Rules;
 /// <c>FAMILY-NAME</c>: <c>ECPRI</c> (eCPRI common header), <c>CPLANE</c>/<c>UPLANE</c> (O-RAN CUS planes, including
 /// C/U-plane correlation), <c>TIMING</c> (air-time windows, frameId vs timestamp), <c>SEQ</c> (sequence per flow and
 /// eCPRI fragments), <c>COMP</c> (IQ compression and samples), <c>PTP</c> (S-plane), <c>TDD</c> (traffic against the
-/// profile's TDD slot pattern, see <c>Tdd/TddPatternChecker</c>), and <c>FRAME</c> for the decoder's
+/// profile's TDD slot pattern, see <c>Tdd/TddPatternChecker</c>), <c>ORU</c> (the capture against the configuration the
+/// O-RU states over its M-plane, <c>analyze --oru-config</c>, see <c>OruConfig/OruConfigurationChecker</c>), and <c>FRAME</c> for the decoder's
 /// own malformed-frame codes that no finer rule names (one per <see cref="DecodeErrorCode"/>; transport layers such as
 /// IP and UDP fall here too). Ids are never renamed or reused; new rules are appended.
 /// </summary>
@@ -21,6 +22,7 @@ public static class RuleCatalogue
     private const string Cus = "O-RAN.WG4.CUS";
     private const string Ecpri = "eCPRI V2.0";
     private const string Delay = "O-RAN.WG4.CUS delay management (o-ran-delay-management)";
+    private const string OruConfig = "O-RAN.WG4.MP o-ran-uplane-conf (the O-RU's configuration as read over its M-plane)";
     private const string Tdd = "3GPP TS 38.213 §11.1, TS 38.331 TDD-UL-DL-ConfigCommon; O-RAN.WG4.CUS dataDirection (C-plane §7.5.2.1, U-plane §6.3.3.1)";
 
     private static readonly List<Rule> Defined = [];
@@ -225,6 +227,23 @@ public static class RuleCatalogue
     public static readonly Rule TddSymbolOutsideSplit = Define("TDD-SYMBOL-OUTSIDE-SPLIT", RuleSeverity.Error,
         "DL symbols after the special slot's DL symbols, or UL symbols before its UL symbols (S slot)",
         $"{Tdd} (TDD-UL-DL-Pattern nrofDownlinkSymbols, nrofUplinkSymbols)");
+
+    // ── The capture against the O-RU's stated configuration (analyze --oru-config), appended ──────────────────
+    public static readonly Rule OruConfigCompression = Define("ORU-CONFIG-COMPRESSION", RuleSeverity.Error,
+        "U-plane udCompHdr (method, udIqWidth) differs from the compression the O-RU states for the direction",
+        $"{OruConfig} compression (compression-method, iq-bitwidth); {Cus} §6.3.3.13");
+
+    public static readonly Rule OruConfigEaxc = Define("ORU-CONFIG-EAXC", RuleSeverity.Error,
+        "C/U-plane traffic on an eAxC id the O-RU has no low-level endpoint for",
+        $"{OruConfig} low-level-tx/rx-endpoints e-axcid/eaxc-id; {Cus} §5.1.3.1.6");
+
+    public static readonly Rule OruConfigNumerology = Define("ORU-CONFIG-NUMEROLOGY", RuleSeverity.Error,
+        "C/U-plane slotId beyond the slots of the numerology the O-RU states (slotId >= 2^µ)",
+        $"{OruConfig} frame-structure (SCS); {Cus} §7.5.2 slotId; 3GPP TS 38.211 §4.3.2");
+
+    public static readonly Rule OruConfigPrbSpan = Define("ORU-CONFIG-PRB-SPAN", RuleSeverity.Error,
+        "C/U-plane section addresses PRBs beyond the carrier width the O-RU states",
+        $"{OruConfig} number-of-prb-per-scs; {Cus} §7.5.3.4, §6.3.3.11");
 
     /// <summary>Every rule, in ordinal order.</summary>
     public static readonly ImmutableArray<Rule> All = [.. Defined];

@@ -27,6 +27,8 @@ namespace OranTestbed.Analysis.Verdicts;
 /// frameId mismatch on most messages is the clock's, not the equipment's.</item>
 /// <item>A check asked for that the capture could not feed (IQ statistics without a decompressible sample) is
 /// INCONCLUSIVE.</item>
+/// <item>An O-RU configuration to compare with (<c>--oru-config</c>) of which no aspect could be compared is
+/// INCONCLUSIVE; a disagreement is an error-severity finding (ORU-CONFIG-*) and FAILs.</item>
 /// <item>No C/U-plane traffic at all is INCONCLUSIVE; otherwise what was judged and passed is PASS.</item>
 /// </list>
 /// </summary>
@@ -34,7 +36,7 @@ public static class SampleVerdict
 {
     public static VerdictOutcome Judge(PacketCounts packets, SequenceReport sequence, TimingReport timing,
         ImmutableArray<Finding> findings, VerdictThresholds thresholds, CaptureCompleteness completeness,
-        IqReport? iq = null)
+        IqReport? iq = null, OruConfig.OruConfigurationReport? oruConfiguration = null)
     {
         ArgumentNullException.ThrowIfNull(packets);
         ArgumentNullException.ThrowIfNull(sequence);
@@ -57,6 +59,13 @@ public static class SampleVerdict
             {
                 verdict.UpgradeVerdict(Verdict.Inconclusive,
                     Invariant($"IQ statistics were asked for, but none of the {packets.UPlane} U-plane frames had a section whose samples could be decompressed"));
+            }
+
+            if (oruConfiguration is { Enabled: true } oru && !oru.Aspects.Any(a => a.Evaluated))
+            {
+                verdict.UpgradeVerdict(Verdict.Inconclusive,
+                    "O-RU configuration: the capture had nothing to compare with what the O-RU states ("
+                    + string.Join("; ", oru.Aspects.Select(a => $"{a.Name}: {a.Reason}")) + ")");
             }
 
             verdict.UpgradeVerdict(Verdict.Pass, Invariant(
@@ -153,8 +162,9 @@ public static class SampleVerdict
                 continue;
             }
 
-            verdict.UpgradeVerdict(Verdict.Fail,
-                Invariant($"{finding.Rule.Id}: {finding.Count} x {finding.Rule.Description} (first in frame {FirstExample(finding)})"));
+            verdict.UpgradeVerdict(Verdict.Fail, finding.Detail is { } detail
+                ? Invariant($"{finding.Rule.Id}: {detail} (first in frame {FirstExample(finding)})")
+                : Invariant($"{finding.Rule.Id}: {finding.Count} x {finding.Rule.Description} (first in frame {FirstExample(finding)})"));
         }
     }
 

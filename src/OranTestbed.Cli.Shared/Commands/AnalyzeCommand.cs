@@ -9,8 +9,10 @@ using OranTestbed.Plans.Yaml;
 namespace OranTestbed.Cli.Commands;
 
 /// <summary>
-/// <c>oran-testbed analyze CAPTURE|--interface IF --profile FILE</c>: judge fronthaul traffic against a profile
-/// (issue 3 §5). Exit codes: 0 PASS, 1 FAIL, 2 INCONCLUSIVE, 64 usage or invalid profile, 66 capture file missing or
+/// <c>oran-testbed analyze CAPTURE|--interface IF --profile FILE [--oru-config FILE]</c>: judge fronthaul traffic against
+/// a profile (issue 3 §5) and, with <c>--oru-config</c>, against what the O-RU states over its M-plane (issue 15 item 4;
+/// without <c>--profile</c> that file is the profile too). Exit codes: 0 PASS, 1 FAIL, 2 INCONCLUSIVE, 64 usage or invalid profile (or
+/// an --oru-config file that is not a profile: one line), 66 capture file missing or
 /// unreadable, 69 interface unavailable, 72 libpcap not installed, 73 report not writable (<see cref="ExitCodes"/>).
 /// </summary>
 internal sealed class AnalyzeCommand
@@ -31,10 +33,16 @@ internal sealed class AnalyzeCommand
         Description = "with --interface: capture inside this network namespace (name under /run/netns or a path)",
     };
 
-    private readonly Option<FileInfo> _profile = new("--profile")
+    private readonly Option<FileInfo?> _profile = new("--profile")
     {
-        Description = "fronthaul profile (testplans/profiles/*.yaml): wire format, carrier, delay windows, thresholds",
-        Required = true,
+        Description = "fronthaul profile (testplans/profiles/*.yaml): wire format, carrier, delay windows, thresholds; "
+            + "without it, the --oru-config file is the profile",
+    };
+
+    private readonly Option<FileInfo?> _oruConfig = new("--oru-config")
+    {
+        Description = "what the O-RU states it is configured for (a profile written by 'oran-testbed mplane profile', or "
+            + "any profile): the capture is also compared with it (ORU-CONFIG-* findings)",
     };
 
     private readonly Option<string?> _tap = new("--tap")
@@ -125,9 +133,10 @@ internal sealed class AnalyzeCommand
             "Judge fronthaul traffic (capture file or live interface) against a profile: timing windows, sequence, rules; "
             + "exit 0 PASS, 1 FAIL, 2 INCONCLUSIVE, 64 usage/profile error, 66 capture unreadable, 69 interface unavailable, 72 libpcap missing, 73 report not writable")
         {
-            _capture, _interface, _netns, _profile, _tap, _json, _html, _iq, _duration, _filter,
+            _capture, _interface, _netns, _profile, _oruConfig, _tap, _json, _html, _iq, _duration, _filter,
         };
-        CommandFiles.RefuseOverwriting(command, CommandFiles.Input(_capture), CommandFiles.Input(_profile, f => f.FullName),
+        CommandFiles.RefuseOverwriting(command, CommandFiles.Input(_capture), CommandFiles.Input(_profile, f => f?.FullName),
+            CommandFiles.Input(_oruConfig, f => f?.FullName),
             CommandFiles.Output(_json), CommandFiles.Output(_html));
         return command;
     }
@@ -168,20 +177,51 @@ internal sealed class AnalyzeCommand
             duration = parsed;
         }
 
-        FronthaulProfile profile;
-        try
+        string? profilePath = parse.GetValue(_profile)?.FullName;
+        string? oruPath = parse.GetValue(_oruConfig)?.FullName;
+        if (profilePath is null && oruPath is null)
         {
-            profile = FronthaulProfileLoader.Load(parse.GetRequiredValue(_profile).FullName);
-        }
-        catch (PlanValidationException ex)
-        {
-            ProfileErrors.Write(diagnostics, "analyze", ex);
+            diagnostics.WriteLine("oran-testbed analyze: give --profile FILE, --oru-config FILE (the O-RU's stated configuration, then also the profile), or both");
             return ExitCodes.Usage;
+        }
+
+        FronthaulProfile? oru = null;
+        if (oruPath is not null)
+        {
+            try
+            {
+                oru = FronthaulProfileLoader.Load(oruPath);
+            }
+            catch (PlanValidationException ex)
+            {
+                // One line: the O-RU's statement is not a profile at all, and its first problem (profile check lists all).
+                var first = ex.Errors[0];
+                diagnostics.WriteLine($"oran-testbed analyze: --oru-config {oruPath}: not a fronthaul profile ({ex.Errors.Length} error(s); 'oran-testbed profile check' lists them): {first}");
+                return ExitCodes.Usage;
+            }
+        }
+
+        FronthaulProfile profile;
+        if (profilePath is null)
+        {
+            profile = oru!;
+        }
+        else
+        {
+            try
+            {
+                profile = FronthaulProfileLoader.Load(profilePath);
+            }
+            catch (PlanValidationException ex)
+            {
+                ProfileErrors.Write(diagnostics, "analyze", ex);
+                return ExitCodes.Usage;
+            }
         }
 
         if (FronthaulAnalyzer.ProfileError(profile) is { } unusable)
         {
-            diagnostics.WriteLine($"oran-testbed analyze: {parse.GetRequiredValue(_profile).FullName}: {unusable}");
+            diagnostics.WriteLine($"oran-testbed analyze: {profilePath ?? oruPath}: {unusable}");
             return ExitCodes.Usage;
         }
 
@@ -195,6 +235,7 @@ internal sealed class AnalyzeCommand
             parse.GetValue(_json)?.FullName, parse.GetValue(_html)?.FullName, parse.GetValue(_iq), duration,
             parse.GetValue(_filter))
         {
+            OruConfiguration = oru,
             ProgressInterval = progressInterval ?? TimeSpan.FromSeconds(1),
         };
         return await AnalyzeRunner.RunAsync(request, output, diagnostics, logging, cancellationToken).ConfigureAwait(false);

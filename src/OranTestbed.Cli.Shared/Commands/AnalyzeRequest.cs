@@ -15,6 +15,9 @@ internal sealed record AnalyzeRequest(string? CapturePath, string? Interface, st
 {
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>What the O-RU states it is configured for (<c>--oru-config</c>); the capture is also compared with it.</summary>
+    public FronthaulProfile? OruConfiguration { get; init; }
+
     public bool IsLive => Interface is not null;
 
     /// <summary>Live: <see cref="DurationNanoseconds"/> as a <see cref="TimeSpan"/>, rounded up to a whole tick.</summary>

@@ -29,7 +29,7 @@ internal static class AnalyzeRunner
         ArgumentNullException.ThrowIfNull(diagnostics);
         logging ??= NullLoggerFactory.Instance;
         var analyzer = SampleAnalysis.CreateAnalyzer(request.Profile, request.Tap, request.Iq,
-            logging.CreateLogger<FronthaulAnalyzer>());
+            logging.CreateLogger<FronthaulAnalyzer>(), request.OruConfiguration);
         var (exit, capture, report) = request.IsLive
             ? await RunLiveAsync(request, analyzer, diagnostics, logging, cancellationToken).ConfigureAwait(false)
             : RunFile(request, analyzer, diagnostics, logging, cancellationToken);

@@ -106,6 +106,7 @@ internal static class MplaneProfileCommand
         const string me = "oran-testbed mplane profile";
         System.Xml.Linq.XElement data;
         string oru;
+        DateTimeOffset readAt;
         try
         {
             await using var transport = await target.ConnectAsync(null, cancellationToken).ConfigureAwait(false);
@@ -115,6 +116,8 @@ internal static class MplaneProfileCommand
                 RpcTimeout = timeout,
             }, cancellationToken).ConfigureAwait(false);
             data = await session.GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            var now = DateTimeOffset.UtcNow;
+            readAt = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero); // as the file keeps it
             var inventory = OruInventory.Read(data);
             oru = $"{inventory.Manufacturer ?? "?"} {inventory.Model ?? "?"} at {target}";
             await session.CloseAsync(cancellationToken).ConfigureAwait(false);
@@ -136,7 +139,8 @@ internal static class MplaneProfileCommand
             return ExitCodes.DataError;
         }
 
-        string yaml = FronthaulProfileWriter.Write(profile, [$"Read over the M-plane from {oru}", $"on {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss} UTC by oran-testbed mplane profile"]);
+        profile = profile with { Source = new ProfileSource(target.ToString(), readAt) };
+        string yaml = FronthaulProfileWriter.Write(profile, [$"Read over the M-plane from {oru}", $"on {readAt:yyyy-MM-dd HH:mm:ss} UTC by oran-testbed mplane profile"]);
         try
         {
             await File.WriteAllTextAsync(file, yaml, cancellationToken).ConfigureAwait(false);

@@ -58,6 +58,16 @@ public sealed record FronthaulProfile
     /// </summary>
     public ImmutableDictionary<string, string> RuleSeverities { get; init; } = ImmutableDictionary<string, string>.Empty;
 
+    /// <summary>
+    /// The eAxC ids the O-RU has low-level endpoints for (o-ran-uplane-conf <c>e-axcid/eaxc-id</c> of its tx and rx
+    /// endpoints), ascending and distinct; empty = not said (a hand-written profile normally does not say).
+    /// <c>analyze --oru-config</c> flags traffic on other eAxC ids.
+    /// </summary>
+    public ImmutableArray<ushort> EaxcIds { get; init; } = [];
+
+    /// <summary>Where the profile was read from (the O-RU's M-plane and when); null for a hand-written profile.</summary>
+    public ProfileSource? Source { get; init; }
+
     /// <summary>The decoder configuration of this profile: eAxC split, eCPRI UDP port, compression and udCompHdr per
     /// direction, carrier width. Decoder settings the profile does not cover keep their defaults.</summary>
     public FronthaulDecodeOptions ToDecodeOptions() => new()

@@ -13,7 +13,8 @@ namespace OranTestbed.Mplane.Oran;
 /// number-of-prb-per-scs, compression per direction (STATIC = no udCompHdr in sections, DYNAMIC = udCompHdr present),
 /// the eAxC split from its e-axcid bitmasks, the carrier width and duplex from its array carrier, the VLAN from the
 /// processing element and the O-RU delay windows from its ru-delay-profile. What the M-plane does not carry (the TDD
-/// slot pattern: O-RUs without configurable-tdd-pattern take it from the C-plane) is given by the caller.
+/// slot pattern: O-RUs without configurable-tdd-pattern take it from the C-plane) is given by the caller. The eAxC
+/// ids of the endpoints become the profile's <c>eaxc-ids</c>.
 /// </summary>
 public static class OruProfileReader
 {
@@ -83,7 +84,26 @@ public static class OruProfileReader
             TddPattern = duplex == DuplexMode.Tdd ? tddPattern : null,
             DelayManagement = delays,
             Tap = CaptureTap.Ru,
+            EaxcIds = EaxcIds(plane!),
         };
+    }
+
+    /// <summary>The eAxC ids of every configured low-level tx and rx endpoint (<c>e-axcid/eaxc-id</c>), ascending and
+    /// distinct; endpoints without one (or with a value that is not an eAxC id) add none.</summary>
+    private static System.Collections.Immutable.ImmutableArray<ushort> EaxcIds(XElement plane)
+    {
+        var up = OranNamespaces.UplaneConf;
+        var ids = new SortedSet<ushort>();
+        foreach (var endpoint in plane.Elements(up + "low-level-tx-endpoints").Concat(plane.Elements(up + "low-level-rx-endpoints")))
+        {
+            if (endpoint.Element(up + "e-axcid")?.Element(up + "eaxc-id")?.Value is { } text
+                && ushort.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out ushort id))
+            {
+                ids.Add(id);
+            }
+        }
+
+        return [.. ids];
     }
 
     /// <summary>The first endpoint of the list the O-DU configured (it carries compression and e-axcid).</summary>

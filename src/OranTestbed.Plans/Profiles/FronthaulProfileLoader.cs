@@ -22,8 +22,11 @@ public static class FronthaulProfileLoader
     [
         "name", "description", "numerology", "subcarrier-spacing", "prbs", "bandwidth", "frequency-range",
         "cyclic-prefix", "eaxc-id-bits", "ecpri-udp-port", "vlan-id", "compression", "duplex", "tdd-pattern",
-        "delay-management", "capture-clock", "gps-offset", "tap", "verdict-thresholds", "rule-severity",
+        "delay-management", "capture-clock", "gps-offset", "tap", "verdict-thresholds", "rule-severity", "eaxc-ids",
+        "source",
     ];
+
+    private static readonly string[] SourceKeys = ["m-plane", "read-at"];
 
     private static readonly string[] SeverityWords = ["error", "warning", "info"];
 
@@ -113,6 +116,8 @@ public static class FronthaulProfileLoader
         var tap = map.Choice("tap", Taps);
         var thresholds = ReadThresholds(map);
         var severities = ReadRuleSeverities(map);
+        var eaxcIds = ReadEaxcIds(map);
+        var provenance = ReadSource(map);
 
         errors.ThrowIfAny();
         return new FronthaulProfile
@@ -133,8 +138,72 @@ public static class FronthaulProfileLoader
             Tap = tap,
             VerdictThresholds = thresholds,
             RuleSeverities = severities,
+            EaxcIds = eaxcIds,
+            Source = provenance,
         };
     }
+
+    /// <summary><c>eaxc-ids: [0, 1, 2, 3]</c>: the eAxC ids of the O-RU's low-level endpoints, each 0..65535; kept
+    /// ascending and distinct.</summary>
+    private static ImmutableArray<ushort> ReadEaxcIds(YamlMappingReader map)
+    {
+        if (map.ValueOf("eaxc-ids") is not { } node)
+        {
+            return [];
+        }
+
+        if (node is not YamlSequenceNode list)
+        {
+            map.Error("eaxc-ids", $"expected a list of eAxC ids (e.g. [0, 1, 2, 3]), got {YamlMappingReader.Describe(node)}");
+            return [];
+        }
+
+        var ids = new SortedSet<ushort>();
+        foreach (var item in list.Children)
+        {
+            if (item is YamlScalarNode { Value: { } text }
+                && ushort.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out ushort id))
+            {
+                ids.Add(id);
+            }
+            else
+            {
+                map.Errors.Add(item, map.PathOf("eaxc-ids"), $"{YamlMappingReader.Describe(item)} is not an eAxC id (0..65535)");
+            }
+        }
+
+        return [.. ids];
+    }
+
+    /// <summary><c>source: {m-plane: "user@host:port", read-at: 2026-12-07T20:36:00Z}</c>: where a tool read the
+    /// profile (<c>mplane profile</c> writes it); both keys required, read-at an ISO 8601 time in UTC.</summary>
+    private static ProfileSource? ReadSource(YamlMappingReader map)
+    {
+        var m = map.Mapping("source", SourceKeys, what: "the provenance {m-plane, read-at}");
+        if (m is null)
+        {
+            return null;
+        }
+
+        string? endpoint = m.Text("m-plane", required: true, what: "the NETCONF endpoint (user@host:port)");
+        string? at = m.Text("read-at", required: true, what: "when it was read (ISO 8601 UTC, e.g. 2026-12-07T20:36:00Z)");
+        if (at is null)
+        {
+            return null;
+        }
+
+        if (!DateTimeOffset.TryParseExact(at, ReadAtFormats, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var readAt)
+            || !at.EndsWith('Z'))
+        {
+            m.Error("read-at", $"'{at}' is not an ISO 8601 UTC time (e.g. 2026-12-07T20:36:00Z)");
+            return null;
+        }
+
+        return endpoint is null ? null : new ProfileSource(endpoint, readAt);
+    }
+
+    private static readonly string[] ReadAtFormats = ["yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'"];
 
     /// <summary><c>rule-severity: {RULE-ID: error|warning|info}</c>; the ids are checked against the catalogue by the
     /// analysis (the catalogue is not the plan's).</summary>

@@ -83,8 +83,22 @@ public static class FronthaulProfileWriter
             }
         }
 
+        if (!profile.EaxcIds.IsEmpty)
+        {
+            Line(text, 0, "eaxc-ids", "[" + string.Join(", ", profile.EaxcIds.Select(id => id.ToString(CultureInfo.InvariantCulture))) + "]");
+        }
+
+        if (profile.Source is { } source)
+        {
+            Line(text, 0, "source", $"{{m-plane: {Quoted(source.Mplane)}, read-at: {ReadAt(source.ReadAt)}}}");
+        }
+
         return text.ToString();
     }
+
+    /// <summary>ISO 8601 in UTC with a Z, whole seconds (the loader reads fractions too).</summary>
+    public static string ReadAt(DateTimeOffset at) =>
+        at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private static void WriteCarrier(StringBuilder text, Carrier carrier)
     {

@@ -7,7 +7,7 @@ namespace OranTestbed.Analysis.Tests.Rules;
 
 public class RuleCatalogueSpecs
 {
-    private static readonly string[] Families = ["ECPRI", "CPLANE", "UPLANE", "TIMING", "SEQ", "COMP", "PTP", "FRAME", "TDD"];
+    private static readonly string[] Families = ["ECPRI", "CPLANE", "UPLANE", "TIMING", "SEQ", "COMP", "PTP", "FRAME", "TDD", "ORU"];
 
     [Test]
     public void RuleCatalogue_must_have_unique_well_formed_ids_and_ordinals_equal_to_positions()
@@ -55,6 +55,10 @@ public class RuleCatalogueSpecs
     [TestCase("PTP-MULTICAST-ADDRESS")]
     [TestCase("PTP-SEQUENCE-GAP")]
     [TestCase("PTP-SYNC-WITHOUT-FOLLOW-UP")]
+    [TestCase("ORU-CONFIG-COMPRESSION")]
+    [TestCase("ORU-CONFIG-EAXC")]
+    [TestCase("ORU-CONFIG-NUMEROLOGY")]
+    [TestCase("ORU-CONFIG-PRB-SPAN")]
     public void RuleCatalogue_must_list_the_rules_issue_3_names(string id)
     {
         Assert.That(RuleCatalogue.Find(id), Is.Not.Null);

@@ -16,10 +16,11 @@ public sealed class OruProfileReaderSpecs
 
     /// <summary>The O-RU's data after the O-DU's start-up: the configuration plus what the O-RU adds read-only (its duplex
     /// scheme and its delay profile for the carrier).</summary>
-    private static XElement OruData(FronthaulProfile profile)
+    private static XElement OruData(FronthaulProfile profile, int endpoints = 1)
     {
         var config = StartupConfiguration.Build(new OduConfiguration(profile, 641280, 3_619_200_000, "eth0",
-            ["tx-ep-0"], ["rx-ep-0"], "tx-array-0", "rx-array-0"));
+            [.. Enumerable.Range(0, endpoints).Select(i => $"tx-ep-{i}")], [.. Enumerable.Range(0, endpoints).Select(i => $"rx-ep-{i}")],
+            "tx-array-0", "rx-array-0"));
         var data = new XElement("data", config.Elements());
         data.Descendants(Up + "tx-array-carriers").Single().Add(new XElement(Up + "duplex-scheme", "TDD"));
         var ns = OranNamespaces.Delay;
@@ -30,6 +31,14 @@ public sealed class OruProfileReaderSpecs
         data.Add(new XElement(ns + "delay-management", new XElement(ns + "bandwidth-scs-delay-state",
             new XElement(ns + "bandwidth", 100_000), new XElement(ns + "subcarrier-spacing", 30_000), ruProfile)));
         return data;
+    }
+
+    [Test]
+    public void The_eaxc_ids_of_the_o_rus_endpoints_must_be_read_into_the_profile()
+    {
+        var read = OruProfileReader.Read(OruData(Demo, endpoints: 2), "from-oru", Demo.TddPattern!.Slots, Demo.TddPattern.Special);
+
+        Assert.That(read.EaxcIds, Is.EqualTo(new ushort[] { 0, 1 }), "e-axcid/eaxc-id of tx-ep-0/1 and rx-ep-0/1 (RU ports 0 and 1)");
     }
 
     [Test]

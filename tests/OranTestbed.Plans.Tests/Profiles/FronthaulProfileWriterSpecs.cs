@@ -35,11 +35,48 @@ public sealed class FronthaulProfileWriterSpecs
             GpsOffset = new FrameAlignment(1_500, -3),
             VerdictThresholds = new VerdictThresholds { Late = 0.001m, Early = 0.25m, Lost = 0, Duplicate = 0.5m, OutOfOrder = 0.01m, Malformed = 0 },
             RuleSeverities = System.Collections.Immutable.ImmutableDictionary<string, string>.Empty.Add("COMP-BFP-EXPONENT-RANGE", "warning"),
+            EaxcIds = [0, 1, 2, 3, 4096],
+            Source = new ProfileSource("oru@[fd00::5]:830", new DateTimeOffset(2026, 12, 7, 20, 36, 0, TimeSpan.Zero)),
         };
 
         string yaml = FronthaulProfileWriter.Write(original);
 
         AssertSame(original, FronthaulProfileLoader.Parse(yaml, "written.yaml"), yaml);
+    }
+
+    [Test]
+    public void A_profile_read_over_the_mplane_must_record_its_source_and_a_hand_written_one_must_not()
+    {
+        var handWritten = FronthaulProfileLoader.Load(Path.Combine(TestPaths.RepositoryRoot, "testplans", "profiles", "n78-100mhz-4t4r-liteon.yaml"));
+        var read = handWritten with
+        {
+            Source = new ProfileSource("oru@10.0.0.5:830", new DateTimeOffset(2026, 12, 7, 20, 36, 5, TimeSpan.Zero)),
+        };
+
+        string yaml = FronthaulProfileWriter.Write(read);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(handWritten.Source, Is.Null);
+            Assert.That(FronthaulProfileWriter.Write(handWritten), Does.Not.Contain("source:"));
+            Assert.That(yaml, Does.Contain("source: {m-plane: \"oru@10.0.0.5:830\", read-at: 2026-12-07T20:36:05Z}"));
+            Assert.That(FronthaulProfileLoader.Parse(yaml, "read.yaml").Source, Is.EqualTo(read.Source));
+        }
+    }
+
+    [TestCase("source: {m-plane: \"oru@h:830\"}", "source.read-at")]
+    [TestCase("source: {m-plane: \"oru@h:830\", read-at: 2026-12-07 20:36}", "source.read-at")]
+    [TestCase("source: {m-plane: \"oru@h:830\", read-at: \"2026-12-07T20:36:00+01:00\"}", "source.read-at")]
+    [TestCase("source: {read-at: 2026-12-07T20:36:00Z}", "source.m-plane")]
+    [TestCase("eaxc-ids: [0, 70000]", "eaxc-ids")]
+    [TestCase("eaxc-ids: 3", "eaxc-ids")]
+    public void A_bad_source_or_eaxc_ids_must_be_refused_at_its_key(string line, string key)
+    {
+        string yaml = FronthaulProfileWriter.Write(FronthaulProfileLoader.Load(
+            Path.Combine(TestPaths.RepositoryRoot, "testplans", "profiles", "n78-100mhz-4t4r-liteon.yaml"))) + line + "\n";
+
+        Assert.That(() => FronthaulProfileLoader.Parse(yaml, "bad.yaml"),
+            Throws.TypeOf<OranTestbed.Plans.Yaml.PlanValidationException>().With.Message.Contains(key));
     }
 
     private static void AssertSame(FronthaulProfile expected, FronthaulProfile actual, string yaml)
@@ -58,6 +95,8 @@ public sealed class FronthaulProfileWriterSpecs
             Assert.That(actual.TddPattern?.ToString(), Is.EqualTo(expected.TddPattern?.ToString()), yaml);
             Assert.That(actual.DelayManagement, Is.EqualTo(expected.DelayManagement), yaml);
             Assert.That(actual.CaptureClock, Is.EqualTo(expected.CaptureClock), yaml);
+            Assert.That(actual.EaxcIds, Is.EqualTo(expected.EaxcIds), yaml);
+            Assert.That(actual.Source, Is.EqualTo(expected.Source), yaml);
             Assert.That(actual.GpsOffset, Is.EqualTo(expected.GpsOffset), yaml);
             Assert.That(actual.Tap, Is.EqualTo(expected.Tap), yaml);
             Assert.That(actual.VerdictThresholds, Is.EqualTo(expected.VerdictThresholds), yaml);
