@@ -2,7 +2,7 @@
 # Runs the whole OranTestbed test suite (NUnit, Release build), after installing missing system packages
 # (libpcap0.8, tshark, linuxptp, iproute2; for the M-plane specs netconfd, yangcli, openssh-server, python3-ncclient,
 # socat and libyang2-tools (yanglint) — the [Category("Netconf")] specs run in phase 1 and need root for their accounts;
-# chromium for the dashboard specs) with apt and making a local PostgreSQL server ready for the results-store
+# chromium for the dashboard specs) with apt, starting the demo lab's M-plane O-RU (tools/lab/demo-oru.sh) and making a local PostgreSQL server ready for the results-store
 # specs (tools/setup/postgres.sh: installs, starts, creates the test role and database). Extra arguments go to `dotnet test`
 # (e.g. --filter "FullyQualifiedName~CPlane").
 # Live tests ([Category("Live")]: veth pairs in network namespaces, real ptp4l) run when this user can create
@@ -12,6 +12,10 @@ cd "$(dirname "$0")/.."
 tools/setup/install-system-packages.sh netconfd yangcli openssh-server python3-ncclient socat libyang2-tools
 tools/setup/postgres.sh
 tools/setup/chromium.sh
+# The demo lab's M-plane O-RU (ymir/yr-410: the emulator behind a private sshd on 127.0.0.1:8830), for the specs that
+# run the shipped demo campaign; stopped again when the suite ends.
+tools/lab/demo-oru.sh start
+trap 'tools/lab/demo-oru.sh stop' EXIT
 
 live=0
 probe="otb-probe-$$"

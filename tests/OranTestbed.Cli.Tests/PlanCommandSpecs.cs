@@ -96,7 +96,7 @@ public class PlanCommandSpecs
         var exclusions = json.RootElement.GetProperty("exclusions").EnumerateArray().ToList();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(executions, Has.Count.InRange(8, 16));
+            Assert.That(executions, Has.Count.InRange(8, 24));
             foreach (var e in executions)
             {
                 Assert.That(e.GetProperty("id").GetString(), Does.Match("^[0-9a-f]{16}$"));

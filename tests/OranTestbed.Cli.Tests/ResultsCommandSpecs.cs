@@ -78,9 +78,10 @@ public partial class ResultsCommandSpecs
         Assert.Multiple(() =>
         {
             Assert.That(exported.ExitCode, Is.Zero, exported.Stderr);
-            Assert.That(imported.Stderr, Does.Contain("12 executions stored, 0 already stored"));
-            Assert.That(again.Stderr, Does.Contain("0 executions stored, 12 already stored"), "importing twice stores once");
-            Assert.That(Directory.GetFiles(Path.Combine(Folder, "export", "artifacts")), Has.Length.EqualTo(36));
+            Assert.That(imported.Stderr, Does.Contain("18 executions stored, 0 already stored"));
+            Assert.That(again.Stderr, Does.Contain("0 executions stored, 18 already stored"), "importing twice stores once");
+            Assert.That(Directory.GetFiles(Path.Combine(Folder, "export", "artifacts")), Has.Length.EqualTo(12 * 3 + 6),
+                "a capture, analysis.json and analysis.html per fronthaul execution, a NETCONF trace per M-plane execution");
             Assert.That(matrix.Stdout, Does.Contain("polaris/pd-7  FAIL 2/3").Or.Match(@"polaris/pd-7\s+FAIL"));
         });
     }
@@ -94,7 +95,7 @@ public partial class ResultsCommandSpecs
         var junit = XDocument.Load(file);
         Assert.Multiple(() =>
         {
-            Assert.That(junit.Descendants("testcase").Count(), Is.EqualTo(12));
+            Assert.That(junit.Descendants("testcase").Count(), Is.EqualTo(18));
             Assert.That(junit.Descendants("failure").Count(), Is.EqualTo(2));
         });
     }
@@ -122,7 +123,7 @@ public partial class ResultsCommandSpecs
         Assert.Multiple(() =>
         {
             Assert.That(result.ExitCode, Is.Zero, result.Stderr);
-            Assert.That(result.Stdout, Does.StartWith("0 regressions, 0 fixes, 0 other changes, 12 unchanged"));
+            Assert.That(result.Stdout, Does.StartWith("0 regressions, 0 fixes, 0 other changes, 18 unchanged"));
         });
     }
 
