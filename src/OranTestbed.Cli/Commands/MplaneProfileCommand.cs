@@ -5,6 +5,7 @@ using OranTestbed.Mplane;
 using OranTestbed.Mplane.Operations;
 using OranTestbed.Mplane.Oran;
 using OranTestbed.Mplane.Session;
+using OranTestbed.Mplane.CallHome;
 using OranTestbed.Mplane.Transport;
 using OranTestbed.Plans.Profiles;
 using OranTestbed.Plans.Yaml;
@@ -23,7 +24,7 @@ internal static class MplaneProfileCommand
     public static Command Create()
     {
         var host = new Option<string?>("--host") { Description = "the O-RU's address (or --call-home)" };
-        var port = new Option<int>("--port") { Description = "NETCONF over SSH port", DefaultValueFactory = _ => 830 };
+        var port = new Option<int?>("--port") { Description = "NETCONF over SSH port (830), or with --call-home the port to listen on (4334)" };
         var user = new Option<string>("--user") { Description = "the SSH user", Required = true };
         var passwordEnv = new Option<string?>("--password-env") { Description = "the environment variable that holds the password" };
         var key = new Option<string?>("--key") { Description = "a private key file" };
@@ -31,7 +32,7 @@ internal static class MplaneProfileCommand
         var knownHosts = new Option<string?>("--known-hosts") { Description = "an OpenSSH known_hosts file the O-RU's host key must be in" };
         var hostKey = new Option<string?>("--host-key") { Description = "the O-RU's host key fingerprint (SHA256:..., as ssh-keygen -lf prints it)" };
         var insecure = new Option<bool>("--insecure-accept-host-key") { Description = "accept any host key (bring-up only)" };
-        var callHome = new Option<bool>("--call-home") { Description = "wait on port 4334 for the O-RU to call home (RFC 8071)" };
+        var callHome = new Option<bool>("--call-home") { Description = "wait on port 4334 (or --port) for the O-RU to call home (RFC 8071)" };
         var tdd = new Option<string?>("--tdd-pattern") { Description = "the TDD slots (e.g. DDDSU), which the M-plane does not carry" };
         var special = new Option<string?>("--special-slot") { Description = "the special slot's DL:guard:UL symbols (e.g. 10:2:2)" };
         var name = new Option<string?>("--name") { Description = "the profile's name (default: the output file's name)" };
@@ -82,7 +83,9 @@ internal static class MplaneProfileCommand
             }
 
             var limit = TimeSpan.FromTicks(ns / 100);
-            var target = new MplaneTarget(parse.GetValue(host), parse.GetValue(port), parse.GetRequiredValue(user))
+            bool waits = parse.GetValue(callHome);
+            var target = new MplaneTarget(parse.GetValue(host), parse.GetValue(port) ?? (waits ? CallHomeOptions.DefaultPort : 830),
+                parse.GetRequiredValue(user))
             {
                 PasswordVariable = parse.GetValue(passwordEnv),
                 KeyFile = parse.GetValue(key),
@@ -90,7 +93,7 @@ internal static class MplaneProfileCommand
                 KnownHostsFile = parse.GetValue(knownHosts),
                 HostKeyFingerprint = parse.GetValue(hostKey),
                 AcceptAnyHostKey = parse.GetValue(insecure),
-                CallHome = parse.GetValue(callHome),
+                CallHome = waits,
                 ConnectTimeout = limit,
             };
             var file = parse.GetRequiredValue(output);

@@ -29,7 +29,7 @@ public sealed record MplaneTarget(string? Host, int Port, string User)
     public TimeSpan ConnectTimeout { get; init; } = SshTransportOptions.DefaultConnectTimeout;
 
     /// <summary><c>user@host:port</c> or <c>user@(call home on 4334)</c>; never a secret.</summary>
-    public override string ToString() => CallHome ? $"{User}@(call home on {CallHomeOptions.DefaultPort})" : $"{User}@{Host}:{Port}";
+    public override string ToString() => CallHome ? $"{User}@(call home on {Port})" : $"{User}@{Host}:{Port}";
 
     /// <summary>Connects (or accepts the call home, within <see cref="ConnectTimeout"/>) and opens the netconf subsystem.</summary>
     public async Task<INetconfTransport> ConnectAsync(ILoggerFactory? loggerFactory, CancellationToken cancellationToken)
@@ -47,7 +47,10 @@ public sealed record MplaneTarget(string? Host, int Port, string User)
         };
         if (CallHome)
         {
-            await using var listener = CallHomeListener.Start(new CallHomeOptions(User, credentials, hostKeys), loggerFactory);
+            await using var listener = CallHomeListener.Start(new CallHomeOptions(User, credentials, hostKeys)
+            {
+                Listen = new System.Net.IPEndPoint(System.Net.IPAddress.Any, Port),
+            }, loggerFactory);
             return await listener.AcceptAsync(ConnectTimeout, cancellationToken).ConfigureAwait(false);
         }
 

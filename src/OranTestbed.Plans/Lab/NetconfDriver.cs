@@ -18,7 +18,7 @@ public sealed record NetconfDriver(string? Host, int Port, string User, NetconfC
     /// <summary>The port an O-RU calls home to (RFC 8071 §3.1).</summary>
     public const int CallHomePort = 4334;
 
-    /// <summary>Wait for the O-RU to call home instead of connecting to it.</summary>
+    /// <summary>Wait for the O-RU to call home (on <see cref="Port"/>, 4334 unless given) instead of connecting to it.</summary>
     public bool CallHome { get; init; }
 
     /// <summary>How long one RPC may take before the step fails.</summary>
@@ -32,5 +32,5 @@ public sealed record NetconfDriver(string? Host, int Port, string User, NetconfC
         ImmutableSortedDictionary<string, NetconfAccount>.Empty.WithComparers(StringComparer.Ordinal);
 
     /// <summary>Where it is, for messages: <c>user@host:port</c> or <c>user@(call home on 4334)</c>; never a secret.</summary>
-    public string Describe() => CallHome ? $"{User}@(call home on {CallHomePort})" : $"{User}@{Host}:{Port}";
+    public string Describe() => CallHome ? $"{User}@(call home on {Port})" : $"{User}@{Host}:{Port}";
 }

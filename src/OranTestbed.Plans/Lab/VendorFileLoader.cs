@@ -254,7 +254,7 @@ internal static partial class VendorFileLoader
         int before = map.Errors.Count;
         bool callHome = map.Bool("call-home") ?? false;
         string? host = map.Text("host", required: !callHome, "the O-RU's address (or call-home: true)");
-        int port = map.Int("port", 1, 65535, what: "the TCP port") ?? NetconfDriver.DefaultPort;
+        int port = map.Int("port", 1, 65535, what: "the TCP port") ?? (callHome ? NetconfDriver.CallHomePort : NetconfDriver.DefaultPort);
         string? user = map.Text("user", required: true, "the SSH user");
         var credentials = ReadCredentials(map);
         string? knownHosts = map.Text("known-hosts");

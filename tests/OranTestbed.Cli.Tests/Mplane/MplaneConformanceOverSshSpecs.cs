@@ -97,6 +97,51 @@ public sealed class MplaneConformanceOverSshSpecs
         }
     }
 
+    [Test]
+    public async Task A_driver_waiting_for_call_home_must_take_the_o_rus_call_and_the_handshake_must_say_so()
+    {
+        var (plan, _) = DemoExecution();
+        int port = CliProcess.FreePort();
+        var driver = new NetconfDeviceDriver(plan.Lab.FindProduct("ymir/yr-400")!,
+            new NetconfDriver(null, port, _oru.User, new NetconfCredentials(null, _oru.KeyFile, null),
+                new NetconfHostKey(null, _oru.HostKeyFingerprint, false)) { CallHome = true, RpcTimeout = TimeSpan.FromSeconds(20) },
+            plan.Root, _evidence, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+
+        var open = driver.OpenAsync(deadline.Token);
+        using var oru = await CallHomeAsync(port, deadline.Token); // the O-RU dials 4334 (here: port) and splices the call to its sshd
+        await open;
+        var handshake = await driver.CheckAsync(new MplaneStep(MplaneCheck.Handshake), deadline.Token);
+        await driver.CloseAsync(deadline.Token);
+
+        Assert.That(Of(handshake, "hello-exchanged", "called-home"), Is.EqualTo("1 1"));
+    }
+
+    /// <summary>socat as the O-RU's call home: dials the controller (again while the listener is not up yet) and splices
+    /// the connection to the O-RU's sshd (RFC 8071: the O-RU stays the SSH server).</summary>
+    private async Task<System.Diagnostics.Process> CallHomeAsync(int port, CancellationToken cancellationToken)
+    {
+        if (!MissingPeer.OnPath("socat"))
+        {
+            MissingPeer.Report("socat is not installed (it plays the O-RU that calls home)", NetconfdPeer.Setup);
+        }
+
+        while (true)
+        {
+            var psi = new System.Diagnostics.ProcessStartInfo("socat") { RedirectStandardError = true };
+            psi.ArgumentList.Add($"TCP:127.0.0.1:{port}");
+            psi.ArgumentList.Add($"TCP:127.0.0.1:{_oru.Port}");
+            var socat = System.Diagnostics.Process.Start(psi)!;
+            await Task.Delay(TimeSpan.FromMilliseconds(300), cancellationToken);
+            if (!socat.HasExited)
+            {
+                return socat;
+            }
+
+            socat.Dispose(); // nobody listened yet: call again, as an O-RU does
+        }
+    }
+
     private static string Of(CheckResult result, params string[] names) =>
         string.Join(' ', names.Select(n => result.Values.TryGetValue(n, out var v) ? v.ToString(System.Globalization.CultureInfo.InvariantCulture) : "-"));
 
