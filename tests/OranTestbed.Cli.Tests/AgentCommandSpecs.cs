@@ -192,21 +192,11 @@ public partial class AgentCommandSpecs
     /// <summary>The shipped plan with a second emulated bench for the agent to serve.</summary>
     private string PlanWithSecondEmulatedBench()
     {
-        var plans = Path.Combine(_folder, "plans");
-        // Plans and the YANG modules the emulated O-RUs serve on their M-plane.
-        foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.RepositoryRoot, "testplans"), "*.yaml", SearchOption.AllDirectories)
-                     .Concat(Directory.GetFiles(Path.Combine(TestPaths.RepositoryRoot, "testplans", "yang"), "*", SearchOption.AllDirectories)))
-        {
-            var copy = Path.Combine(plans, Path.GetRelativePath(Path.Combine(TestPaths.RepositoryRoot, "testplans"), file));
-            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-            File.Copy(file, copy);
-        }
-
+        var plans = ShippedPlans.CopyTo(_folder);
         File.AppendAllText(Path.Combine(plans, "lab", "benches.yaml"),
             "\n  - id: emulated-2\n    kind: emulated\n    description: a second emulator host (cluster agent)\n");
         // The cluster runs the emulated benches only: the demo's O-RU on the M-plane bench stays out of the campaign.
-        string demo = Path.Combine(plans, "campaigns", "demo.yaml");
-        File.WriteAllText(demo, File.ReadAllText(demo).Replace("  - ymir/yr-410\n", "", StringComparison.Ordinal));
+        ShippedPlans.Edit(plans, Path.Combine("campaigns", "demo.yaml"), "  - ymir/yr-410\n", "");
         return plans;
     }
 

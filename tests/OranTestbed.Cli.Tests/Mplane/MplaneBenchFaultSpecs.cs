@@ -50,26 +50,15 @@ public sealed class MplaneBenchFaultSpecs
     /// <summary>The shipped plan with the YR-410's M-plane at 127.0.0.1:<paramref name="port"/> (a throw-away key, any host key).</summary>
     private string PlansWithYr410At(int port)
     {
-        string source = Path.Combine(TestPaths.RepositoryRoot, "testplans");
-        string plans = Path.Combine(_folder, "plans");
-        foreach (string file in Directory.GetFiles(source, "*.yaml", SearchOption.AllDirectories)
-                     .Concat(Directory.GetFiles(Path.Combine(source, "yang"), "*", SearchOption.AllDirectories)))
-        {
-            string copy = Path.Combine(plans, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-            File.Copy(file, copy);
-        }
-
+        string plans = ShippedPlans.CopyTo(_folder);
         string key = Path.Combine(plans, "lab", "fault_key");
         var keygen = System.Diagnostics.Process.Start("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", key])!;
         keygen.WaitForExit();
-        string vendor = Path.Combine(plans, "lab", "vendors", "ymir.yaml");
-        File.WriteAllText(vendor, File.ReadAllText(vendor)
-            .Replace("        port: 8830\n", $"        port: {port}\n", StringComparison.Ordinal)
-            .Replace("        key-file: lab/demo-oru/client_key\n        known-hosts: lab/demo-oru/known_hosts\n",
-                "        key-file: lab/fault_key\n        insecure-accept-host-key: true\n", StringComparison.Ordinal)
-            .Replace("        rpc-timeout: 10s\n", "        rpc-timeout: 2s\n", StringComparison.Ordinal));
-        Assert.That(File.ReadAllText(vendor), Does.Contain($"port: {port}").And.Contain("fault_key").And.Contain("rpc-timeout: 2s"));
+        string vendor = Path.Combine("lab", "vendors", "ymir.yaml");
+        ShippedPlans.Edit(plans, vendor, "        port: 8830\n", $"        port: {port}\n");
+        ShippedPlans.Edit(plans, vendor, "        key-file: lab/demo-oru/client_key\n        known-hosts: lab/demo-oru/known_hosts\n",
+            "        key-file: lab/fault_key\n        insecure-accept-host-key: true\n");
+        ShippedPlans.Edit(plans, vendor, "        rpc-timeout: 10s\n", "        rpc-timeout: 2s\n");
         return plans;
     }
 }

@@ -75,16 +75,7 @@ public sealed class MplaneConformanceCaseSpecs
     /// missed supervision watchdog.</summary>
     private string PlansWithWatchdogIgnoredBy(string oru)
     {
-        string source = Path.Combine(TestPaths.RepositoryRoot, "testplans");
-        string plans = Path.Combine(_folder, "plans");
-        foreach (string file in Directory.GetFiles(source, "*.yaml", SearchOption.AllDirectories)
-                     .Concat(Directory.GetFiles(Path.Combine(source, "yang"), "*", SearchOption.AllDirectories)))
-        {
-            string copy = Path.Combine(plans, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-            File.Copy(file, copy);
-        }
-
+        string plans = ShippedPlans.CopyTo(_folder);
         File.AppendAllText(Path.Combine(plans, "personalities", oru + ".yaml"), "  mplane-watchdog-ignored: {}\n");
         return plans;
     }

@@ -3,7 +3,6 @@ using OranTestbed.Cli.Tests.Support;
 using OranTestbed.Mplane.Conformance;
 using OranTestbed.Orchestration.Devices;
 using OranTestbed.Plans;
-using OranTestbed.Plans.Expansion;
 using OranTestbed.Plans.Iot.Procedure;
 using OranTestbed.Plans.Lab;
 using OranTestbed.TestSupport;
@@ -46,7 +45,7 @@ public sealed class MplaneConformanceOverSshSpecs
     [Test]
     public async Task Every_check_must_measure_a_clean_o_ru_over_ssh_and_leave_it_as_it_was()
     {
-        var (plan, execution) = DemoExecution();
+        var (plan, execution) = EmulatedOruDrivers.DemoExecution();
         var driver = Driver(plan);
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var ct = deadline.Token;
@@ -100,7 +99,7 @@ public sealed class MplaneConformanceOverSshSpecs
     [Test]
     public async Task A_driver_waiting_for_call_home_must_take_the_o_rus_call_and_the_handshake_must_say_so()
     {
-        var (plan, _) = DemoExecution();
+        var (plan, _) = EmulatedOruDrivers.DemoExecution();
         int port = CliProcess.FreePort();
         var driver = new NetconfDeviceDriver(plan.Lab.FindProduct("ymir/yr-400")!,
             new NetconfDriver(null, port, _oru.User, new NetconfCredentials(null, _oru.KeyFile, null),
@@ -145,24 +144,10 @@ public sealed class MplaneConformanceOverSshSpecs
     private static string Of(CheckResult result, params string[] names) =>
         string.Join(' ', names.Select(n => result.Values.TryGetValue(n, out var v) ? v.ToString(System.Globalization.CultureInfo.InvariantCulture) : "-"));
 
-    private NetconfDeviceDriver Driver(TestPlan plan) => new(
-        plan.Lab.FindProduct("ymir/yr-400")!,
-        new NetconfDriver(EmulatedOruPeer.Host, _oru.Port, _oru.User, new NetconfCredentials(null, _oru.KeyFile, null),
-            new NetconfHostKey(_oru.KnownHostsFile, null, false))
+    private NetconfDeviceDriver Driver(TestPlan plan) => EmulatedOruDrivers.For(_oru, plan, new NetconfCredentials(null, _oru.KeyFile, null),
+        _evidence, ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, NetconfAccount>
         {
-            RpcTimeout = TimeSpan.FromSeconds(20),
-            Accounts = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, NetconfAccount>
-            {
-                ["fm-pm"] = new(_oru.OperatorUser, new NetconfCredentials(_oru.PasswordVariable, null, null)),
-                ["admin"] = new(_oru.User, new NetconfCredentials(null, _oru.KeyFile, null)),
-            }),
-        },
-        plan.Root, _evidence, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
-
-    private static (TestPlan Plan, Execution Execution) DemoExecution()
-    {
-        var (plan, campaign) = TestPlanLoader.LoadCampaign(Path.Combine(TestPaths.RepositoryRoot, "testplans", "campaigns", "demo.yaml"));
-        ImmutableArray<Execution> executions = CampaignExpander.Expand(plan, campaign).Executions;
-        return (plan, executions.First(e => e.Products.ORu.Id == "ymir/yr-400"));
-    }
+            ["fm-pm"] = new(_oru.OperatorUser, new NetconfCredentials(_oru.PasswordVariable, null, null)),
+            ["admin"] = new(_oru.User, new NetconfCredentials(null, _oru.KeyFile, null)),
+        }));
 }

@@ -1,8 +1,6 @@
-using System.Collections.Immutable;
 using OranTestbed.Cli.Tests.Support;
 using OranTestbed.Orchestration.Devices;
 using OranTestbed.Plans;
-using OranTestbed.Plans.Expansion;
 using OranTestbed.Plans.Iot.Procedure;
 using OranTestbed.Plans.Lab;
 using OranTestbed.TestSupport;
@@ -44,7 +42,7 @@ public sealed class NetconfDeviceDriverSpecs
     [Test]
     public async Task The_driver_must_take_the_o_ru_through_an_execution_and_keep_the_netconf_trace()
     {
-        var (plan, execution) = DemoExecution();
+        var (plan, execution) = EmulatedOruDrivers.DemoExecution();
         var driver = Driver(plan, new NetconfCredentials(null, _oru.KeyFile, null));
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
 
@@ -72,7 +70,7 @@ public sealed class NetconfDeviceDriverSpecs
     [Test]
     public void Wrong_credentials_must_be_a_device_fault_naming_the_step_without_the_secret()
     {
-        var (plan, _) = DemoExecution();
+        var (plan, _) = EmulatedOruDrivers.DemoExecution();
         const string variable = "ORAN_TESTBED_SPEC_WRONG_PASSWORD";
         Environment.SetEnvironmentVariable(variable, "not-the-password-x9");
         try
@@ -89,18 +87,6 @@ public sealed class NetconfDeviceDriverSpecs
         }
     }
 
-    private NetconfDeviceDriver Driver(TestPlan plan, NetconfCredentials credentials) => new(
-        plan.Lab.FindProduct("ymir/yr-400")!,
-        new NetconfDriver(EmulatedOruPeer.Host, _oru.Port, _oru.User, credentials, new NetconfHostKey(_oru.KnownHostsFile, null, false))
-        {
-            RpcTimeout = TimeSpan.FromSeconds(20),
-        },
-        plan.Root, _evidence, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
-
-    private static (TestPlan Plan, Execution Execution) DemoExecution()
-    {
-        var (plan, campaign) = TestPlanLoader.LoadCampaign(Path.Combine(TestPaths.RepositoryRoot, "testplans", "campaigns", "demo.yaml"));
-        ImmutableArray<Execution> executions = CampaignExpander.Expand(plan, campaign).Executions;
-        return (plan, executions.First(e => e.Products.ORu.Id == "ymir/yr-400"));
-    }
+    private NetconfDeviceDriver Driver(TestPlan plan, NetconfCredentials credentials) =>
+        EmulatedOruDrivers.For(_oru, plan, credentials, _evidence);
 }

@@ -1,4 +1,3 @@
-using System.Xml.Linq;
 using OranTestbed.Mplane.Conformance;
 using OranTestbed.Mplane.Operations;
 using OranTestbed.Mplane.Oran;
@@ -77,13 +76,5 @@ public sealed class ConformanceChecksOnNetconfdSpecs
         }
     }
 
-    private async Task<NetconfSession> Open(string user, CancellationToken cancellationToken)
-    {
-        var transport = await SshNetSubsystemTransport.ConnectAsync(new SshTransportOptions(
-            new SshEndpoint(NetconfdPeer.Host, user, _peer.Port),
-            SshCredentials.PasswordFromEnvironment(_peer.PasswordVariable),
-            SshHostKeyPolicy.KnownHostsFile(_peer.KnownHostsFile)), cancellationToken: cancellationToken);
-        return await NetconfSession.OpenAsync(transport, NetconfSessionOptions.Default with { RpcTimeout = TimeSpan.FromSeconds(10) },
-            cancellationToken);
-    }
+    private Task<NetconfSession> Open(string user, CancellationToken cancellationToken) => NetconfdSessions.OpenAsync(_peer, user, cancellationToken);
 }

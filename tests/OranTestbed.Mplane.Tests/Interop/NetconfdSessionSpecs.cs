@@ -72,15 +72,7 @@ public sealed class NetconfdSessionSpecs
             "netconfd 2.13 answers ok to this commit and changes nothing (mplane.md §1.5-2); if this fails the quirk is gone");
     }
 
-    private async Task<NetconfSession> Open(CancellationToken cancellationToken)
-    {
-        var transport = await SshNetSubsystemTransport.ConnectAsync(new SshTransportOptions(
-            new SshEndpoint(NetconfdPeer.Host, _peer.User, _peer.Port),
-            SshCredentials.PasswordFromEnvironment(_peer.PasswordVariable),
-            SshHostKeyPolicy.KnownHostsFile(_peer.KnownHostsFile)), cancellationToken: cancellationToken);
-        return await NetconfSession.OpenAsync(transport, NetconfSessionOptions.Default with { RpcTimeout = TimeSpan.FromSeconds(10) },
-            cancellationToken);
-    }
+    private Task<NetconfSession> Open(CancellationToken cancellationToken) => NetconfdSessions.OpenAsync(_peer, _peer.User, cancellationToken);
 
     private static XElement Interface(string name) => new(XName.Get("config", "urn:ietf:params:xml:ns:netconf:base:1.0"),
         new XElement(Ifs + "interfaces",
