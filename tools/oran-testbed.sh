@@ -30,8 +30,11 @@ if [ "${1:-}" = run ] && [ -x "$root/tools/lab/demo-oru.sh" ]; then
     case "$(realpath -m -- "$arg" 2>/dev/null)" in
       "$root"/testplans/campaigns/*)
         if ! "$root/tools/lab/demo-oru.sh" status; then
-          "$root/tools/lab/demo-oru.sh" start
-          started_oru=1
+          if "$root/tools/lab/demo-oru.sh" start; then
+            started_oru=1
+          else
+            echo "oran-testbed.sh: the demo O-RU did not start: the executions on its M-plane bench will be ERROR" >&2
+          fi
         fi
         break
         ;;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The demo lab's M-plane O-RU (ymir/yr-410 in testplans/lab/vendors/ymir.yaml): the O-RU emulator (personality
-# ymir/yr-410) served by a private OpenSSH sshd as its `netconf` subsystem on 127.0.0.1:${ORAN_DEMO_ORU_PORT:-8830},
+# ymir/yr-410) served by a private OpenSSH sshd as its `netconf` subsystem on 127.0.0.1:8830 (the port the plan names),
 # exactly as a real O-RU's NETCONF server is reached (RFC 6242). Keys, known_hosts and the sshd state live in
 # testplans/lab/demo-oru/ (made on first use, never committed); only the user running this script may log in, with
 # the generated key. Runs as root on the lab machine (sshd's privilege separation needs it).
@@ -10,7 +10,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 state="$root/testplans/lab/demo-oru"
-port="${ORAN_DEMO_ORU_PORT:-8830}"
+port=8830
 pidfile="$state/sshd.pid"
 
 answers() {
@@ -51,6 +51,7 @@ Subsystem netconf $dotnet $dll mplane serve --stdio --personality ymir/yr-410 --
 CONFIG
   /usr/sbin/sshd -t -f "$state/sshd_config"
   rm -f "$pidfile"
+  : >"$state/sshd.log"
   /usr/sbin/sshd -f "$state/sshd_config" -E "$state/sshd.log"
   for _ in $(seq 1 50); do
     if answers; then
@@ -59,7 +60,11 @@ CONFIG
     fi
     sleep 0.1
   done
-  echo "demo-oru.sh: sshd did not answer on 127.0.0.1:$port; see $state/sshd.log" >&2
+  if grep -q "Address already in use" "$state/sshd.log" 2>/dev/null; then
+    echo "demo-oru.sh: 127.0.0.1:$port is taken by another process (another checkout's demo O-RU? run its tools/lab/demo-oru.sh stop)" >&2
+  else
+    echo "demo-oru.sh: sshd did not answer on 127.0.0.1:$port; see $state/sshd.log" >&2
+  fi
   exit 1
 }
 
