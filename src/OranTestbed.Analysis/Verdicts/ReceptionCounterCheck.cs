@@ -128,16 +128,6 @@ public static class ReceptionCounterCheck
             return new(interval, null, null, Verdict.Inconclusive, series.NotAvailableReason ?? "no message was timed");
         }
 
-        if (first > interval.StartNs + EdgeSlackNs || last < interval.EndNs - EdgeSlackNs)
-        {
-            return new(interval, null, null, Verdict.Inconclusive, "not within the capture");
-        }
-
-        if (interval.UPlane is null && interval.CPlane is null)
-        {
-            return new(interval, null, null, Verdict.Inconclusive, "the O-RU reported neither RX_EARLY/RX_ON_TIME/RX_LATE nor their _C objects");
-        }
-
         ReceptionCounts lowU = default, lowC = default, highU = default, highC = default;
         foreach (var bucket in series.Intervals)
         {
@@ -157,6 +147,16 @@ public static class ReceptionCounterCheck
 
         var low = new ReceptionInterval(interval.StartNs, interval.EndNs, lowU, lowC);
         var high = new ReceptionInterval(interval.StartNs, interval.EndNs, highU, highC);
+        if (first > interval.StartNs + EdgeSlackNs || last < interval.EndNs - EdgeSlackNs)
+        {
+            return new(interval, low, high, Verdict.Inconclusive, "not within the capture: the capture shows only part of it");
+        }
+
+        if (interval.UPlane is null && interval.CPlane is null)
+        {
+            return new(interval, low, high, Verdict.Inconclusive, "the O-RU reported neither RX_EARLY/RX_ON_TIME/RX_LATE nor their _C objects");
+        }
+
         var disagreements = new List<string>();
         if (interval.UPlane is { } u)
         {

@@ -76,7 +76,16 @@ internal sealed class ReceptionCounter
             return _intervals[_current];
         }
 
-        _current = _intervals.FindIndex(i => i.Key == key);
+        _current = -1;
+        for (int i = 0; i < _intervals.Count; i++) // no lambda: a captured key would allocate on every call
+        {
+            if (_intervals[i].Key == key)
+            {
+                _current = i;
+                break;
+            }
+        }
+
         if (_current < 0)
         {
             _intervals.Add((key, new Window(DelayWindow.T2aCpDl, _delays.Bounds(DelayWindow.T2aCpDl)),
