@@ -91,6 +91,32 @@ public sealed class ReceptionIntervalSpecs
     }
 
     [Test]
+    public void A_finer_grid_given_by_the_caller_must_split_the_same_messages_on_its_own_boundaries()
+    {
+        var options = Emulate.Options(Emulate.Profile("n3-20mhz-fdd-mu0"), durationMs: 350);
+        var emulation = new PairEmulation(options);
+        var analyzer = new FronthaulAnalyzer(options.Profile, CaptureTap.Ru) { ReceptionIntervalNanoseconds = 100_000_000 };
+        while (emulation.TryReadNext(out var frame))
+        {
+            analyzer.Process(frame);
+        }
+
+        var report = analyzer.BuildReport();
+        var series = report.Timing.Reception;
+        var up = report.Timing.Windows.Single(w => w.Window == DelayWindow.T2aUp).Offsets;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(series.IntervalNs, Is.EqualTo(100_000_000));
+            Assert.That(series.Intervals, Has.Length.InRange(4, 5));
+            Assert.That(series.Intervals.All(i => i.StartNs % 100_000_000 == 0 && i.EndNs - i.StartNs == 100_000_000));
+            Assert.That(series.Intervals.Sum(i => i.UPlane.Total), Is.EqualTo(up.Total));
+            Assert.That(series.Intervals[0].StartNs, Is.LessThanOrEqualTo(series.FirstNs!.Value));
+            Assert.That(series.Intervals[^1].EndNs, Is.GreaterThan(series.LastNs!.Value));
+        }
+    }
+
+    [Test]
     public void At_the_o_du_tap_there_must_be_no_series_and_the_check_must_be_inconclusive()
     {
         var (emulation, report) = Run(CaptureTap.Du, durationMs: 300);

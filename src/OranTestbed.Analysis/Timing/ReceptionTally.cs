@@ -20,17 +20,52 @@ internal sealed class ReceptionTally(long intervalNs)
     private long _firstKey = long.MinValue;
     private int _intervals;
 
-    public long IntervalNs { get; } = intervalNs > 0
-        ? intervalNs
-        : throw new ArgumentOutOfRangeException(nameof(intervalNs), intervalNs, "the reception interval must be positive");
+    // The interval of the last message, [start, end), and where its counters start in _counts.
+    private long _currentStart = long.MaxValue;
+    private long _currentEnd = long.MinValue;
+    private int _currentAt;
+
+    private long _intervalNs = Positive(intervalNs);
+
+    /// <summary>The grid; settable until the first message.</summary>
+    public long IntervalNs
+    {
+        get => _intervalNs;
+        set
+        {
+            if (_intervals > 0)
+            {
+                throw new InvalidOperationException("the reception interval is set before the first message");
+            }
+
+            _intervalNs = Positive(value);
+        }
+    }
+
+    public bool IsEmpty => _intervals == 0;
 
     /// <summary>Messages not tallied because the capture spans more than <see cref="MaxIntervals"/> intervals.</summary>
     public long Outside { get; private set; }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    // The three methods are optimised from their first call: Grow is first called when the second interval begins, well
+    // into a capture, and a tier-0 method jitted then holds back the analyzer's hot methods from tier-1 (a fixed ~70 ms,
+    // 8 % of a whole-process analyze of a 1 GB capture at the O-RU tap, measured; none with this attribute).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(long timestampNs, bool cplane, TimingClass timing)
     {
-        long key = Math.DivRem(timestampNs, IntervalNs, out long rest);
+        if (timestampNs >= _currentStart && timestampNs < _currentEnd)
+        {
+            _counts[_currentAt + (cplane ? 3 : 0) + (int)timing]++; // the usual case: no division
+            return;
+        }
+
+        AddElsewhere(timestampNs, cplane, timing);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void AddElsewhere(long timestampNs, bool cplane, TimingClass timing)
+    {
+        long key = Math.DivRem(timestampNs, _intervalNs, out long rest);
         key -= rest < 0 ? 1 : 0; // floor for timestamps before 1970
         if (_intervals == 0)
         {
@@ -49,8 +84,15 @@ internal sealed class ReceptionTally(long intervalNs)
             }
         }
 
-        _counts[(index * PerInterval) + (cplane ? 3 : 0) + (int)timing]++;
+        _currentStart = key * IntervalNs;
+        _currentEnd = _currentStart + IntervalNs;
+        _currentAt = (int)index * PerInterval;
+        _counts[_currentAt + (cplane ? 3 : 0) + (int)timing]++;
     }
+
+    private static long Positive(long intervalNs) => intervalNs > 0
+        ? intervalNs
+        : throw new ArgumentOutOfRangeException(nameof(intervalNs), intervalNs, "the reception interval must be positive");
 
     public ImmutableArray<ReceptionInterval> Build()
     {
@@ -73,6 +115,7 @@ internal sealed class ReceptionTally(long intervalNs)
     }
 
     /// <summary>Makes room for <paramref name="key"/> (a later interval, or one before the first) and returns its index.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private long Grow(long key)
     {
         long last = _firstKey + _intervals - 1;

@@ -42,7 +42,7 @@ internal sealed class TimingWindowChecker
     private long _unresolved;
     private long _timestampOutOfRange;
     private long _placed;
-    private ReceptionTally? _reception;
+    private readonly ReceptionTally? _reception; // at the O-RU tap only
     private long _firstNs = long.MaxValue;
     private long _lastNs = long.MinValue;
 
@@ -70,6 +70,8 @@ internal sealed class TimingWindowChecker
         {
             _windows[(int)window] = new WindowState(window, profile.DelayManagement.Bounds(window));
         }
+
+        _reception = tap == CaptureTap.Ru ? new ReceptionTally(ReceptionSeries.DefaultIntervalNs) : null;
     }
 
     public CaptureTap? Tap => _tap;
@@ -80,20 +82,16 @@ internal sealed class TimingWindowChecker
     /// </summary>
     public long ReceptionIntervalNs
     {
-        get => _reception?.IntervalNs ?? _receptionIntervalNs;
+        get => _reception?.IntervalNs ?? ReceptionSeries.DefaultIntervalNs;
         set
         {
-            if (_reception is not null || _placed > 0)
-            {
-                throw new InvalidOperationException("the reception interval is set before the first message");
-            }
-
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
-            _receptionIntervalNs = value;
+            if (_reception is not null)
+            {
+                _reception.IntervalNs = value;
+            }
         }
     }
-
-    private long _receptionIntervalNs = ReceptionSeries.DefaultIntervalNs;
 
     /// <summary>
     /// Times one message. <paramref name="numerology"/> is the message's own µ (see the class remarks) or −1 for the
@@ -150,10 +148,10 @@ internal sealed class TimingWindowChecker
         }
 
         var timing = state.Add(eaxc, offset);
-        if (tap == CaptureTap.Ru && state.Window != DelayWindow.Ta3)
+        if (_reception is { } reception && state.Window != DelayWindow.Ta3)
         {
             // What the O-RU's reception windows judge (T2a: DL and UL C-plane, DL U-plane), per interval of the capture.
-            (_reception ??= new ReceptionTally(_receptionIntervalNs)).Add(timestampNs, cplane, timing);
+            reception.Add(timestampNs, cplane, timing);
         }
 
         switch (timing)
@@ -202,12 +200,12 @@ internal sealed class TimingWindowChecker
         }
 
         long? first = _firstNs == long.MaxValue ? null : _firstNs, last = _lastNs == long.MinValue ? null : _lastNs;
-        if (_reception is null)
+        if (_reception is null || _reception.IsEmpty)
         {
             string reason = first is null
                 ? "no C-plane or U-plane message was timed"
                 : "no message was judged against a T2a reception window (the profile lacks its bounds, or no message could be placed)";
-            return new ReceptionSeries(_receptionIntervalNs, first, last, [], reason);
+            return new ReceptionSeries(ReceptionIntervalNs, first, last, [], reason);
         }
 
         string? outside = _reception.Outside > 0
