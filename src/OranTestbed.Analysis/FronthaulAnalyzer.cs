@@ -128,6 +128,17 @@ public sealed class FronthaulAnalyzer
 
     public int Numerology => _numerology;
 
+    /// <summary>
+    /// The grid (ns, aligned to its multiples on the capture clock) of the per-interval reception tallies at the O-RU tap
+    /// (<see cref="ReceptionSeries"/>, compared with the O-RU's rx-window reports); set before the first frame. Default
+    /// 1 s: whole seconds of capture time.
+    /// </summary>
+    public long ReceptionIntervalNanoseconds
+    {
+        get => _timing?.ReceptionIntervalNs ?? ReceptionSeries.DefaultIntervalNs;
+        set => (_timing ?? throw new InvalidOperationException("an analyzer without a profile times nothing")).ReceptionIntervalNs = value;
+    }
+
     /// <summary>Frames processed so far.</summary>
     public long Frames => _total;
 

@@ -60,6 +60,13 @@ public sealed class PairEmulation : IFrameSource
     /// <summary>The O-RU's reception counters so far.</summary>
     public ReceptionCounters RuCounters => _ru.Counters;
 
+    /// <summary>
+    /// The O-RU's reception counters per measurement interval (whole seconds of the emulation's clock, by the arrival of
+    /// each message at the O-RU): what its rx-window reports (<c>measurement-result-stats</c>) carry. Together they sum
+    /// to <see cref="RuCounters"/>' window counts.
+    /// </summary>
+    public ImmutableArray<IntervalReceptionCounters> RuIntervals => _ru.Counter.BuildIntervals();
+
     /// <summary>An emulation delivers every frame it makes.</summary>
     public CaptureCompleteness Completeness => CaptureCompleteness.Whole;
 

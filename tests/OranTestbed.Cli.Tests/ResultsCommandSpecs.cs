@@ -80,8 +80,9 @@ public partial class ResultsCommandSpecs
             Assert.That(exported.ExitCode, Is.Zero, exported.Stderr);
             Assert.That(imported.Stderr, Does.Contain("18 executions stored, 0 already stored"));
             Assert.That(again.Stderr, Does.Contain("0 executions stored, 18 already stored"), "importing twice stores once");
-            Assert.That(Directory.GetFiles(Path.Combine(Folder, "export", "artifacts")), Has.Length.EqualTo(12 * 3 + 6),
-                "a capture, analysis.json and analysis.html per fronthaul execution, a NETCONF trace per M-plane execution");
+            Assert.That(Directory.GetFiles(Path.Combine(Folder, "export", "artifacts")), Has.Length.EqualTo((12 * 3) + 5 + 6),
+                "a capture, analysis.json and analysis.html per fronthaul execution, the rx-counters table per delay-management"
+                + " execution, a NETCONF trace per M-plane execution");
             Assert.That(matrix.Stdout, Does.Contain("polaris/pd-7  FAIL 2/3").Or.Match(@"polaris/pd-7\s+FAIL"));
         });
     }
@@ -96,7 +97,8 @@ public partial class ResultsCommandSpecs
         Assert.Multiple(() =>
         {
             Assert.That(junit.Descendants("testcase").Count(), Is.EqualTo(18));
-            Assert.That(junit.Descendants("failure").Count(), Is.EqualTo(2));
+            // 2 FAIL and 3 INCONCLUSIVE: on a 100 ms capture no 1 s rx-window interval of the O-RU can be checked (rx-counters-agree).
+            Assert.That(junit.Descendants("failure").Count(), Is.EqualTo(5));
         });
     }
 

@@ -113,8 +113,10 @@ public partial class RunCommandSpecs
             Assert.That(run.ExitCode, Is.EqualTo(anyFail ? 1 : 2), "the verdict's exit code, not the signal's 130\n" + stderr);
             Assert.That(stderr, Does.Contain("interrupted: aborting"));
             Assert.That(summary.GetProperty("aborted").GetBoolean(), Is.True);
-            Assert.That(summary.GetProperty("executions").EnumerateArray().Count(e => e.GetProperty("verdict").GetString() == "PASS"
-                || e.GetProperty("verdict").GetString() == "FAIL"), Is.GreaterThanOrEqualTo(1), "results before Ctrl+C are kept");
+            // Judged, whatever the verdict: on a 100 ms capture dm-in-between (run first) cannot evaluate the O-RU's 1 s
+            // rx-window intervals (rx-counters-agree), so it is INCONCLUSIVE unless it FAILs.
+            Assert.That(summary.GetProperty("executions").EnumerateArray().Count(e => e.GetProperty("verdict").GetString()
+                is "PASS" or "FAIL" or "INCONCLUSIVE"), Is.GreaterThanOrEqualTo(1), "results before Ctrl+C are kept");
         });
     }
 

@@ -15,7 +15,7 @@ namespace OranTestbed.Analysis.Reports;
 /// The JSON rendering of an <see cref="AnalysisReport"/> with the keys of issue 3 §5: <c>packets</c> {total, cplane,
 /// uplane, ptp, other, malformed}, <c>sequence</c> {received, lost, duplicate, outOfOrder, fragmentsIncomplete,
 /// flows: [{eAxC, plane, direction, …}]}, <c>timing</c> {tap, checked, reason, frameIdMismatch, unresolved,
-/// histogramRangeUs}, <c>windows</c> keyed by window name ({checked, reason, earliestUs, latestUs, early, onTime, late,
+/// histogramRangeUs, receptionIntervalNs, receptionReason, receptionSpanNs, receptionIntervals [{startNs, endNs, uplane, cplane}]}, <c>windows</c> keyed by window name ({checked, reason, earliestUs, latestUs, early, onTime, late,
 /// minUs, meanUs, maxUs, percentiles {p50, p90, p99, p99.9}, histogram [[binUs, count], …] (non-empty 1 µs bins of
 /// packet − air time), underflow, overflow, perEaxc [{eAxC, early, …, percentiles}]}; every window of the tap, or all
 /// eight unchecked when the tap is unknown), <c>correlation</c> (C/U-plane, see WriteCorrelation),
@@ -146,6 +146,48 @@ public static class AnalysisReportJson
         writer.WriteNumberValue(OffsetStatistics.HistogramMinUs);
         writer.WriteNumberValue(OffsetStatistics.HistogramMaxUs);
         writer.WriteEndArray();
+        WriteReception(writer, timing.Reception);
+        writer.WriteEndObject();
+    }
+
+    /// <summary><c>receptionIntervalNs</c>, <c>receptionReason</c> (null when available), <c>receptionSpanNs</c> [first, last]
+    /// and <c>receptionIntervals</c> [{startNs, endNs, uplane {early, onTime, late}, cplane {…}}] (O-RU tap only).</summary>
+    private static void WriteReception(Utf8JsonWriter writer, ReceptionSeries reception)
+    {
+        writer.WriteNumber("receptionIntervalNs", reception.IntervalNs);
+        writer.WriteNullableString("receptionReason", reception.NotAvailableReason);
+        if (reception is { FirstNs: { } first, LastNs: { } last })
+        {
+            writer.WriteStartArray("receptionSpanNs");
+            writer.WriteNumberValue(first);
+            writer.WriteNumberValue(last);
+            writer.WriteEndArray();
+        }
+        else
+        {
+            writer.WriteNull("receptionSpanNs");
+        }
+
+        writer.WriteStartArray("receptionIntervals");
+        foreach (var interval in reception.Intervals)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("startNs", interval.StartNs);
+            writer.WriteNumber("endNs", interval.EndNs);
+            WriteReceptionCounts(writer, "uplane", interval.UPlane);
+            WriteReceptionCounts(writer, "cplane", interval.CPlane);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteReceptionCounts(Utf8JsonWriter writer, string name, ReceptionCounts counts)
+    {
+        writer.WriteStartObject(name);
+        writer.WriteNumber("early", counts.Early);
+        writer.WriteNumber("onTime", counts.OnTime);
+        writer.WriteNumber("late", counts.Late);
         writer.WriteEndObject();
     }
 

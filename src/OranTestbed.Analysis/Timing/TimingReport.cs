@@ -17,6 +17,9 @@ public sealed record TimingReport(CaptureTap? Tap, string? NotCheckedReason, Imm
     /// <summary>How many messages could be placed in air time, how many not, and the clock fix to suggest.</summary>
     public TimingPlacement Placement { get; init; } = TimingPlacement.None;
 
+    /// <summary>What the O-RU's reception windows judged, per interval of the capture (only at the O-RU tap).</summary>
+    public ReceptionSeries Reception { get; init; } = ReceptionSeries.NotAvailable("the timing windows were not checked");
+
     /// <summary>Messages judged against a checked window (early, on time or late).</summary>
     public long Judged
     {

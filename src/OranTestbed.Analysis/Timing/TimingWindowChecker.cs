@@ -42,6 +42,9 @@ internal sealed class TimingWindowChecker
     private long _unresolved;
     private long _timestampOutOfRange;
     private long _placed;
+    private readonly ReceptionTally? _reception; // at the O-RU tap only
+    private long _firstNs = long.MaxValue;
+    private long _lastNs = long.MinValue;
 
     public TimingWindowChecker(FronthaulProfile profile, CaptureTap? tapOverride, FindingCollector findings)
     {
@@ -67,9 +70,28 @@ internal sealed class TimingWindowChecker
         {
             _windows[(int)window] = new WindowState(window, profile.DelayManagement.Bounds(window));
         }
+
+        _reception = tap == CaptureTap.Ru ? new ReceptionTally(ReceptionSeries.DefaultIntervalNs) : null;
     }
 
     public CaptureTap? Tap => _tap;
+
+    /// <summary>
+    /// The grid of the per-interval reception tallies at the O-RU tap (<see cref="ReceptionSeries"/>), ns; set before the
+    /// first message. Default: whole seconds of capture time.
+    /// </summary>
+    public long ReceptionIntervalNs
+    {
+        get => _reception?.IntervalNs ?? ReceptionSeries.DefaultIntervalNs;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
+            if (_reception is not null)
+            {
+                _reception.IntervalNs = value;
+            }
+        }
+    }
 
     /// <summary>
     /// Times one message. <paramref name="numerology"/> is the message's own µ (see the class remarks) or −1 for the
@@ -78,6 +100,16 @@ internal sealed class TimingWindowChecker
     public void Observe(bool cplane, bool downlink, ushort eaxc, int numerology, int frameId, int subframeId,
         int slotId, int symbol, long timestampNs, long frameNumber)
     {
+        if (timestampNs < _firstNs)
+        {
+            _firstNs = timestampNs;
+        }
+
+        if (timestampNs > _lastNs)
+        {
+            _lastNs = timestampNs;
+        }
+
         var clock = _clocks[(uint)numerology <= SymbolTiming.MaxNumerology ? numerology : _carrierNumerology]!;
         var status = clock.Resolve(frameId, subframeId, slotId, symbol, timestampNs, out var airTime);
         if (status == AirTimeStatus.TimestampOutOfRange)
@@ -115,7 +147,14 @@ internal sealed class TimingWindowChecker
             return;
         }
 
-        switch (state.Add(eaxc, offset))
+        var timing = state.Add(eaxc, offset);
+        if (_reception is { } reception && state.Window != DelayWindow.Ta3)
+        {
+            // What the O-RU's reception windows judge (T2a: DL and UL C-plane, DL U-plane), per interval of the capture.
+            reception.Add(timestampNs, cplane, timing);
+        }
+
+        switch (timing)
         {
             case TimingClass.Early:
                 _findings.Record(TimingWindows.EarlyRule(state.Window), frameNumber);
@@ -132,7 +171,11 @@ internal sealed class TimingWindowChecker
     {
         if (_tap is not { } tap)
         {
-            return new TimingReport(null, _notCheckedReason, [], _frameIdMismatch, _unresolved) { Placement = Placement() };
+            return new TimingReport(null, _notCheckedReason, [], _frameIdMismatch, _unresolved)
+            {
+                Placement = Placement(),
+                Reception = ReceptionSeries.NotAvailable(_notCheckedReason!),
+            };
         }
 
         var windows = ImmutableArray.CreateBuilder<WindowReport>(4);
@@ -141,7 +184,34 @@ internal sealed class TimingWindowChecker
             windows.Add(_windows[(int)window]!.Build());
         }
 
-        return new TimingReport(tap, null, windows.MoveToImmutable(), _frameIdMismatch, _unresolved) { Placement = Placement() };
+        return new TimingReport(tap, null, windows.MoveToImmutable(), _frameIdMismatch, _unresolved)
+        {
+            Placement = Placement(),
+            Reception = Reception(tap),
+        };
+    }
+
+    private ReceptionSeries Reception(CaptureTap tap)
+    {
+        if (tap != CaptureTap.Ru)
+        {
+            return ReceptionSeries.NotAvailable(
+                "the capture was taken at the O-DU port: the O-RU's reception windows (T2a) are not judged there, so its rx-window counters cannot be compared");
+        }
+
+        long? first = _firstNs == long.MaxValue ? null : _firstNs, last = _lastNs == long.MinValue ? null : _lastNs;
+        if (_reception is null || _reception.IsEmpty)
+        {
+            string reason = first is null
+                ? "no C-plane or U-plane message was timed"
+                : "no message was judged against a T2a reception window (the profile lacks its bounds, or no message could be placed)";
+            return new ReceptionSeries(ReceptionIntervalNs, first, last, [], reason);
+        }
+
+        string? outside = _reception.Outside > 0
+            ? $"{_reception.Outside} messages lie beyond {ReceptionTally.MaxIntervals} intervals of the first and were not tallied"
+            : null;
+        return new ReceptionSeries(_reception.IntervalNs, first, last, _reception.Build(), outside);
     }
 
     private TimingPlacement Placement() => new(_placed, _frameIdMismatch, _timestampOutOfRange,

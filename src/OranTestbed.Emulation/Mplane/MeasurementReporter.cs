@@ -101,11 +101,7 @@ internal sealed class MeasurementReporter : IDisposable
             var now = _time.GetUtcNow();
             _cumulative = Accumulate(_cumulative, endpoints, now - _periodStart);
             var current = Current();
-            var period = current - _lastReported;
-            if (_lateReported is { } fraction)
-            {
-                period = period with { Late = (long)(period.Late * fraction), LateC = (long)(period.LateC * fraction) };
-            }
+            var period = (current - _lastReported).ReportedWith(_lateReported);
 
             notification = OruNotifications.MeasurementResult(_periodStart, now,
                 _objects.Select(o => (o, period.Of(o) ?? 0)));

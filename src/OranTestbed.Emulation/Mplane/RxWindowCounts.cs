@@ -36,6 +36,15 @@ public readonly record struct RxWindowCounts(long OnTime, long Early, long Late,
             cpDl.Late + cpUl.Late, counters.Corrupt, 0, counters.Received);
     }
 
+    /// <summary>
+    /// What the O-RU reports of these counts: all of them, or with a <c>mplane-wrong-counters</c> defect only the share
+    /// <paramref name="lateReported"/> (0..1) of RX_LATE and RX_LATE_C (RX_TOTAL stays true). The one place the defect
+    /// is applied, for the M-plane server's reports and the emulated bench's alike.
+    /// </summary>
+    public RxWindowCounts ReportedWith(double? lateReported) => lateReported is { } fraction
+        ? this with { Late = (long)(Late * fraction), LateC = (long)(LateC * fraction) }
+        : this;
+
     public static RxWindowCounts Subtract(RxWindowCounts a, RxWindowCounts b) => a - b;
 
     public static RxWindowCounts operator -(RxWindowCounts a, RxWindowCounts b) =>

@@ -134,7 +134,7 @@ internal sealed class RuEmulator : NodeEgress
         Counter.Received++;
         if (Recognise(eaxc))
         {
-            Counter.Observe(cplane: false, downlink: true, arrivalNs - airNs);
+            Counter.Observe(cplane: false, downlink: true, arrivalNs - airNs, arrivalNs);
         }
     }
 
@@ -171,7 +171,7 @@ internal sealed class RuEmulator : NodeEgress
             return;
         }
 
-        Counter.Observe(cplane: true, header.Downlink, air.OffsetNs);
+        Counter.Observe(cplane: true, header.Downlink, air.OffsetNs, _arrivalNs);
         if (header.Downlink || !answerable)
         {
             return;
@@ -261,7 +261,7 @@ internal sealed class RuEmulator : NodeEgress
             return;
         }
 
-        Counter.Observe(cplane: false, downlink: true, air.OffsetNs);
+        Counter.Observe(cplane: false, downlink: true, air.OffsetNs, _arrivalNs);
     }
 
     internal void OnDecodeError() => Counter.Corrupt++;

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
+using OranTestbed.Analysis.Timing;
+using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Mplane;
 using OranTestbed.Mplane.Conformance;
 using OranTestbed.Mplane.Oran;
@@ -24,7 +26,7 @@ namespace OranTestbed.Orchestration.Devices;
 /// session is kept in the execution's evidence (<c>PRODUCT-netconf.trace</c>, <c>PRODUCT-netconf-ACCOUNT.trace</c>).
 /// Failures are device faults naming the step and what the O-RU did.
 /// </summary>
-public sealed class NetconfDeviceDriver : IDeviceDriver, IStepTimeouts, IMplaneConformance
+public sealed class NetconfDeviceDriver : IDeviceDriver, IStepTimeouts, IMplaneConformance, IReceptionReports
 {
     private readonly Func<MplaneLogin, CancellationToken, Task<INetconfTransport>> _connect;
     private readonly bool _callHome;
@@ -138,6 +140,32 @@ public sealed class NetconfDeviceDriver : IDeviceDriver, IStepTimeouts, IMplaneC
         values["config-changes"] = oru.Events.ConfigChanges;
         return Task.FromResult(new DeviceCounters(values.ToImmutable()));
     }
+
+    /// <summary>
+    /// Every rx-window report of the session with its start and end: the U-plane from RX_EARLY, RX_ON_TIME and RX_LATE,
+    /// the C-plane from their <c>_C</c> objects, each plane only when the O-RU reported all three of its objects.
+    /// </summary>
+    public IReadOnlyList<DeviceReceptionInterval> ReceptionReports =>
+        _oru is null ? [] : [.. _oru.Events.Counts.Select(ToInterval).OfType<DeviceReceptionInterval>()];
+
+    private static DeviceReceptionInterval? ToInterval(RxWindowCounts report)
+    {
+        if (report is not { Start: { } start, End: { } end })
+        {
+            return null;
+        }
+
+        ReceptionCounts? Plane(string suffix) =>
+            report.Counts.TryGetValue("RX_EARLY" + suffix, out long early)
+            && report.Counts.TryGetValue("RX_ON_TIME" + suffix, out long onTime)
+            && report.Counts.TryGetValue("RX_LATE" + suffix, out long late)
+                ? new ReceptionCounts(early, onTime, late)
+                : null;
+
+        return new DeviceReceptionInterval(Nanoseconds(start), Nanoseconds(end), Plane(string.Empty), Plane("_C"));
+    }
+
+    private static long Nanoseconds(DateTimeOffset time) => (time - DateTimeOffset.UnixEpoch).Ticks * 100;
 
     public async Task CloseAsync(CancellationToken cancellationToken)
     {

@@ -1,3 +1,6 @@
+using OranTestbed.Analysis.Timing;
+using OranTestbed.Analysis.Verdicts;
+using OranTestbed.Emulation.Mplane;
 using System.Collections.Immutable;
 using OranTestbed.Orchestration.Devices;
 using OranTestbed.Plans.Lab;
@@ -11,8 +14,11 @@ namespace OranTestbed.Orchestration.Emulated;
 /// rx-window measurement: <c>rx-on-time</c>, <c>rx-early</c>, <c>rx-late</c> over the T2a windows, <c>rx-corrupt</c>.
 /// Every emulated product reports <c>uptime</c> (ns since it was opened) on the link's emulated clock: time-dependent
 /// behaviour of an emulated device is measured on the bench's emulated time, never on the wall clock.
+/// An O-RU also reports its rx-window intervals (<see cref="ReceptionReports"/>): the counts of each whole second of the
+/// last capture's clock as the fronthaul emulation counted them on reception, as its <c>measurement-result-stats</c>
+/// would carry them, its personality's <c>mplane-wrong-counters</c> defect included.
 /// </summary>
-public sealed class EmulatedDeviceDriver(Product product, EmulatedLink link) : IDeviceDriver
+public sealed class EmulatedDeviceDriver(Product product, EmulatedLink link) : IDeviceDriver, IReceptionReports
 {
     private DateTimeOffset? _openedAt;
 
@@ -71,6 +77,22 @@ public sealed class EmulatedDeviceDriver(Product product, EmulatedLink link) : I
             .Add("rx-corrupt", c.Corrupt);
         return Task.FromResult(new DeviceCounters(values));
     }
+
+    /// <summary>
+    /// The O-RU's rx-window reports of the last capture, one per measurement interval: U-plane (RX_EARLY, RX_ON_TIME,
+    /// RX_LATE: T2a_up) and C-plane (the <c>_C</c> objects: T2a_cp_dl + T2a_cp_ul), reported as the emulated M-plane
+    /// server reports them (<see cref="RxWindowCounts.ReportedWith"/>). None for an O-DU.
+    /// </summary>
+    public IReadOnlyList<DeviceReceptionInterval> ReceptionReports => !IsRu ? [] :
+    [
+        .. link.RuIntervals.Select(interval =>
+        {
+            var reported = RxWindowCounts.From(interval.Counters).ReportedWith(link.Ru.MplaneDefects.RxLateReportedFraction);
+            return new DeviceReceptionInterval(interval.StartNs, interval.EndNs,
+                new ReceptionCounts(reported.Early, reported.OnTime, reported.Late),
+                new ReceptionCounts(reported.EarlyC, reported.OnTimeC, reported.LateC));
+        }),
+    ];
 
     public Task CloseAsync(CancellationToken cancellationToken)
     {

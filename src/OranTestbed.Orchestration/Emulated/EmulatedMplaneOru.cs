@@ -1,3 +1,4 @@
+using OranTestbed.Analysis.Verdicts;
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using OranTestbed.Emulation.Mplane;
@@ -17,7 +18,7 @@ namespace OranTestbed.Orchestration.Emulated;
 /// carriers READY, then traffic; stop = traffic off, carriers DISABLED. Counters are the link's reception counters
 /// and the M-plane's (<c>ready-notification</c>, …); the NETCONF trace is evidence like on a real bench.
 /// </summary>
-public sealed class EmulatedMplaneOru : IDeviceDriver, IMplaneConformance, IDisposable
+public sealed class EmulatedMplaneOru : IDeviceDriver, IMplaneConformance, IReceptionReports, IDisposable
 {
     private readonly EmulatedDeviceDriver _fronthaul;
     private readonly NetconfDeviceDriver _mplane;
@@ -117,6 +118,10 @@ public sealed class EmulatedMplaneOru : IDeviceDriver, IMplaneConformance, IDisp
             _server.Dispose();
         }
     }
+
+    /// <summary>The rx-window reports of the link's capture, as the fronthaul driver gives them (one source of truth for
+    /// the counts; the in-process M-plane server's own reports run on the wall clock, not on the capture's).</summary>
+    public IReadOnlyList<DeviceReceptionInterval> ReceptionReports => _fronthaul.ReceptionReports;
 
     public Task<DeviceHealth> CheckHealthAsync(CancellationToken cancellationToken) => _mplane.CheckHealthAsync(cancellationToken);
 

@@ -44,6 +44,7 @@ public sealed class EmulatedTap(EmulatedLink link) : IFronthaulTap
         {
             var silence = SampleAnalysis.Run(new NoFrames(), request.Profile, request.Tap, request.AnalyzeIq,
                 cancellationToken: cancellationToken);
+            link.RuIntervals = [];
             link.Clock.Advance(request.Duration);
             return new CaptureResult(silence, null);
         }
@@ -60,6 +61,7 @@ public sealed class EmulatedTap(EmulatedLink link) : IFronthaulTap
 
         cancellationToken.ThrowIfCancellationRequested();
         link.RuCounters = emulation.RuCounters;
+        link.RuIntervals = emulation.RuIntervals;
         link.Clock.Advance(request.Duration);
         return new CaptureResult(report, file);
     }

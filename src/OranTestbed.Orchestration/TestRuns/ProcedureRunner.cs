@@ -118,6 +118,11 @@ public sealed class ProcedureRunner(TestRunSettings settings, ILogger logger)
                 var counters = await Call(driver, "read-counters", ct => driver.ReadCountersAsync(ct), abort)
                     .ConfigureAwait(false);
                 attempt.Counters[query.Device] = counters;
+                if (query.Device == ProductRole.ORu)
+                {
+                    attempt.ReceptionReports = (driver as IReceptionReports)?.ReceptionReports;
+                }
+
                 break;
             case StopTrafficStep:
                 await StopTraffic(attempt, abort).ConfigureAwait(false);
@@ -215,6 +220,7 @@ public sealed class ProcedureRunner(TestRunSettings settings, ILogger logger)
             {
                 attempt.Escalate(result.Verdict, result.Verdict == Verdict.Fail
                     ? $"{metric.Id} = {Math.Round(result.Measured!.Value, 6).ToString(CultureInfo.InvariantCulture)} does not meet {result.Threshold}"
+                        + (result.Note is { } why ? $": {why}" : string.Empty)
                     : $"{metric.Id} not measured: {result.Note}");
             }
         }
@@ -233,7 +239,12 @@ public sealed class ProcedureRunner(TestRunSettings settings, ILogger logger)
             case MetricSource.Analyzer:
                 note = "the case has no analyzed capture";
                 break;
-            case MetricSource.ORuCounters or MetricSource.ODuCounters:
+            case MetricSource.ORuCounters when metric.Id == ReceptionCounterCheck.MetricId:
+                var comparison = attempt.ReceptionComparison ??= CompareReception(attempt);
+                measured = comparison.Verdict switch { Verdict.Pass => 1, Verdict.Fail => 0, _ => null };
+                note = comparison.Reason;
+                break;
+                        case MetricSource.ORuCounters or MetricSource.ODuCounters:
                 var role = metric.Source == MetricSource.ORuCounters ? ProductRole.ORu : ProductRole.ODu;
                 if (attempt.Counters.TryGetValue(role, out var counters) && counters.TryGet(metric.Id, out var counter))
                 {
@@ -253,6 +264,37 @@ public sealed class ProcedureRunner(TestRunSettings settings, ILogger logger)
 
         var verdict = measured is { } m ? (metric.Threshold.IsMet(m) ? Verdict.Pass : Verdict.Fail) : Verdict.Inconclusive;
         return new MetricResult(metric.Id, metric.Source, measured, metric.Unit, metric.Threshold.ToString(), verdict, note);
+    }
+
+    /// <summary>
+    /// The O-RU's rx-window reports checked against the analyzer's classification of the case's capture at the O-RU tap
+    /// (<see cref="ReceptionCounterCheck"/>, judged there only); the table, one line per O-RU interval (O-RU says / capture
+    /// shows / verdict), is kept as evidence (<c>rx-counters.txt</c>).
+    /// </summary>
+    private static ReceptionComparison CompareReception(AttemptState attempt)
+    {
+        if (attempt.Report is not { } report)
+        {
+            return new ReceptionComparison(Verdict.Inconclusive, "the case has no analyzed capture", []);
+        }
+
+        if (attempt.ReceptionReports is not { } reports)
+        {
+            return new ReceptionComparison(Verdict.Inconclusive, attempt.Counters.ContainsKey(ProductRole.ORu)
+                ? $"{attempt.Session.ORu.Product.Id} gives no rx-window reports on bench {attempt.Bench.Id}"
+                : "the O-RU's counters were not queried", []);
+        }
+
+        var comparison = ReceptionCounterCheck.Compare(report.Timing.Reception, reports);
+        string file = Path.Combine(attempt.EvidenceDirectory, "rx-counters.txt");
+        File.WriteAllLines(file,
+        [
+            $"The O-RU's rx-window counters against the capture at the O-RU tap ({ReceptionCounterCheck.ToleranceText})",
+            $"{comparison.Verdict.ToWireName()}: {comparison.Reason}",
+            .. ReceptionCounterCheck.Describe(comparison),
+        ]);
+        attempt.Evidence.Add("rx-counters.txt");
+        return comparison;
     }
 
     private async Task WaitForHealthy(AttemptState attempt, WaitForStep step, CancellationToken abort)
@@ -434,6 +476,11 @@ public sealed class ProcedureRunner(TestRunSettings settings, ILogger logger)
         public AnalysisReport? Report { get; set; }
 
         public CaseAnalysis? CaseAnalysis { get; set; }
+
+        /// <summary>The O-RU's rx-window reports when its counters were queried (null: not queried, or none on this bench).</summary>
+        public IReadOnlyList<DeviceReceptionInterval>? ReceptionReports { get; set; }
+
+        public ReceptionComparison? ReceptionComparison { get; set; }
 
         public List<MetricResult> Metrics { get; } = [];
 
