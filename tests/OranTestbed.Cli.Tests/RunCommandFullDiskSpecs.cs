@@ -38,7 +38,9 @@ public partial class RunCommandSpecs
             Assert.That(resumed.ExitCode, Is.EqualTo(1), "the demo's known FAIL\n" + resumed.Stderr);
             Assert.That(resumed.Stdout, Does.Contain("n78-urban × operator-a (O-DU rows × O-RU columns)"));
             Assert.That(verdicts, Has.Count.EqualTo(Planned(resumed.Stderr)));
-            Assert.That(verdicts.Count(v => v == "PASS"), Is.EqualTo(16), "the disk's failure is no verdict on the equipment");
+            Assert.That(verdicts.Count(v => v == "PASS"), Is.EqualTo(13), "the disk's failure is no verdict on the equipment");
+            Assert.That(verdicts.Count(v => v == "INCONCLUSIVE"), Is.EqualTo(3),
+                "dm-in-between: the short captures hold no whole second of the O-RU's rx-window counters");
             Assert.That(verdicts.Count(v => v == "FAIL"), Is.EqualTo(2));
             Assert.That(DispatchedLine().Matches(resumed.Stderr), someDoneBefore
                 ? Has.Count.LessThan(verdicts.Count) : Has.Count.EqualTo(verdicts.Count),
