@@ -61,16 +61,7 @@ public sealed class ReceptionCounterCaseSpecs
     /// zephyr/zr-200 reports half of its late messages.</summary>
     private string Plans()
     {
-        string source = Path.Combine(TestPaths.RepositoryRoot, "testplans");
-        string plans = Path.Combine(_folder, "plans");
-        foreach (string file in Directory.GetFiles(source, "*.yaml", SearchOption.AllDirectories)
-                     .Concat(Directory.GetFiles(Path.Combine(source, "yang"), "*", SearchOption.AllDirectories)))
-        {
-            string copy = Path.Combine(plans, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-            File.Copy(file, copy);
-        }
-
+        string plans = ShippedPlans.CopyTo(_folder);
         File.AppendAllText(Path.Combine(plans, "personalities", "xylem", "xd-100.yaml"),
             "\ndefects:\n  late-bursts: {rate: 1%, length: 2, beyond: 20us}\n");
         File.AppendAllText(Path.Combine(plans, "personalities", "zephyr", "zr-200.yaml"), // under its own defects

@@ -18,27 +18,13 @@ namespace OranTestbed.Mplane.Tests.Interop;
 [TestFixture]
 [Category(PeerCategories.Netconf)]
 [NonParallelizable]
-public sealed class ConformanceChecksOnNetconfdSpecs
+public sealed class ConformanceChecksOnNetconfdSpecs : NetconfdFixture
 {
-    private NetconfdPeer _peer = null!;
-
-    [OneTimeSetUp]
-    public async Task StartPeer() => _peer = await NetconfdPeer.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopPeer()
-    {
-        if (_peer is not null)
-        {
-            await _peer.DisposeAsync();
-        }
-    }
-
     [Test]
     public async Task Retrieval_must_measure_netconfd_with_and_without_a_subtree_filter()
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await using var session = await Open(_peer.User, deadline.Token);
+        await using var session = await Open(Peer.User, deadline.Token);
 
         var everything = await RetrievalCheck.RunAsync(session, null, deadline.Token);
         var interfaces = await RetrievalCheck.RunAsync(session, "interfaces/interface", deadline.Token);
@@ -58,13 +44,13 @@ public sealed class ConformanceChecksOnNetconfdSpecs
     public async Task Access_control_must_measure_netconfd_denying_a_write_to_its_restricted_account()
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await using var session = await Open(_peer.OperatorUser, deadline.Token);
+        await using var session = await Open(Peer.OperatorUser, deadline.Token);
         var profile = FronthaulProfileLoader.Load(Path.Combine(TestPaths.RepositoryRoot, "testplans", "profiles", "n78-100mhz-tdd-bfp9-2644.yaml"));
         var configuration = new OduConfiguration(profile, 641280, 3_619_200_000, "eth0", ["tx-0"], ["rx-0"], "tx-array-0", "rx-array-0");
 
         var result = await AccessControlCheck.RunAsync(session, configuration, deadline.Token);
         var pe = OranNamespaces.ProcessingElement;
-        await using var admin = await Open(_peer.User, deadline.Token);
+        await using var admin = await Open(Peer.User, deadline.Token);
         var running = await admin.GetConfigAsync(NetconfDatastore.Running, cancellationToken: deadline.Token);
 
         using (Assert.EnterMultipleScope())
@@ -76,5 +62,5 @@ public sealed class ConformanceChecksOnNetconfdSpecs
         }
     }
 
-    private Task<NetconfSession> Open(string user, CancellationToken cancellationToken) => NetconfdSessions.OpenAsync(_peer, user, cancellationToken);
+    private Task<NetconfSession> Open(string user, CancellationToken cancellationToken) => NetconfdSessions.OpenAsync(Peer, user, cancellationToken);
 }

@@ -15,25 +15,11 @@ namespace OranTestbed.Mplane.Tests.Interop;
 /// </summary>
 [TestFixture]
 [Category(PeerCategories.Netconf)]
-public sealed class NetconfdSessionSpecs
+public sealed class NetconfdSessionSpecs : NetconfdFixture
 {
     private static readonly XNamespace Ifs = OranNamespaces.IetfInterfaces;
 
     private static readonly string[] LostInterface = ["/interfaces/interface[name='otb-lost']: missing from running"];
-
-    private NetconfdPeer _peer = null!;
-
-    [OneTimeSetUp]
-    public async Task StartPeer() => _peer = await NetconfdPeer.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopPeer()
-    {
-        if (_peer is not null)
-        {
-            await _peer.DisposeAsync();
-        }
-    }
 
     [Test]
     public async Task Our_session_must_get_an_answer_to_its_first_rpc_and_land_an_edit_through_the_candidate()
@@ -72,7 +58,7 @@ public sealed class NetconfdSessionSpecs
             "netconfd 2.13 answers ok to this commit and changes nothing (mplane.md §1.5-2); if this fails the quirk is gone");
     }
 
-    private Task<NetconfSession> Open(CancellationToken cancellationToken) => NetconfdSessions.OpenAsync(_peer, _peer.User, cancellationToken);
+    private Task<NetconfSession> Open(CancellationToken cancellationToken) => NetconfdSessions.OpenAsync(Peer, Peer.User, cancellationToken);
 
     private static XElement Interface(string name) => new(XName.Get("config", "urn:ietf:params:xml:ns:netconf:base:1.0"),
         new XElement(Ifs + "interfaces",

@@ -20,28 +20,14 @@ namespace OranTestbed.Mplane.Tests.Transport;
 /// </summary>
 [TestFixture]
 [Category(PeerCategories.Netconf)]
-public sealed class NetconfdQuirkSpecs
+public sealed class NetconfdQuirkSpecs : NetconfdFixture
 {
     private static readonly XNamespace ConfigChange = "urn:ietf:params:xml:ns:yang:ietf-netconf-notifications";
 
-    private NetconfdPeer _peer = null!;
-
-    [OneTimeSetUp]
-    public async Task StartPeer() => _peer = await NetconfdPeer.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopPeer()
-    {
-        if (_peer is not null)
-        {
-            await _peer.DisposeAsync();
-        }
-    }
-
     private Task<SshNetSubsystemTransport> ConnectAsync(CancellationToken cancellationToken) =>
         SshNetSubsystemTransport.ConnectAsync(
-            new SshTransportOptions(new SshEndpoint(NetconfdPeer.Host, _peer.User, _peer.Port),
-                SshCredentials.PasswordFromEnvironment(_peer.PasswordVariable), SshHostKeyPolicy.KnownHostsFile(_peer.KnownHostsFile)),
+            new SshTransportOptions(new SshEndpoint(NetconfdPeer.Host, Peer.User, Peer.Port),
+                SshCredentials.PasswordFromEnvironment(Peer.PasswordVariable), SshHostKeyPolicy.KnownHostsFile(Peer.KnownHostsFile)),
             cancellationToken: cancellationToken);
 
     private static string Interface(string name, string operation = "create") =>

@@ -8,26 +8,12 @@ namespace OranTestbed.Mplane.Tests.Transport;
 /// <summary>The OpenSSH fallback transport against the real netconfd peer: the same hello and get-config, the same failure kinds.</summary>
 [TestFixture]
 [Category(PeerCategories.Netconf)]
-public sealed class OpenSshProcessTransportSpecs
+public sealed class OpenSshProcessTransportSpecs : NetconfdFixture
 {
-    private NetconfdPeer _peer = null!;
-
-    [OneTimeSetUp]
-    public async Task StartPeer() => _peer = await NetconfdPeer.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopPeer()
-    {
-        if (_peer is not null)
-        {
-            await _peer.DisposeAsync();
-        }
-    }
-
     private SshTransportOptions Options(SshCredentials? credentials = null, string? knownHosts = null) =>
-        new(new SshEndpoint(NetconfdPeer.Host, _peer.User, _peer.Port),
-            credentials ?? SshCredentials.PrivateKeyFile(_peer.KeyFile),
-            SshHostKeyPolicy.KnownHostsFile(knownHosts ?? _peer.KnownHostsFile));
+        new(new SshEndpoint(NetconfdPeer.Host, Peer.User, Peer.Port),
+            credentials ?? SshCredentials.PrivateKeyFile(Peer.KeyFile),
+            SshHostKeyPolicy.KnownHostsFile(knownHosts ?? Peer.KnownHostsFile));
 
     [Test]
     public async Task OpenSsh_transport_must_exchange_hellos_and_answer_get_config_with_a_key()
@@ -48,7 +34,7 @@ public sealed class OpenSshProcessTransportSpecs
     {
         using var deadline = new CancellationTokenSource(RawNetconf.Deadline);
         await using var transport = await OpenSshProcessTransport.ConnectAsync(
-            Options(SshCredentials.PasswordFromEnvironment(_peer.PasswordVariable)), cancellationToken: deadline.Token);
+            Options(SshCredentials.PasswordFromEnvironment(Peer.PasswordVariable)), cancellationToken: deadline.Token);
         using var netconf = new RawNetconf(transport);
 
         XElement hello = await netconf.HelloAsync(deadline.Token);
@@ -56,7 +42,7 @@ public sealed class OpenSshProcessTransportSpecs
 
         Assert.That(hello.Name.LocalName, Is.EqualTo("hello"));
         Assert.That(reply.Descendants(RawNetconf.Interfaces + "name").Select(n => n.Value), Does.Contain("eth0"));
-        Assert.That(CommandLineOf(transport.ProcessId), Does.Not.Contain(_peer.Password), "the password is on no command line");
+        Assert.That(CommandLineOf(transport.ProcessId), Does.Not.Contain(Peer.Password), "the password is on no command line");
     }
 
     [Test]
@@ -64,7 +50,7 @@ public sealed class OpenSshProcessTransportSpecs
     {
         using var deadline = new CancellationTokenSource(RawNetconf.Deadline);
         await using var transport = await OpenSshProcessTransport.ConnectAsync(
-            Options(SshCredentials.PrivateKeyFile(_peer.PassphraseKeyFile, _peer.PassphraseVariable)), cancellationToken: deadline.Token);
+            Options(SshCredentials.PrivateKeyFile(Peer.PassphraseKeyFile, Peer.PassphraseVariable)), cancellationToken: deadline.Token);
         using var netconf = new RawNetconf(transport);
 
         XElement hello = await netconf.HelloAsync(deadline.Token);
@@ -84,7 +70,7 @@ public sealed class OpenSshProcessTransportSpecs
                 OpenSshProcessTransport.ConnectAsync(Options(SshCredentials.PasswordFromEnvironment(variable))));
 
             Assert.That(e.Failure, Is.EqualTo(MplaneConnectionFailure.AuthenticationFailed), e.Message);
-            Assert.That(e.Message, Does.Contain($"{_peer.User}@127.0.0.1:{_peer.Port}").And.Contain("Permission denied"));
+            Assert.That(e.Message, Does.Contain($"{Peer.User}@127.0.0.1:{Peer.Port}").And.Contain("Permission denied"));
             Assert.That(e.ToString(), Does.Not.Contain(wrong));
         }
         finally
@@ -96,20 +82,20 @@ public sealed class OpenSshProcessTransportSpecs
     [Test]
     public void OpenSsh_transport_must_refuse_an_unknown_host_key_naming_host_and_fingerprint()
     {
-        string empty = Path.Combine(_peer.Directory, "known_hosts_empty_openssh");
+        string empty = Path.Combine(Peer.Directory, "known_hosts_empty_openssh");
         File.WriteAllText(empty, string.Empty);
 
         var e = Assert.ThrowsAsync<MplaneConnectionException>(() => OpenSshProcessTransport.ConnectAsync(Options(knownHosts: empty)));
 
         Assert.That(e.Failure, Is.EqualTo(MplaneConnectionFailure.HostKeyRejected), e.Message);
-        Assert.That(e.Message, Does.Contain($"[127.0.0.1]:{_peer.Port}").And.Contain(_peer.HostKeyFingerprint));
+        Assert.That(e.Message, Does.Contain($"[127.0.0.1]:{Peer.Port}").And.Contain(Peer.HostKeyFingerprint));
     }
 
     [Test]
     public async Task OpenSsh_transport_must_accept_the_pinned_fingerprint_that_ssh_keygen_prints()
     {
         using var deadline = new CancellationTokenSource(RawNetconf.Deadline);
-        var options = Options() with { HostKeyPolicy = SshHostKeyPolicy.PinnedFingerprint(_peer.HostKeyFingerprint) };
+        var options = Options() with { HostKeyPolicy = SshHostKeyPolicy.PinnedFingerprint(Peer.HostKeyFingerprint) };
         await using var transport = await OpenSshProcessTransport.ConnectAsync(options, cancellationToken: deadline.Token);
         using var netconf = new RawNetconf(transport);
 
@@ -127,7 +113,7 @@ public sealed class OpenSshProcessTransportSpecs
         var e = Assert.ThrowsAsync<MplaneConnectionException>(() => OpenSshProcessTransport.ConnectAsync(options));
 
         Assert.That(e.Failure, Is.EqualTo(MplaneConnectionFailure.HostKeyRejected), e.Message);
-        Assert.That(e.Message, Does.Contain(pinned).And.Contain(_peer.HostKeyFingerprint).And.Contain($"[127.0.0.1]:{_peer.Port}"));
+        Assert.That(e.Message, Does.Contain(pinned).And.Contain(Peer.HostKeyFingerprint).And.Contain($"[127.0.0.1]:{Peer.Port}"));
     }
 
     [Test]

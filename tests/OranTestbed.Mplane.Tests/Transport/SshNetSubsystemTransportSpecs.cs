@@ -13,26 +13,12 @@ namespace OranTestbed.Mplane.Tests.Transport;
 /// </summary>
 [TestFixture]
 [Category(PeerCategories.Netconf)]
-public sealed class SshNetSubsystemTransportSpecs
+public sealed class SshNetSubsystemTransportSpecs : NetconfdFixture
 {
-    private NetconfdPeer _peer = null!;
-
-    [OneTimeSetUp]
-    public async Task StartPeer() => _peer = await NetconfdPeer.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopPeer()
-    {
-        if (_peer is not null)
-        {
-            await _peer.DisposeAsync();
-        }
-    }
-
     private SshTransportOptions Options(SshCredentials? credentials = null, SshHostKeyPolicy? hostKeys = null, string? user = null) =>
-        new(new SshEndpoint(NetconfdPeer.Host, user ?? _peer.User, _peer.Port),
-            credentials ?? SshCredentials.PasswordFromEnvironment(_peer.PasswordVariable),
-            hostKeys ?? SshHostKeyPolicy.KnownHostsFile(_peer.KnownHostsFile));
+        new(new SshEndpoint(NetconfdPeer.Host, user ?? Peer.User, Peer.Port),
+            credentials ?? SshCredentials.PasswordFromEnvironment(Peer.PasswordVariable),
+            hostKeys ?? SshHostKeyPolicy.KnownHostsFile(Peer.KnownHostsFile));
 
     [Test]
     public async Task Ssh_transport_must_open_the_netconf_subsystem_with_a_password_and_answer_get_config()
@@ -44,7 +30,7 @@ public sealed class SshNetSubsystemTransportSpecs
         await netconf.HelloAsync(deadline.Token);
         XElement reply = await netconf.RpcAsync(RawNetconf.GetRunningInterfaces, deadline.Token);
 
-        Assert.That(transport.Peer, Is.EqualTo($"{_peer.User}@127.0.0.1:{_peer.Port}"));
+        Assert.That(transport.Peer, Is.EqualTo($"{Peer.User}@127.0.0.1:{Peer.Port}"));
         Assert.That(reply.Descendants(RawNetconf.Interfaces + "name").Select(n => n.Value), Does.Contain("eth0"), reply.ToString);
     }
 
@@ -53,7 +39,7 @@ public sealed class SshNetSubsystemTransportSpecs
     {
         using var deadline = new CancellationTokenSource(RawNetconf.Deadline);
         await using var transport = await SshNetSubsystemTransport.ConnectAsync(
-            Options(SshCredentials.PrivateKeyFile(_peer.KeyFile)), cancellationToken: deadline.Token);
+            Options(SshCredentials.PrivateKeyFile(Peer.KeyFile)), cancellationToken: deadline.Token);
         using var netconf = new RawNetconf(transport);
 
         await netconf.HelloAsync(deadline.Token);
@@ -67,7 +53,7 @@ public sealed class SshNetSubsystemTransportSpecs
     {
         using var deadline = new CancellationTokenSource(RawNetconf.Deadline);
         await using var transport = await SshNetSubsystemTransport.ConnectAsync(
-            Options(SshCredentials.PrivateKeyFile(_peer.PassphraseKeyFile, _peer.PassphraseVariable)), cancellationToken: deadline.Token);
+            Options(SshCredentials.PrivateKeyFile(Peer.PassphraseKeyFile, Peer.PassphraseVariable)), cancellationToken: deadline.Token);
         using var netconf = new RawNetconf(transport);
 
         XElement hello = await netconf.HelloAsync(deadline.Token);
@@ -87,7 +73,7 @@ public sealed class SshNetSubsystemTransportSpecs
                 SshNetSubsystemTransport.ConnectAsync(Options(SshCredentials.PasswordFromEnvironment(variable))));
 
             Assert.That(e.Failure, Is.EqualTo(MplaneConnectionFailure.AuthenticationFailed), e.Message);
-            Assert.That(e.Message, Does.Contain($"{_peer.User}@127.0.0.1:{_peer.Port}"));
+            Assert.That(e.Message, Does.Contain($"{Peer.User}@127.0.0.1:{Peer.Port}"));
             Assert.That(e.Message, Does.Contain("$" + variable));
             Assert.That(e.ToString(), Does.Not.Contain(wrong));
         }
@@ -104,43 +90,43 @@ public sealed class SshNetSubsystemTransportSpecs
             SshNetSubsystemTransport.ConnectAsync(Options(SshCredentials.PasswordFromEnvironment("ORAN_TESTBED_SPEC_UNSET_VARIABLE"))));
 
         Assert.That(e.Failure, Is.EqualTo(MplaneConnectionFailure.CredentialsUnavailable));
-        Assert.That(e.Message, Does.Contain("ORAN_TESTBED_SPEC_UNSET_VARIABLE").And.Contain(_peer.User + "@"));
+        Assert.That(e.Message, Does.Contain("ORAN_TESTBED_SPEC_UNSET_VARIABLE").And.Contain(Peer.User + "@"));
     }
 
     [Test]
     public void Ssh_transport_must_refuse_an_unknown_host_key()
     {
-        string empty = Path.Combine(_peer.Directory, "known_hosts_other_host");
-        File.WriteAllText(empty, File.ReadAllText(_peer.KnownHostsFile).Replace($"[127.0.0.1]:{_peer.Port}", "[192.0.2.1]:830", StringComparison.Ordinal));
+        string empty = Path.Combine(Peer.Directory, "known_hosts_other_host");
+        File.WriteAllText(empty, File.ReadAllText(Peer.KnownHostsFile).Replace($"[127.0.0.1]:{Peer.Port}", "[192.0.2.1]:830", StringComparison.Ordinal));
 
         var e = Assert.ThrowsAsync<MplaneConnectionException>(() =>
             SshNetSubsystemTransport.ConnectAsync(Options(hostKeys: SshHostKeyPolicy.KnownHostsFile(empty))));
 
         Assert.That(e.Failure, Is.EqualTo(MplaneConnectionFailure.HostKeyRejected), e.Message);
-        Assert.That(e.Message, Does.Contain($"[127.0.0.1]:{_peer.Port}").And.Contain(_peer.HostKeyFingerprint).And.Contain("unknown host"));
+        Assert.That(e.Message, Does.Contain($"[127.0.0.1]:{Peer.Port}").And.Contain(Peer.HostKeyFingerprint).And.Contain("unknown host"));
     }
 
     [Test]
     public async Task Ssh_transport_must_refuse_a_host_key_that_differs_from_known_hosts()
     {
-        string other = Path.Combine(_peer.Directory, "other_host_key");
+        string other = Path.Combine(Peer.Directory, "other_host_key");
         await RunAsync("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", other);
         string[] key = (await File.ReadAllTextAsync(other + ".pub")).Split(' ');
-        string knownHosts = Path.Combine(_peer.Directory, "known_hosts_changed");
-        await File.WriteAllTextAsync(knownHosts, $"[127.0.0.1]:{_peer.Port} {key[0]} {key[1]}\n");
+        string knownHosts = Path.Combine(Peer.Directory, "known_hosts_changed");
+        await File.WriteAllTextAsync(knownHosts, $"[127.0.0.1]:{Peer.Port} {key[0]} {key[1]}\n");
 
         var e = Assert.ThrowsAsync<MplaneConnectionException>(() =>
             SshNetSubsystemTransport.ConnectAsync(Options(hostKeys: SshHostKeyPolicy.KnownHostsFile(knownHosts))));
 
         Assert.That(e.Failure, Is.EqualTo(MplaneConnectionFailure.HostKeyRejected), e.Message);
-        Assert.That(e.Message, Does.Contain(_peer.HostKeyFingerprint).And.Contain("does not match"));
+        Assert.That(e.Message, Does.Contain(Peer.HostKeyFingerprint).And.Contain("does not match"));
     }
 
     [Test]
     public async Task Ssh_transport_must_accept_a_host_key_listed_under_a_hashed_name()
     {
-        string hashed = Path.Combine(_peer.Directory, "known_hosts_hashed");
-        File.Copy(_peer.KnownHostsFile, hashed, overwrite: true);
+        string hashed = Path.Combine(Peer.Directory, "known_hosts_hashed");
+        File.Copy(Peer.KnownHostsFile, hashed, overwrite: true);
         await RunAsync("ssh-keygen", "-q", "-H", "-f", hashed);
         Assert.That(await File.ReadAllTextAsync(hashed), Does.StartWith("|1|"), "ssh-keygen -H hashes the name");
 
@@ -156,13 +142,13 @@ public sealed class SshNetSubsystemTransportSpecs
     {
         using var deadline = new CancellationTokenSource(RawNetconf.Deadline);
         await using var transport = await SshNetSubsystemTransport.ConnectAsync(
-            Options(hostKeys: SshHostKeyPolicy.PinnedFingerprint(_peer.HostKeyFingerprint)), cancellationToken: deadline.Token);
+            Options(hostKeys: SshHostKeyPolicy.PinnedFingerprint(Peer.HostKeyFingerprint)), cancellationToken: deadline.Token);
         using var netconf = new RawNetconf(transport);
 
         XElement hello = await netconf.HelloAsync(deadline.Token);
 
         Assert.That(hello.Name.LocalName, Is.EqualTo("hello"));
-        Assert.That(transport.HostKey, Does.Contain(_peer.HostKeyFingerprint));
+        Assert.That(transport.HostKey, Does.Contain(Peer.HostKeyFingerprint));
     }
 
     [Test]
@@ -174,7 +160,7 @@ public sealed class SshNetSubsystemTransportSpecs
             SshNetSubsystemTransport.ConnectAsync(Options(hostKeys: SshHostKeyPolicy.PinnedFingerprint(pinned))));
 
         Assert.That(e.Failure, Is.EqualTo(MplaneConnectionFailure.HostKeyRejected));
-        Assert.That(e.Message, Does.Contain(pinned).And.Contain(_peer.HostKeyFingerprint).And.Contain($"[127.0.0.1]:{_peer.Port}"));
+        Assert.That(e.Message, Does.Contain(pinned).And.Contain(Peer.HostKeyFingerprint).And.Contain($"[127.0.0.1]:{Peer.Port}"));
     }
 
     [Test]
@@ -185,9 +171,9 @@ public sealed class SshNetSubsystemTransportSpecs
         await using var transport = await SshNetSubsystemTransport.ConnectAsync(
             Options(hostKeys: SshHostKeyPolicy.AcceptAnyHostKey), logs, deadline.Token);
 
-        Assert.That(transport.HostKey, Does.StartWith("INSECURE").And.Contain(_peer.HostKeyFingerprint));
+        Assert.That(transport.HostKey, Does.StartWith("INSECURE").And.Contain(Peer.HostKeyFingerprint));
         Assert.That(logs.Entries, Has.Some.Matches<(LogLevel Level, EventId Id, string Message)>(e =>
-            e.Level == LogLevel.Warning && e.Id.Name == "SshHostKeyNotChecked" && e.Message.Contains(_peer.HostKeyFingerprint, StringComparison.Ordinal)));
+            e.Level == LogLevel.Warning && e.Id.Name == "SshHostKeyNotChecked" && e.Message.Contains(Peer.HostKeyFingerprint, StringComparison.Ordinal)));
     }
 
     [Test]
@@ -200,8 +186,8 @@ public sealed class SshNetSubsystemTransportSpecs
         }
 
         Assert.That(logs.Entries.Select(e => e.Id.Name), Does.Contain("SshConnecting").And.Contain("SshConnected"));
-        Assert.That(logs.Entries.Select(e => e.Message), Has.None.Contains(_peer.Password));
-        Assert.That(logs.Entries.Select(e => e.Message), Has.Some.Contains("$" + _peer.PasswordVariable));
+        Assert.That(logs.Entries.Select(e => e.Message), Has.None.Contains(Peer.Password));
+        Assert.That(logs.Entries.Select(e => e.Message), Has.Some.Contains("$" + Peer.PasswordVariable));
     }
 
     [Test]
@@ -215,7 +201,7 @@ public sealed class SshNetSubsystemTransportSpecs
             probe.Stop();
         }
 
-        var options = Options() with { Endpoint = new SshEndpoint(NetconfdPeer.Host, _peer.User, closedPort) };
+        var options = Options() with { Endpoint = new SshEndpoint(NetconfdPeer.Host, Peer.User, closedPort) };
         var e = Assert.ThrowsAsync<MplaneConnectionException>(() => SshNetSubsystemTransport.ConnectAsync(options));
 
         Assert.That(e.Failure, Is.EqualTo(MplaneConnectionFailure.Unreachable), e.Message);
@@ -226,7 +212,7 @@ public sealed class SshNetSubsystemTransportSpecs
     public async Task Ssh_transport_must_carry_nacm_access_denied_for_the_non_superuser_account()
     {
         using var deadline = new CancellationTokenSource(RawNetconf.Deadline);
-        await using var transport = await SshNetSubsystemTransport.ConnectAsync(Options(user: _peer.OperatorUser), cancellationToken: deadline.Token);
+        await using var transport = await SshNetSubsystemTransport.ConnectAsync(Options(user: Peer.OperatorUser), cancellationToken: deadline.Token);
         using var netconf = new RawNetconf(transport);
         await netconf.HelloAsync(deadline.Token);
 
