@@ -1,6 +1,7 @@
 using System.Text.Json;
 using OranTestbed.Cli.Tests.Support;
 using OranTestbed.TestSupport;
+using OranTestbed.TestSupport.Peers;
 
 namespace OranTestbed.Cli.Tests.Mplane;
 
@@ -68,6 +69,40 @@ public sealed class MplaneConformanceCaseSpecs
             Assert.That(accountTraces, Has.Length.EqualTo(2), "the fm-pm account's session is evidence too");
             Assert.That(File.ReadAllText(accountTraces[0]), Does.Contain("access-denied").And.Contain("otb-nacm-probe"));
             Assert.That(run.Stdout, Does.Match(@"xylem/xd-100\s+INCONCLUSIVE 8/9\s+FAIL 7/9"), "the matrix: wrong credentials not measured in-process, the watchdog FAIL");
+        }
+    }
+
+    [Test]
+    [Category(PeerCategories.Netconf)]
+    public void The_conformance_cases_must_pass_the_demo_labs_o_ru_over_ssh_on_its_m_plane_bench()
+    {
+        var start = CliProcess.RunExecutable(Path.Combine(TestPaths.RepositoryRoot, "tools", "lab", "demo-oru.sh"), TimeSpan.FromMinutes(3), "start");
+        Assert.That(start.ExitCode, Is.Zero, "the demo O-RU (sshd) must answer: " + start);
+        string campaign = Path.Combine(_folder, "conformance-ssh.yaml");
+        Directory.CreateDirectory(_folder);
+        File.WriteAllText(campaign, $"""
+            description: M-plane conformance of the YR-410 over SSH
+            operators: [operator-a]
+            bands: [n78-urban]
+            products: [xylem/xd-100, ymir/yr-410]
+            cases:
+              ids: [{string.Join(", ", Cases)}, mp-conf-supervision]
+            repetitions: 1
+            """);
+        string results = Path.Combine(_folder, "results");
+
+        var run = CliProcess.Run(TimeSpan.FromMinutes(3), "run", campaign, "--plans", Path.Combine(TestPaths.RepositoryRoot, "testplans"),
+            "--benches", "mplane-lab", "--results", results);
+
+        var executions = JsonDocument.Parse(File.ReadAllText(Directory.GetFiles(Path.Combine(results, "runs"), "summary.json",
+            SearchOption.AllDirectories).Single())).RootElement.GetProperty("executions").EnumerateArray().ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.ExitCode, Is.Zero, run.ToString());
+            Assert.That(executions.Select(e => $"{e.GetProperty("case").GetString()} {e.GetProperty("verdict").GetString()}"),
+                Is.EquivalentTo(Cases.Append("mp-conf-supervision").Select(c => c + " PASS")), "all eleven over NETCONF/SSH, wrong credentials and NACM included");
+            Assert.That(Directory.GetFiles(Path.Combine(results, "runs"), "ymir-yr-410-netconf-fm-pm.trace", SearchOption.AllDirectories),
+                Has.Length.EqualTo(1));
         }
     }
 
