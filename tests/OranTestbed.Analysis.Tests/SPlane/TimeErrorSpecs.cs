@@ -5,6 +5,7 @@ using OranTestbed.Analysis.SPlane;
 using OranTestbed.Analysis.Tests.Support;
 using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Fronthaul.Profiles;
+using OranTestbed.TestSupport;
 
 namespace OranTestbed.Analysis.Tests.SPlane;
 
@@ -19,7 +20,7 @@ public class TimeErrorSpecs
     private static readonly string[] MaxAbsAndCte = ["PTP-TE-MAX-ABS", "PTP-TE-CTE"];
 
     private static TimeErrorReport Run(TimeErrorTraffic traffic, double seconds = 4) =>
-        TimeErrorTraffic.Of(traffic.Run(seconds).Analyze());
+        TimeErrorRun.Of(traffic.Run(seconds).Analyze());
 
     [TestCase(250.0, TestName = "TimeError_must_measure_a_tap_250ns_ahead_of_the_master_as_plus_250ns_exactly")]
     [TestCase(-250.0, TestName = "TimeError_must_measure_a_tap_250ns_behind_the_master_as_minus_250ns_exactly")]
@@ -253,7 +254,7 @@ public class TimeErrorSpecs
     {
         TimeErrorMasks.TryGet(TimeErrorMasks.G8273ClassA, out var classA);
         var report = new TimeErrorTraffic { TapOffsetNs = _ => 10 }.Run(0.5).Analyze(classA);
-        var te = TimeErrorTraffic.Of(report);
+        var te = TimeErrorRun.Of(report);
 
         Assert.Multiple(() =>
         {
@@ -278,7 +279,7 @@ public class TimeErrorSpecs
         {
             TapOffsetNs = t => offset + (wander * Math.Sin(2 * Math.PI * t / 1e9 / 64)),
         }.Run(70).Analyze(limits);
-        var te = TimeErrorTraffic.Of(report);
+        var te = TimeErrorRun.Of(report);
         var teRules = report.Findings.Select(f => f.Rule.Id).Where(id => id.StartsWith("PTP-TE-", StringComparison.Ordinal));
 
         Assert.Multiple(() =>

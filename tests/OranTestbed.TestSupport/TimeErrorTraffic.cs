@@ -1,14 +1,8 @@
-using OranTestbed.Analysis.Reports;
-using OranTestbed.Analysis.SPlane;
-using OranTestbed.Fronthaul.Compression;
-using OranTestbed.Fronthaul.Ecpri;
 using OranTestbed.Fronthaul.Ethernet;
-using OranTestbed.Fronthaul.Profiles;
 using OranTestbed.Fronthaul.Ptp;
 using OranTestbed.Fronthaul.Writing;
-using OranTestbed.TestSupport;
 
-namespace OranTestbed.Analysis.Tests.SPlane;
+namespace OranTestbed.TestSupport;
 
 /// <summary>
 /// A G.8275.1 master and slave seen at a tap whose clock is <see cref="TapOffsetNs"/> ahead of the master's
@@ -25,12 +19,15 @@ public sealed class TimeErrorTraffic
     /// <summary>PTP (TAI) seconds of 2026-12-07: Unix 1,796,601,600 + 37.</summary>
     public const long StartTaiNs = 1_796_601_637L * Second;
 
+    public static readonly PtpPortIdentity DefaultMaster = new(0x0011_22FF_FE33_4455, 1);
+    public static readonly PtpPortIdentity DefaultSlave = new(0x0066_77FF_FE88_99AA, 1);
+    private static readonly byte[] NonForwardable = [0x01, 0x80, 0xC2, 0x00, 0x00, 0x0E];
     private static readonly byte[] SourceMac = [0x02, 0, 0, 0, 0, 0x01];
     private readonly List<TimedFrame> _frames = [];
 
-    public PtpPortIdentity Master { get; init; } = PtpTraffic.Master;
+    public PtpPortIdentity Master { get; init; } = DefaultMaster;
 
-    public PtpPortIdentity Slave { get; init; } = PtpTraffic.Slave;
+    public PtpPortIdentity Slave { get; init; } = DefaultSlave;
 
     public byte Domain { get; init; } = 24;
 
@@ -103,33 +100,8 @@ public sealed class TimeErrorTraffic
         return this;
     }
 
-    public AnalysisReport Analyze(TimeErrorLimits? limits = null)
-    {
-        var analyzer = limits is null
-            ? new FronthaulAnalyzer(Support.Analyze.Options, 1)
-            : new FronthaulAnalyzer(Profile(limits));
-        long number = 0;
-        foreach (var frame in _frames)
-        {
-            analyzer.Process(frame.Bytes, frame.UnixNanoseconds, ++number);
-        }
-
-        return analyzer.BuildReport();
-    }
-
-    public static FronthaulProfile Profile(TimeErrorLimits limits) => new()
-    {
-        Name = "time-error",
-        Carrier = new Carrier(1, 106),
-        EaxcBits = new EaxcBitWidths(4, 4, 4, 4),
-        DownlinkCompression = new UPlaneCompression(Support.FronthaulFrames.Bfp9, true),
-        UplinkCompression = new UPlaneCompression(Support.FronthaulFrames.Bfp9, true),
-        Duplex = DuplexMode.Fdd,
-        SPlane = limits,
-    };
-
-    public static TimeErrorReport Of(AnalysisReport report) =>
-        report.Ptp.Clocks.Single(c => c.PortIdentity == PtpTraffic.Master).TimeError;
+    /// <summary>Writes the frames to a nanosecond pcap (our libpcap writer) and returns its path.</summary>
+    public string WritePcap(string? path = null) => PcapFile.Write(_frames, path);
 
     private long Capture(long elapsed) => StartTaiNs + elapsed - (CaptureOnUtc ? UtcOffset * Second : 0);
 
@@ -225,7 +197,7 @@ public sealed class TimeErrorTraffic
     {
         var buffer = new byte[128];
         var writer = new FrameWriter(buffer);
-        writer.WriteEthernetHeader(PtpTraffic.NonForwardable, SourceMac, [], EthernetFields.TypePtp);
+        writer.WriteEthernetHeader(NonForwardable, SourceMac, [], EthernetFields.TypePtp);
         body(ref writer);
         int length = writer.Finish();
         _frames.Add(new TimedFrame(Capture(elapsed), buffer[..length]));
