@@ -331,4 +331,25 @@ public class TimeErrorSpecs
             Assert.That(report.CountOf(RuleCatalogue.PtpTimeErrorMaxAbs), Is.EqualTo(1), "250 ns > class C 30 ns");
         });
     }
+
+    [Test]
+    public void TimeError_must_be_plotted_in_the_HTML_report_against_the_mask()
+    {
+        TimeErrorMasks.TryGet(TimeErrorMasks.G8273ClassA, out var classA);
+        var report = new TimeErrorTraffic { TapOffsetNs = t => 30 * Math.Sin(2 * Math.PI * t / 1e9 / 64) }.Run(70).Analyze(classA);
+        using var html = new StringWriter();
+        AnalysisHtmlWriter.Write(html, report, "time error");
+        string text = html.ToString();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(text, Does.Contain("<h2>S-plane time error</h2>"));
+            Assert.That(text, Does.Contain("<svg class=\"te-over-time\""));
+            Assert.That(text, Does.Contain("<svg class=\"te-mtie\""));
+            Assert.That(text, Does.Contain("<svg class=\"te-tdev\""));
+            Assert.That(text, Does.Contain("class=\"mask\""), "the mask drawn");
+            Assert.That(text, Does.Contain("fill=\"#c62828\""), "failing intervals in red");
+            Assert.That(text, Does.Contain("PTP-TE-MAX-ABS"));
+        });
+    }
 }
