@@ -48,6 +48,9 @@ public sealed class PtpAnalyzer
     // Delay_Req messages seen at the tap, awaiting the master's Delay_Resp (matched by domain, requestingPortIdentity
     // and sequenceId, IEEE 1588-2019 §11.3.2): a ring, newest overwriting oldest.
     private const int PendingDelayReqCapacity = 64;
+
+    /// <summary>A repeated Delay_Req is looked for among the newest few (a repeat follows its original closely).</summary>
+    private const int RepeatLookback = 4;
     private readonly PtpPortIdentity[] _requestPort = new PtpPortIdentity[PendingDelayReqCapacity];
     private readonly byte[] _requestDomain = new byte[PendingDelayReqCapacity];
     private readonly ushort[] _requestSequence = new ushort[PendingDelayReqCapacity];
@@ -341,16 +344,18 @@ public sealed class PtpAnalyzer
     private void OpenDelayRequest(in PtpMessage message, byte domain, ushort sequenceId, long timestamp)
     {
         var port = message.SourcePortIdentity;
-        for (int k = 0; k < PendingDelayReqCapacity; k++)
+        int slot = _requestNext;
+        for (int k = 0, newest = slot; k < RepeatLookback; k++)
         {
-            if (_requestOpen[k] && _requestSequence[k] == sequenceId && _requestDomain[k] == domain
-                && _requestPort[k] == port)
+            newest = newest == 0 ? PendingDelayReqCapacity - 1 : newest - 1;
+            if (_requestOpen[newest] && _requestSequence[newest] == sequenceId && _requestDomain[newest] == domain
+                && _requestPort[newest].ClockIdentity == port.ClockIdentity
+                && _requestPort[newest].PortNumber == port.PortNumber)
             {
                 return; // a repeat: the first copy's tap time stands
             }
         }
 
-        int slot = _requestNext;
         _requestNext = (slot + 1) % PendingDelayReqCapacity;
         _requestPort[slot] = port;
         _requestDomain[slot] = domain;
@@ -381,7 +386,8 @@ public sealed class PtpAnalyzer
         {
             slot = slot == 0 ? PendingDelayReqCapacity - 1 : slot - 1; // newest first
             if (!_requestOpen[slot] || _requestSequence[slot] != sequenceId || _requestDomain[slot] != domain
-                || _requestPort[slot] != requester)
+                || _requestPort[slot].ClockIdentity != requester.ClockIdentity
+                || _requestPort[slot].PortNumber != requester.PortNumber)
             {
                 continue;
             }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using OranTestbed.Fronthaul.Profiles;
 
 namespace OranTestbed.Analysis.SPlane;
@@ -36,6 +37,7 @@ public static class TimeErrorAnalysis
     private const double Unit = 65536.0;
     private const int MaxPlotPoints = 2000;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static TimeErrorReport Build(TimeErrorState? state, TimeErrorLimits? limits)
     {
         if (state is null || (state.Forward.Count == 0 && state.SyncsWithoutFollowUp == 0 && state.SyncCount == 0))
@@ -234,6 +236,7 @@ public static class TimeErrorAnalysis
         return new TimeErrorMaskResult(mask.Name, mask.Clause, points.ToImmutable());
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryPlace(TimeErrorState state, out long shiftUnits, out string? scale, out string? reason)
     {
         var sorted = state.Forward.Values.ToArray();
@@ -295,6 +298,7 @@ public static class TimeErrorAnalysis
     }
 
     /// <summary>Linear interpolation of (times, values) at times[0] + k·τ0 for every k up to the last time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double[] Resample(ReadOnlySpan<long> times, double[] values, long tau0)
     {
         long first = times[0];
@@ -333,13 +337,17 @@ public static class TimeErrorAnalysis
         var mtieNot = ImmutableArray.CreateBuilder<double>();
         var tdevNot = ImmutableArray.CreateBuilder<double>();
         double end = Math.Max(observation, 1000);
+        var maxQ = new int[grid.Length];
+        var minQ = new int[grid.Length];
+        var gridSums = TimeErrorMetrics.Prefix(grid);
+        var lowPassSums = TimeErrorMetrics.Prefix(lowPass);
         for (int n = 1; n > 0; n *= 2)
         {
             double tau = n * tau0;
             if (n <= grid.Length - 1)
             {
-                mtie.Add(new TimeErrorPoint(tau, TimeErrorMetrics.Mtie(grid, n)));
-                dteMtie.Add(new TimeErrorPoint(tau, TimeErrorMetrics.Mtie(lowPass, n)));
+                mtie.Add(new TimeErrorPoint(tau, TimeErrorMetrics.Mtie(grid, n, maxQ, minQ)));
+                dteMtie.Add(new TimeErrorPoint(tau, TimeErrorMetrics.Mtie(lowPass, n, maxQ, minQ)));
             }
             else
             {
@@ -348,8 +356,8 @@ public static class TimeErrorAnalysis
 
             if (3L * n <= grid.Length)
             {
-                tdev.Add(new TimeErrorPoint(tau, TimeErrorMetrics.Tdev(grid, n)));
-                dteTdev.Add(new TimeErrorPoint(tau, TimeErrorMetrics.Tdev(lowPass, n)));
+                tdev.Add(new TimeErrorPoint(tau, TimeErrorMetrics.TdevFromSums(gridSums, n)));
+                dteTdev.Add(new TimeErrorPoint(tau, TimeErrorMetrics.TdevFromSums(lowPassSums, n)));
             }
             else
             {

@@ -1,9 +1,12 @@
+using System.Runtime.CompilerServices;
+
 namespace OranTestbed.Analysis.SPlane;
 
 /// <summary>
 /// Time-error metrics over a time-error sequence x[0..N-1] (ns) sampled every τ0 (ITU-T G.8260 Appendix I.2, the
 /// definitions of G.810 §4.5 / Appendix II): MTIE and TDEV at observation intervals τ = n·τ0, the first-order 0.1 Hz
-/// low-pass filter of G.8273.2 dTE_L, and the moving average of cTE. Pure functions; O(N) per interval.
+/// low-pass filter of G.8273.2 dTE_L, and the moving average of cTE. Pure functions; O(N) per interval. Their loops run
+/// once per capture over up to ~10^5 samples: compiled optimised at once (AggressiveOptimization), not at tier 0.
 /// </summary>
 public static class TimeErrorMetrics
 {
@@ -11,12 +14,14 @@ public static class TimeErrorMetrics
     /// MTIE(n·τ0) = max over k of (max − min of x[k..k+n]) (G.8260 I.2 / G.810 §4.5.2: the largest peak-to-peak time
     /// error within any window of n·τ0). Needs n ≤ N − 1 (τ no longer than the series). Monotonic deques: O(N).
     /// </summary>
-    public static double Mtie(ReadOnlySpan<double> x, int n)
+    public static double Mtie(ReadOnlySpan<double> x, int n) => Mtie(x, n, new int[x.Length], new int[x.Length]);
+
+    /// <summary><see cref="Mtie(ReadOnlySpan{double}, int)"/> with the two deques given (each at least x.Length long).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static double Mtie(ReadOnlySpan<double> x, int n, Span<int> maxQ, Span<int> minQ)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(n);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(n, x.Length - 1);
-        var maxQ = new int[x.Length];
-        var minQ = new int[x.Length];
         int maxHead = 0, maxTail = 0, minHead = 0, minTail = 0;
         double best = 0;
         for (int i = 0; i < x.Length; i++)
@@ -60,15 +65,29 @@ public static class TimeErrorMetrics
     public static double Tdev(ReadOnlySpan<double> x, int n)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(n);
-        int count = x.Length - (3 * n) + 1;
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count, nameof(n));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(x.Length - (3 * n) + 1, nameof(n));
+        return TdevFromSums(Prefix(x), n);
+    }
+
+    /// <summary>Running sums of x − x[0] (length N + 1), the input of <see cref="Tdev(ReadOnlySpan{double}, int)"/>'s O(N) form.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static double[] Prefix(ReadOnlySpan<double> x)
+    {
         var prefix = new double[x.Length + 1];
-        double origin = x[0];
+        double origin = x.IsEmpty ? 0 : x[0];
         for (int i = 0; i < x.Length; i++)
         {
             prefix[i + 1] = prefix[i] + (x[i] - origin);
         }
 
+        return prefix;
+    }
+
+    /// <summary>TDEV(n·τ0) from the running sums of <see cref="Prefix"/>; needs 3n ≤ N.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static double TdevFromSums(double[] prefix, int n)
+    {
+        int count = prefix.Length - 1 - (3 * n) + 1;
         double sum = 0;
         for (int j = 0; j < count; j++)
         {
@@ -86,6 +105,7 @@ public static class TimeErrorMetrics
     /// First-order low-pass filter with corner <paramref name="cornerHz"/> (G.8273.2 dTE_L: 0.1 Hz), the impulse-invariant
     /// discretisation y[k] = y[k−1] + α(x[k] − y[k−1]), α = 1 − e^(−2π·f_c·τ0), started at y[0] = x[0] (no start-up step).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double[] LowPass(ReadOnlySpan<double> x, double intervalSeconds, double cornerHz)
     {
         var y = new double[x.Length];
@@ -109,6 +129,7 @@ public static class TimeErrorMetrics
     /// magnitude (cTE over a moving window, G.8260 I.2 / G.8273.2 §7.1 "averaged over 1000 s"); the mean of the whole
     /// series when it is not longer than the window.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double ExtremeMovingAverage(ReadOnlySpan<double> x, int window)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(x.Length, nameof(x));
@@ -139,6 +160,7 @@ public static class TimeErrorMetrics
     /// returns the smallest share in percent, over the whole series when it is shorter than one window. Delays are the
     /// one-way samples (any constant offset cancels against the floor).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double? FloorPacketPercentage(ReadOnlySpan<long> times, ReadOnlySpan<long> delays,
         long windowNanoseconds, long clusterRange)
     {
