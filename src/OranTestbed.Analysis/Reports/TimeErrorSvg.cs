@@ -22,7 +22,7 @@ public static class TimeErrorSvg
 
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
 
-    /// <summary>TE (ns) over time (s from the first pair), a polyline of at most 2000 points.</summary>
+    /// <summary>TE (ns) over time (s from the first pair), a polyline of at most 1000 points.</summary>
     public static string OverTime(string clock, ImmutableArray<(long TimeNs, double TeNs)> series)
     {
         ArgumentNullException.ThrowIfNull(clock);

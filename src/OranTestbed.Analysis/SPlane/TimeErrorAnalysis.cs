@@ -35,7 +35,7 @@ public static class TimeErrorAnalysis
 
     private const ushort PtpTimescaleFlag = 0x0008;
     private const double Unit = 65536.0;
-    private const int MaxPlotPoints = 2000;
+    private const int MaxPlotPoints = 1000;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static TimeErrorReport Build(TimeErrorState? state, TimeErrorLimits? limits)

@@ -103,7 +103,7 @@ public sealed record TimeErrorReport
 
     public double FppClusterRangeNs { get; init; } = TimeErrorAnalysis.FppClusterRangeNs;
 
-    /// <summary>The TE-over-time series (capture time ns, two-way TE ns), decimated for plots to at most 2000 points.</summary>
+    /// <summary>The TE-over-time series (capture time ns, two-way TE ns), decimated for plots to at most 1000 points.</summary>
     public ImmutableArray<(long TimeNs, double TeNs)> Series { get; init; } = [];
 
     /// <summary>The limits judged (null: reported, not judged).</summary>

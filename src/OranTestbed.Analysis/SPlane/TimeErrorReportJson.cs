@@ -11,7 +11,8 @@ namespace OranTestbed.Analysis.SPlane;
 ///  followUpsWithoutSync, delayRespWithoutRequest, duplicates, outOfRange, captureTimeScale ("utc"|"tai"|null),
 ///  utcOffsetSeconds, twoWayMeanNs, maxAbsTwoWayNs, minTwoWayNs, maxTwoWayNs, meanPathDelayNs, cteNs, cteWindowSeconds,
 ///  maxAbsLowPassNs, sampleIntervalSeconds, observationSeconds, lowPassFilter,
-///  mtie, tdev, dteMtie, dteTdev: [[tauSeconds, ns], …], mtieNotEvaluated, tdevNotEvaluated: [tauSeconds, …],
+///  mtie, tdev, dteMtie, dteTdev: [[tauSeconds, ns], …], seriesStartNs, series: [[seconds, ns], …] (TE over time, at
+///  most 1000 points), mtieNotEvaluated, tdevNotEvaluated: [tauSeconds, …],
 ///  fpp {windowSeconds, clusterRangeNs, forwardPercent, reversePercent},
 ///  limits null | {mask, minPairs, maxAbsTeNs, maxAbsLowPassTeNs, cteNs, cteWindowSeconds},
 ///  checks [{rule, metric, limitNs, ns, pass}], mtieMask, tdevMask null | {name, clause, evaluated, pass,
@@ -54,6 +55,7 @@ public static class TimeErrorReportJson
         WriteCurve(writer, "tdev", te.Tdev);
         WriteCurve(writer, "dteMtie", te.DteMtie);
         WriteCurve(writer, "dteTdev", te.DteTdev);
+        WriteSeries(writer, te.Series);
         WriteTaus(writer, "mtieNotEvaluated", te.MtieNotEvaluated);
         WriteTaus(writer, "tdevNotEvaluated", te.TdevNotEvaluated);
         writer.WriteStartObject("fpp");
@@ -105,6 +107,30 @@ public static class TimeErrorReportJson
             writer.WriteStartArray();
             writer.WriteNumberValue(point.TauSeconds);
             writer.WriteNumberValue(point.Nanoseconds);
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary><c>seriesStartNs</c> (capture time of the first pair) and <c>series</c> [[seconds since then, TE ns], …].</summary>
+    private static void WriteSeries(Utf8JsonWriter writer, ImmutableArray<(long TimeNs, double TeNs)> series)
+    {
+        if (series.IsEmpty)
+        {
+            writer.WriteNull("seriesStartNs");
+        }
+        else
+        {
+            writer.WriteNumber("seriesStartNs", series[0].TimeNs);
+        }
+
+        writer.WriteStartArray("series");
+        foreach (var (time, te) in series)
+        {
+            writer.WriteStartArray();
+            writer.WriteNumberValue(Math.Round((time - series[0].TimeNs) / 1e9, 6));
+            writer.WriteNumberValue(te);
             writer.WriteEndArray();
         }
 

@@ -326,6 +326,8 @@ public class TimeErrorSpecs
             Assert.That(te.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("rule").GetString()),
                 Is.EquivalentTo(MaxAbsAndCte));
             Assert.That(te.GetProperty("asymmetryNote").GetString(), Does.Contain("half"));
+            Assert.That(te.GetProperty("series").GetArrayLength(), Is.EqualTo(63), "TE over time, every pair under 1000");
+            Assert.That(te.GetProperty("series")[1][1].GetDouble(), Is.EqualTo(250));
             Assert.That(slave.GetProperty("twoWayMeanNs").ValueKind, Is.EqualTo(JsonValueKind.Null));
             Assert.That(slave.GetProperty("reason").GetString(), Does.Contain("no Sync"));
             Assert.That(report.CountOf(RuleCatalogue.PtpTimeErrorMaxAbs), Is.EqualTo(1), "250 ns > class C 30 ns");
