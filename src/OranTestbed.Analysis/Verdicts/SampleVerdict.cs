@@ -48,7 +48,7 @@ public static class SampleVerdict
         JudgeThresholdRules(verdict, packets, sequence, findings, thresholds, completeness);
         JudgeOtherErrors(verdict, findings, timing.Placement, completeness);
         JudgeWindows(verdict, timing, findings, thresholds);
-        JudgeTimeErrorEvidence(verdict, ptp);
+        JudgeTimeErrorEvidence(verdict, ptp, findings);
         if (NoTrafficReason(packets) is { } noTraffic)
         {
             verdict.UpgradeVerdict(Verdict.Inconclusive, noTraffic);
@@ -82,7 +82,7 @@ public static class SampleVerdict
     /// observation interval fits in the capture is INCONCLUSIVE with the reason, never PASS. Violations are
     /// error-severity PTP-TE-* findings (judged in <see cref="SPlane.TimeErrorAnalysis.Judge"/>) and FAIL as such.
     /// </summary>
-    private static void JudgeTimeErrorEvidence(VerdictBuilder verdict, SPlane.PtpReport? ptp)
+    private static void JudgeTimeErrorEvidence(VerdictBuilder verdict, SPlane.PtpReport? ptp, ImmutableArray<Finding> findings)
     {
         if (ptp?.TimeErrorLimits is not { JudgesAnything: true })
         {
@@ -113,6 +113,26 @@ public static class SampleVerdict
                 {
                     verdict.UpgradeVerdict(Verdict.Inconclusive, Invariant(
                         $"{name}: the {mask.Name} mask covers no observation interval the {te.ObservationSeconds:0.###} s capture could evaluate"));
+                }
+            }
+
+            // The figures behind the PTP-TE-* findings (judged in TimeErrorAnalysis.Judge), where the rule is an error.
+            bool IsError(string ruleId) =>
+                findings.Any(f => f.Rule.Id == ruleId && f.Severity == RuleSeverity.Error);
+            foreach (var check in te.Checks.Where(c => !c.Pass && IsError(c.RuleId)))
+            {
+                verdict.UpgradeVerdict(Verdict.Fail, Invariant(
+                    $"{name}: {check.RuleId} {check.Metric} {check.Nanoseconds:0.###} ns > {check.LimitNanoseconds} ns ({te.Limits?.Mask ?? "the profile's s-plane limits"})"));
+            }
+
+            foreach (var (rule, metric, mask) in new[] { ("PTP-TE-MTIE-MASK", "MTIE", te.MtieMask), ("PTP-TE-TDEV-MASK", "TDEV", te.TdevMask) })
+            {
+                if (mask is { Evaluated: true, Pass: false } && IsError(rule))
+                {
+                    var failed = mask.Points.Where(p => !p.Pass).ToList();
+                    verdict.UpgradeVerdict(Verdict.Fail, Invariant(
+                        $"{name}: {rule} dTE_L {metric} above the {mask.Name} mask at {failed.Count} of {mask.Points.Length} intervals: ")
+                        + string.Join(", ", failed.Select(p => Invariant($"{p.Nanoseconds:0.###} ns > {p.LimitNanoseconds} ns at τ {p.TauSeconds:0.####} s"))));
                 }
             }
         }

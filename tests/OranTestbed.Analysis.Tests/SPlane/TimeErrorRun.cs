@@ -10,11 +10,15 @@ namespace OranTestbed.Analysis.Tests.SPlane;
 /// <summary>Runs a <see cref="TimeErrorTraffic"/> through <see cref="FronthaulAnalyzer"/>, with a profile's limits when given.</summary>
 public static class TimeErrorRun
 {
-    public static AnalysisReport Analyze(this TimeErrorTraffic traffic, TimeErrorLimits? limits = null)
+    public static AnalysisReport Analyze(this TimeErrorTraffic traffic, TimeErrorLimits? limits = null,
+        string? warningRule = null)
     {
         var analyzer = limits is null
             ? new FronthaulAnalyzer(Support.Analyze.Options, 1)
-            : new FronthaulAnalyzer(Profile(limits));
+            : new FronthaulAnalyzer(warningRule is null ? Profile(limits) : Profile(limits) with
+            {
+                RuleSeverities = System.Collections.Immutable.ImmutableDictionary<string, string>.Empty.Add(warningRule, "warning"),
+            });
         long number = 0;
         foreach (var frame in traffic.Frames)
         {

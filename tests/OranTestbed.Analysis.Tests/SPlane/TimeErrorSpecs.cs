@@ -297,6 +297,8 @@ public class TimeErrorSpecs
             if (broken.Length > 0)
             {
                 Assert.That(report.Verdict.Value, Is.EqualTo(Verdict.Fail));
+                Assert.That(report.Verdict.Reasons, Has.Some.Contains(broken[0] + " ").And.Contains(" ns > "),
+                    "the figures behind the finding");
             }
         });
     }
@@ -352,6 +354,21 @@ public class TimeErrorSpecs
             Assert.That(text, Does.Contain("class=\"mask\""), "the mask drawn");
             Assert.That(text, Does.Contain("fill=\"#c62828\""), "failing intervals in red");
             Assert.That(text, Does.Contain("PTP-TE-MAX-ABS"));
+        });
+    }
+
+    [Test]
+    public void TimeError_must_not_fail_a_rule_the_profile_makes_a_warning()
+    {
+        TimeErrorMasks.TryGet(TimeErrorMasks.G8271NetworkLimitC, out var limitC);
+        var report = new TimeErrorTraffic { TapOffsetNs = _ => 1200 }.Run(4).Analyze(limitC, warningRule: "PTP-TE-MAX-ABS");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Findings.Single(f => f.Rule == RuleCatalogue.PtpTimeErrorMaxAbs).Severity,
+                Is.EqualTo(RuleSeverity.Warning));
+            Assert.That(report.Verdict.Value, Is.EqualTo(Verdict.Inconclusive), "no C/U-plane traffic, and no FAIL");
+            Assert.That(report.Verdict.Reasons, Has.None.Contains("PTP-TE-MAX-ABS"));
         });
     }
 }
