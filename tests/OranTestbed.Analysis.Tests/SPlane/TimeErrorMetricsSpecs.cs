@@ -97,6 +97,19 @@ public class TimeErrorMetricsSpecs
             Is.EqualTo(10).Within(0.3), "one packet in ten at the floor");
     }
 
+    [Test]
+    public void ExtremeMovingAverage_must_give_the_window_mean_of_largest_magnitude()
+    {
+        var x = Series(400, k => k < 100 ? -40 : k < 300 ? 10 : 0);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(TimeErrorMetrics.ExtremeMovingAverage(x, 100), Is.EqualTo(-40), "the first 100 samples");
+            Assert.That(TimeErrorMetrics.ExtremeMovingAverage(x, 200), Is.EqualTo(-15), "(−40·100 + 10·100)/200");
+            Assert.That(TimeErrorMetrics.ExtremeMovingAverage(x, 1000), Is.EqualTo(-5), "a window longer than the series: its mean");
+        });
+    }
+
     private static double[] Series(int count, Func<int, double> value)
     {
         var x = new double[count];
