@@ -122,6 +122,7 @@ public sealed class FronthaulAnalyzer
         _thresholds = profile.VerdictThresholds;
         _severities = SeveritiesOf(profile);
         _oru = oruConfiguration is null ? null : new OruConfigurationChecker(oruConfiguration, _findings);
+        _ptpAnalyzer.TimeErrorLimits = profile.SPlane;
     }
 
     public FronthaulDecodeOptions Options => _options;
@@ -210,7 +211,7 @@ public sealed class FronthaulAnalyzer
         findings = WithOruDetails(findings, oru);
         var timing = _timing?.Build() ?? TimingReport.NotChecked("no fronthaul profile was given");
         var sequence = _sequence.BuildReport();
-        var verdict = SampleVerdict.Judge(packets, sequence, timing, findings, _thresholds, completeness, iq, oru);
+        var verdict = SampleVerdict.Judge(packets, sequence, timing, findings, _thresholds, completeness, iq, oru, ptp);
         var report = new AnalysisReport(packets, sequence, timing, findings, verdict)
         {
             Correlation = correlation,

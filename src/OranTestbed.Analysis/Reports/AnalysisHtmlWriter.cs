@@ -72,6 +72,7 @@ public static class AnalysisHtmlWriter
         output.WriteLine(Invariant($"<tr><td>{p.Total}</td><td>{p.CPlane}</td><td>{p.UPlane}</td><td>{p.Ptp}</td><td>{p.Other}</td><td>{p.Malformed}</td></tr></table>"));
         WriteWindows(output, report.Timing);
         WriteSequence(output, report);
+        WriteTimeError(output, report.Ptp);
         WriteOruConfiguration(output, report.OruConfiguration);
         WriteFindings(output, report);
         output.WriteLine("</body></html>");
@@ -170,6 +171,48 @@ public static class AnalysisHtmlWriter
         svg.Append(Invariant($"<text x=\"4\" y=\"{PlotTop + 10}\" font-size=\"11\">{peak}</text>"));
         svg.Append("</svg>");
         return svg.ToString();
+    }
+
+    /// <summary>S-plane time error per master clock: the figures (or why not evaluated), TE over time, MTIE/TDEV vs mask.</summary>
+    private static void WriteTimeError(TextWriter output, SPlane.PtpReport ptp)
+    {
+        var masters = ptp.Clocks.Where(c => c.TimeError.IsMaster).ToList();
+        if (masters.Count == 0)
+        {
+            return;
+        }
+
+        output.WriteLine("<h2>S-plane time error</h2>");
+        output.WriteLine($"<p>{E(SPlane.TimeErrorReport.AsymmetryNote)}.</p>");
+        foreach (var clock in masters)
+        {
+            string name = Invariant($"{SPlane.PtpReportJson.ClockIdentity(clock.PortIdentity.ClockIdentity)}-{clock.PortIdentity.PortNumber} domain {clock.Domain}");
+            var te = clock.TimeError;
+            output.WriteLine($"<h3>{E(name)}</h3>");
+            if (!te.Evaluated)
+            {
+                output.WriteLine($"<p>Not evaluated: {E(te.Reason ?? "")}</p>");
+                continue;
+            }
+
+            output.WriteLine("<table><tr><th>pairs</th><th>mean TE ns</th><th>max|TE| ns</th><th>mean path delay ns</th><th>cTE ns</th><th>max|TE_L| ns</th><th>capture clock</th><th>FPP fwd %</th><th>FPP rev %</th></tr>");
+            output.WriteLine(Invariant(
+                $"<tr><td>{te.Pairs}</td><td>{te.TwoWayMeanNs:0.###}</td><td>{te.MaxAbsTwoWayNs:0.###}</td><td>{te.MeanPathDelayNs:0.###}</td><td>{te.CteNs:0.###}</td><td>{te.MaxAbsLowPassNs:0.###}</td><td>{E(te.CaptureTimeScale ?? "")}</td><td>{te.FppForwardPercent:0.#}</td><td>{te.FppReversePercent:0.#}</td></tr></table>"));
+            if (!te.Checks.IsEmpty)
+            {
+                output.WriteLine("<table><tr><th class=\"l\">rule</th><th class=\"l\">metric</th><th>limit ns</th><th>measured ns</th><th class=\"l\">result</th></tr>");
+                foreach (var check in te.Checks)
+                {
+                    output.WriteLine(Invariant($"<tr><td class=\"l\">{E(check.RuleId)}</td><td class=\"l\">{E(check.Metric)}</td><td>{check.LimitNanoseconds}</td><td>{check.Nanoseconds:0.###}</td><td class=\"l\">{(check.Pass ? "pass" : "FAIL")}</td></tr>"));
+                }
+
+                output.WriteLine("</table>");
+            }
+
+            output.WriteLine(TimeErrorSvg.OverTime(name, te.Series));
+            output.WriteLine(TimeErrorSvg.AgainstMask(name, "MTIE", te.DteMtie, te.MtieMask));
+            output.WriteLine(TimeErrorSvg.AgainstMask(name, "TDEV", te.DteTdev, te.TdevMask));
+        }
     }
 
     private static void WriteSequence(TextWriter output, AnalysisReport report)

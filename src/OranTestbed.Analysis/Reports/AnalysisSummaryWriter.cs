@@ -91,7 +91,59 @@ public static class AnalysisSummaryWriter
         {
             output.WriteLine(Invariant(
                 $"ptp       clock 0x{clock.PortIdentity.ClockIdentity:x16}-{clock.PortIdentity.PortNumber} domain {clock.Domain}: {clock.Messages} messages, clockClass {clock.ClockClass?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} ({clock.ClockClassChangeCount} change(s)), {clock.SequenceGaps} sequence gap(s), {clock.UnpairedSync} Sync without Follow_Up"));
+            WriteTimeError(output, clock.TimeError);
         }
+    }
+
+    /// <summary>
+    /// <c>ptp-te    two-way TE mean +250.000 ns, max|TE| 250.000 ns, mean path delay 1000.000 ns, cTE +250.000 ns (3.9 s), 63 pairs, capture clock utc; MTIE(1 s) 0.0 ns, TDEV(1 s) 0.00 ns; g8273.2-class-c: PTP-TE-MAX-ABS FAIL (250.000 > 30 ns) …</c>,
+    /// or why it was not evaluated. Nothing for a port that sent no Sync.
+    /// </summary>
+    private static void WriteTimeError(TextWriter output, TimeErrorReport te)
+    {
+        if (!te.IsMaster)
+        {
+            return;
+        }
+
+        if (!te.Evaluated)
+        {
+            output.WriteLine(Invariant($"ptp-te    time error not evaluated ({te.Pairs} pairs): {te.Reason}"));
+            return;
+        }
+
+        var line = new System.Text.StringBuilder(Invariant(
+            $"ptp-te    two-way TE mean {te.TwoWayMeanNs:+0.000;-0.000;0.000} ns, max|TE| {te.MaxAbsTwoWayNs:0.000} ns, mean path delay {te.MeanPathDelayNs:0.000} ns, cTE {te.CteNs:+0.000;-0.000;0.000} ns ({te.CteWindowSeconds:0.#} s), {te.Pairs} pairs over {te.ObservationSeconds:0.#} s, capture clock {te.CaptureTimeScale}"));
+        foreach (var (name, curve) in new[] { ("MTIE", te.Mtie), ("TDEV", te.Tdev) })
+        {
+            if (!curve.IsEmpty)
+            {
+                var last = curve[^1];
+                var one = curve.FirstOrDefault(p => p.TauSeconds == 1);
+                line.Append(Invariant($"; {name}(1 s) {(one.TauSeconds == 1 ? one.Nanoseconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "-")} ns, {name}({last.TauSeconds:0.###} s) {last.Nanoseconds:0.00} ns"));
+            }
+        }
+
+        if (te.Limits is { } limits)
+        {
+            line.Append(Invariant($"; against {limits.Mask ?? "the profile's limits"}:"));
+            foreach (var check in te.Checks)
+            {
+                line.Append(Invariant($" {check.RuleId} {check.Metric} {(check.Pass ? "pass" : "FAIL")} ({check.Nanoseconds:0.000} {(check.Pass ? "<=" : ">")} {check.LimitNanoseconds} ns)"));
+            }
+
+            foreach (var (rule, mask) in new[] { ("PTP-TE-MTIE-MASK", te.MtieMask), ("PTP-TE-TDEV-MASK", te.TdevMask) })
+            {
+                if (mask is not null)
+                {
+                    int failed = mask.Points.Count(p => !p.Pass);
+                    line.Append(Invariant($" {rule} {(!mask.Evaluated ? "not evaluated" : failed == 0 ? "pass" : "FAIL")} ({mask.Points.Length - failed}/{mask.Points.Length} intervals)"));
+                }
+            }
+        }
+
+        output.WriteLine(line.ToString());
+        output.WriteLine("ptp-te    " + TimeErrorReport.AsymmetryNote);
     }
 
     private static void WriteWindows(TextWriter output, TimingReport timing)

@@ -245,6 +245,23 @@ public static class RuleCatalogue
         "C/U-plane section addresses PRBs beyond the carrier width the O-RU states",
         $"{OruConfig} number-of-prb-per-scs; {Cus} §7.5.3.4, §6.3.3.11");
 
+    // ── S-plane time error at the tap against the profile's s-plane limits (issue 17), appended ─────────────────
+    public static readonly Rule PtpTimeErrorMaxAbs = Define("PTP-TE-MAX-ABS", RuleSeverity.Error,
+        "max|TE| of the two-way time error at the tap (or max|TE_L| after the 0.1 Hz low-pass) above the profile's limit",
+        "ITU-T G.8273.2 §7.1 (max|TE|, class D max|TE_L|); ITU-T G.8271.1 §7.3 network limit (1.1 µs at reference point C); ITU-T G.8260 Appendix I");
+
+    public static readonly Rule PtpTimeErrorCte = Define("PTP-TE-CTE", RuleSeverity.Error,
+        "constant time error (moving average over the cTE window, 1000 s or the capture) above the profile's limit",
+        "ITU-T G.8273.2 §7.1 (cTE averaged over 1000 s); ITU-T G.8260 Appendix I");
+
+    public static readonly Rule PtpTimeErrorMtieMask = Define("PTP-TE-MTIE-MASK", RuleSeverity.Error,
+        "MTIE of the 0.1 Hz low-pass filtered dynamic time error (dTE_L) above the mask at an observation interval",
+        "ITU-T G.8273.2 §7.1 (dTE_L MTIE); ITU-T G.8260 Appendix I / G.810 §4.5.2 (MTIE)");
+
+    public static readonly Rule PtpTimeErrorTdevMask = Define("PTP-TE-TDEV-MASK", RuleSeverity.Error,
+        "TDEV of the 0.1 Hz low-pass filtered dynamic time error (dTE_L) above the mask at an observation interval",
+        "ITU-T G.8273.2 §7.1 (dTE_L TDEV); ITU-T G.8260 Appendix I / G.810 §4.5.3 (TDEV)");
+
     /// <summary>Every rule, in ordinal order.</summary>
     public static readonly ImmutableArray<Rule> All = [.. Defined];
 

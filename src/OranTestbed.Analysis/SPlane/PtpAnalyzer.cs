@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using OranTestbed.Analysis.Findings;
 using OranTestbed.Analysis.Rules;
+using OranTestbed.Fronthaul.Profiles;
 using OranTestbed.Fronthaul.Ptp;
 using OranTestbed.Fronthaul.Transport;
 
@@ -44,6 +45,20 @@ public sealed class PtpAnalyzer
     private long _untracked;
     private long _lastTimestamp = long.MinValue;
 
+    // Delay_Req messages seen at the tap, awaiting the master's Delay_Resp (matched by domain, requestingPortIdentity
+    // and sequenceId, IEEE 1588-2019 §11.3.2): a ring, newest overwriting oldest.
+    private const int PendingDelayReqCapacity = 64;
+
+    /// <summary>A repeated Delay_Req is looked for among the newest few (a repeat follows its original closely).</summary>
+    private const int RepeatLookback = 4;
+    private readonly PtpPortIdentity[] _requestPort = new PtpPortIdentity[PendingDelayReqCapacity];
+    private readonly byte[] _requestDomain = new byte[PendingDelayReqCapacity];
+    private readonly ushort[] _requestSequence = new ushort[PendingDelayReqCapacity];
+    private readonly long[] _requestTime = new long[PendingDelayReqCapacity];
+    private readonly long[] _requestCorrection = new long[PendingDelayReqCapacity];
+    private readonly bool[] _requestOpen = new bool[PendingDelayReqCapacity];
+    private int _requestNext;
+
     public PtpAnalyzer(FindingCollector findings, PtpAnalyzerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(findings);
@@ -56,6 +71,9 @@ public sealed class PtpAnalyzer
     }
 
     public PtpAnalyzerOptions Options => _options;
+
+    /// <summary>The profile's S-plane time-error limits; null = the time error is reported, not judged.</summary>
+    public TimeErrorLimits? TimeErrorLimits { get; set; }
 
     /// <summary>
     /// Checks the transport of a PTP frame: UDP/IP is G.8275.2 (<see cref="RuleCatalogue.PtpUdpTransport"/>), an
@@ -110,12 +128,24 @@ public sealed class PtpAnalyzer
                     AddPendingSync(clock, sequenceId, timestampNanoseconds, frameNumber);
                 }
 
+                TimeErrorSync(clock, message, sequenceId, timestampNanoseconds, frameNumber);
                 break;
             case PtpMessageType.FollowUp:
                 PairFollowUp(clock, sequenceId, frameNumber);
+                TimeErrorFollowUp(clock, message, sequenceId, frameNumber);
+                break;
+            case PtpMessageType.DelayReq:
+                OpenDelayRequest(message, domain, sequenceId, timestampNanoseconds);
+                break;
+            case PtpMessageType.DelayResp:
+                TimeErrorDelayResp(clock, message, domain, sequenceId, frameNumber);
                 break;
             case PtpMessageType.Announce when message.TryGetAnnounce(out var announce):
                 ObserveAnnounce(clock, announce, timestampNanoseconds, frameNumber);
+                var te = clock.TimeError ??= new TimeErrorState();
+                te.HasAnnounce = true;
+                te.AnnounceFlags = message.FlagField;
+                te.CurrentUtcOffset = announce.CurrentUtcOffset;
                 break;
             default:
                 break;
@@ -131,7 +161,7 @@ public sealed class PtpAnalyzer
     {
         if (_messages == 0)
         {
-            return PtpReport.Empty;
+            return PtpReport.Empty with { TimeErrorLimits = TimeErrorLimits };
         }
 
         var clocks = ImmutableArray.CreateBuilder<PtpClockReport>(_clockCount);
@@ -157,17 +187,235 @@ public sealed class PtpAnalyzer
             }
 
             int kept = (int)Math.Min(clock.ChangeCount, clock.Changes.Length);
+            var timeError = TimeErrorAnalysis.Build(clock.TimeError, TimeErrorLimits);
+            RecordTimeErrorFindings(timeError);
             clocks.Add(new PtpClockReport(clock.Port, clock.Domain, clock.Messages,
                 clock.HasAnnounce ? clock.Grandmaster : null, clock.HasAnnounce ? clock.ClockClass : null,
                 clock.ChangeCount, [.. clock.Changes.AsSpan(0, kept)], rates, gaps, missing, clock.UnpairedSync,
-                clock.UnpairedFollowUp));
+                clock.UnpairedFollowUp) { TimeError = timeError });
         }
 
         string? reason = anyEvaluated
             ? null
             : string.Create(CultureInfo.InvariantCulture,
                 $"no clock sent Sync, Delay_Req or Announce {_options.MinimumMessages} times over at least {_options.MinimumSpanNanoseconds / 1e9} s");
-        return new PtpReport(_messages, _untracked, clocks.MoveToImmutable(), anyEvaluated, reason);
+        return new PtpReport(_messages, _untracked, clocks.MoveToImmutable(), anyEvaluated, reason)
+        {
+            TimeErrorLimits = TimeErrorLimits,
+        };
+    }
+
+    /// <summary>A failed check or mask point of an evaluated time error becomes a finding of its PTP-TE-* rule.</summary>
+    private void RecordTimeErrorFindings(TimeErrorReport timeError)
+    {
+        foreach (var check in timeError.Checks)
+        {
+            if (!check.Pass)
+            {
+                _findings.Record(check.RuleId == RuleCatalogue.PtpTimeErrorCte.Id
+                    ? RuleCatalogue.PtpTimeErrorCte
+                    : RuleCatalogue.PtpTimeErrorMaxAbs, timeError.WorstFrame);
+            }
+        }
+
+        if (timeError.MtieMask is { Pass: false })
+        {
+            _findings.Record(RuleCatalogue.PtpTimeErrorMtieMask, timeError.LastFrame);
+        }
+
+        if (timeError.TdevMask is { Pass: false })
+        {
+            _findings.Record(RuleCatalogue.PtpTimeErrorTdevMask, timeError.LastFrame);
+        }
+    }
+
+    // ── Time error (issue 17): one-way samples at the tap, O(1) per message ─────────────────────────────────────
+
+    /// <summary>
+    /// A Sync: one-step, its forward sample now (originTimestamp + correctionField, IEEE 1588-2019 §11.3.2 a); two-step,
+    /// held for its Follow_Up (preciseOriginTimestamp + correctionField of Sync and Follow_Up, §11.3.2 b), or paired with
+    /// a Follow_Up that came first.
+    /// </summary>
+    private static void TimeErrorSync(PtpClockState clock, in PtpMessage message, ushort sequenceId, long timestamp,
+        long frameNumber)
+    {
+        var te = clock.TimeError ??= new TimeErrorState();
+        te.LogSyncInterval = message.LogMessageInterval;
+        long correction = message.CorrectionField;
+        if ((message.FlagField & TwoStepFlag) == 0)
+        {
+            if (te.LastCompletedSequence == sequenceId)
+            {
+                te.Duplicates++;
+                return;
+            }
+
+            message.TryGetTimestamp(out var origin);
+            AddForward(te, timestamp, TimeErrorState.Units(origin) + correction, frameNumber, sequenceId);
+            return;
+        }
+
+        for (int i = 0; i < te.FollowUpCount; i++)
+        {
+            if (te.FollowUpSequence[i] == sequenceId)
+            {
+                AddForward(te, timestamp, te.FollowUpOrigin[i] + correction + te.FollowUpCorrection[i], frameNumber,
+                    sequenceId);
+                RemoveAt(te.FollowUpSequence, te.FollowUpOrigin, te.FollowUpCorrection, ref te.FollowUpCount, i);
+                return;
+            }
+        }
+
+        for (int i = 0; i < te.SyncCount; i++)
+        {
+            if (te.SyncSequence[i] == sequenceId)
+            {
+                te.Duplicates++;
+                return;
+            }
+        }
+
+        if (te.LastCompletedSequence == sequenceId)
+        {
+            te.Duplicates++;
+            return;
+        }
+
+        if (te.SyncCount == TimeErrorState.PendingCapacity)
+        {
+            te.SyncsWithoutFollowUp++;
+            RemoveAt(te.SyncSequence, te.SyncTime, te.SyncCorrection, ref te.SyncCount, 0);
+        }
+
+        te.SyncSequence[te.SyncCount] = sequenceId;
+        te.SyncTime[te.SyncCount] = timestamp;
+        te.SyncCorrection[te.SyncCount] = correction;
+        te.SyncCount++;
+    }
+
+    private static void TimeErrorFollowUp(PtpClockState clock, in PtpMessage message, ushort sequenceId, long frameNumber)
+    {
+        var te = clock.TimeError ??= new TimeErrorState();
+        message.TryGetTimestamp(out var precise);
+        Int128 origin = TimeErrorState.Units(precise);
+        long correction = message.CorrectionField;
+        for (int i = 0; i < te.SyncCount; i++)
+        {
+            if (te.SyncSequence[i] == sequenceId)
+            {
+                AddForward(te, te.SyncTime[i], origin + te.SyncCorrection[i] + correction, frameNumber, sequenceId);
+                RemoveAt(te.SyncSequence, te.SyncTime, te.SyncCorrection, ref te.SyncCount, i);
+                return;
+            }
+        }
+
+        if (te.LastCompletedSequence == sequenceId)
+        {
+            te.Duplicates++;
+            return;
+        }
+
+        if (te.FollowUpCount == TimeErrorState.PendingCapacity)
+        {
+            te.FollowUpsWithoutSync++;
+            RemoveAt(te.FollowUpSequence, te.FollowUpOrigin, te.FollowUpCorrection, ref te.FollowUpCount, 0);
+        }
+
+        te.FollowUpSequence[te.FollowUpCount] = sequenceId;
+        te.FollowUpOrigin[te.FollowUpCount] = origin;
+        te.FollowUpCorrection[te.FollowUpCount] = correction;
+        te.FollowUpCount++;
+    }
+
+    private static void AddForward(TimeErrorState te, long tapTimestamp, Int128 masterUnits, long frameNumber,
+        ushort sequenceId)
+    {
+        te.LastCompletedSequence = sequenceId;
+        Int128 value = ((Int128)tapTimestamp << 16) - masterUnits;
+        if (value > long.MaxValue || value < long.MinValue)
+        {
+            te.OutOfRange++;
+            return;
+        }
+
+        te.Forward.Add(tapTimestamp, (long)value, frameNumber);
+    }
+
+    private void OpenDelayRequest(in PtpMessage message, byte domain, ushort sequenceId, long timestamp)
+    {
+        var port = message.SourcePortIdentity;
+        int slot = _requestNext;
+        for (int k = 0, newest = slot; k < RepeatLookback; k++)
+        {
+            newest = newest == 0 ? PendingDelayReqCapacity - 1 : newest - 1;
+            if (_requestOpen[newest] && _requestSequence[newest] == sequenceId && _requestDomain[newest] == domain
+                && _requestPort[newest].ClockIdentity == port.ClockIdentity
+                && _requestPort[newest].PortNumber == port.PortNumber)
+            {
+                return; // a repeat: the first copy's tap time stands
+            }
+        }
+
+        _requestNext = (slot + 1) % PendingDelayReqCapacity;
+        _requestPort[slot] = port;
+        _requestDomain[slot] = domain;
+        _requestSequence[slot] = sequenceId;
+        _requestTime[slot] = timestamp;
+        _requestCorrection[slot] = message.CorrectionField;
+        _requestOpen[slot] = true;
+    }
+
+    /// <summary>
+    /// A Delay_Resp: the reverse sample of its Delay_Req. t4 = receiveTimestamp − correctionField of Delay_Resp (IEEE
+    /// 1588-2019 §11.3.2 c: the master copies the Delay_Req's correctionField and transparent clocks add residence time
+    /// to it); the part of it the Delay_Req already carried at the tap (set by the slave or a clock before the tap) is
+    /// not on the tap-to-master path, so reverse = (receiveTimestamp − (cf(Delay_Resp) − cf(Delay_Req at the tap))) −
+    /// t_tap(Delay_Req).
+    /// </summary>
+    private void TimeErrorDelayResp(PtpClockState clock, in PtpMessage message, byte domain, ushort sequenceId,
+        long frameNumber)
+    {
+        var te = clock.TimeError ??= new TimeErrorState();
+        if (!message.TryGetRequestingPortIdentity(out var requester) || !message.TryGetTimestamp(out var receive))
+        {
+            return;
+        }
+
+        int slot = _requestNext;
+        for (int k = 0; k < PendingDelayReqCapacity; k++)
+        {
+            slot = slot == 0 ? PendingDelayReqCapacity - 1 : slot - 1; // newest first
+            if (!_requestOpen[slot] || _requestSequence[slot] != sequenceId || _requestDomain[slot] != domain
+                || _requestPort[slot].ClockIdentity != requester.ClockIdentity
+                || _requestPort[slot].PortNumber != requester.PortNumber)
+            {
+                continue;
+            }
+
+            _requestOpen[slot] = false;
+            long tap = _requestTime[slot];
+            Int128 t4 = TimeErrorState.Units(receive) - (message.CorrectionField - (Int128)_requestCorrection[slot]);
+            Int128 value = t4 - ((Int128)tap << 16);
+            if (value > long.MaxValue || value < long.MinValue)
+            {
+                te.OutOfRange++;
+                return;
+            }
+
+            te.Reverse.Add(tap, (long)value, frameNumber);
+            return;
+        }
+
+        te.DelayRespWithoutRequest++;
+    }
+
+    private static void RemoveAt<T>(ushort[] sequence, T[] first, long[] second, ref int count, int index)
+    {
+        int left = count - index - 1;
+        Array.Copy(sequence, index + 1, sequence, index, left);
+        Array.Copy(first, index + 1, first, index, left);
+        Array.Copy(second, index + 1, second, index, left);
+        count--;
     }
 
     private PtpClockState? Find(in PtpPortIdentity port, byte domain)

@@ -21,4 +21,8 @@ public sealed record PtpClockReport(
     long SequenceGaps,
     long SequenceMissing,
     long UnpairedSync,
-    long UnpairedFollowUp);
+    long UnpairedFollowUp)
+{
+    /// <summary>The two-way time error at the tap when this port is a master (issue 17); not evaluated otherwise.</summary>
+    public TimeErrorReport TimeError { get; init; } = TimeErrorReport.NotMaster;
+}

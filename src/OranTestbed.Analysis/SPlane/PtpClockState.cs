@@ -45,6 +45,9 @@ internal sealed class PtpClockState(PtpPortIdentity port, byte domain, int maxCh
 
     public long UnpairedFollowUp { get; set; }
 
+    /// <summary>Time-error samples of a master port; created on its first Sync, Follow_Up, Delay_Resp or Announce.</summary>
+    public TimeErrorState? TimeError { get; set; }
+
     public bool Matches(in PtpPortIdentity port, byte domain) => Domain == domain && Port == port;
 
     public void RemovePendingUpTo(int count)

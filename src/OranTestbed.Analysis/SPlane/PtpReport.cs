@@ -11,4 +11,7 @@ public sealed record PtpReport(long Messages, long Untracked, ImmutableArray<Ptp
     string? NotEvaluatedReason)
 {
     public static PtpReport Empty { get; } = new(0, 0, [], false, "no PTP traffic");
+
+    /// <summary>The profile's time-error limits the clocks were judged against; null = reported, not judged.</summary>
+    public Fronthaul.Profiles.TimeErrorLimits? TimeErrorLimits { get; init; }
 }

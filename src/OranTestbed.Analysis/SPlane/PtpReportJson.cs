@@ -8,7 +8,7 @@ namespace OranTestbed.Analysis.SPlane;
 /// The <c>ptp</c> block of the JSON report: {messages, untracked, evaluated, reason, clocks: [{portIdentity, domain,
 /// messages, grandmasterIdentity, clockClass, clockClassChanges: [{from, to, timestampNs, frame}],
 /// clockClassChangeCount, rates {sync, followUp, delayReq, delayResp, announce: {count, perSecond, expected,
-/// evaluated, outOfTolerance, reason}}, sequenceGaps, sequenceMissing, unpairedSync, unpairedFollowUp}]}. Identities
+/// evaluated, outOfTolerance, reason}}, sequenceGaps, sequenceMissing, unpairedSync, unpairedFollowUp, timeError (<see cref="TimeErrorReportJson"/>)}]}. Identities
 /// are written as linuxptp prints them (<c>aabbcc.fffe.ddeeff-1</c>).
 /// </summary>
 public static class PtpReportJson
@@ -65,6 +65,7 @@ public static class PtpReportJson
             writer.WriteNumber("sequenceMissing", clock.SequenceMissing);
             writer.WriteNumber("unpairedSync", clock.UnpairedSync);
             writer.WriteNumber("unpairedFollowUp", clock.UnpairedFollowUp);
+            TimeErrorReportJson.Write(writer, clock.TimeError);
             writer.WriteEndObject();
         }
 

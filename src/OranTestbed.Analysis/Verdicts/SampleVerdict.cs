@@ -36,7 +36,7 @@ public static class SampleVerdict
 {
     public static VerdictOutcome Judge(PacketCounts packets, SequenceReport sequence, TimingReport timing,
         ImmutableArray<Finding> findings, VerdictThresholds thresholds, CaptureCompleteness completeness,
-        IqReport? iq = null, OruConfig.OruConfigurationReport? oruConfiguration = null)
+        IqReport? iq = null, OruConfig.OruConfigurationReport? oruConfiguration = null, SPlane.PtpReport? ptp = null)
     {
         ArgumentNullException.ThrowIfNull(packets);
         ArgumentNullException.ThrowIfNull(sequence);
@@ -48,6 +48,7 @@ public static class SampleVerdict
         JudgeThresholdRules(verdict, packets, sequence, findings, thresholds, completeness);
         JudgeOtherErrors(verdict, findings, timing.Placement, completeness);
         JudgeWindows(verdict, timing, findings, thresholds);
+        JudgeTimeErrorEvidence(verdict, ptp, findings);
         if (NoTrafficReason(packets) is { } noTraffic)
         {
             verdict.UpgradeVerdict(Verdict.Inconclusive, noTraffic);
@@ -73,6 +74,68 @@ public static class SampleVerdict
         }
 
         return verdict.Build();
+    }
+
+    /// <summary>
+    /// S-plane time error needs evidence when the profile sets limits (<c>s-plane</c>): no master, a master whose time
+    /// error could not be evaluated (too few pairs, a capture clock off the PTP time scale) or a mask of which no
+    /// observation interval fits in the capture is INCONCLUSIVE with the reason, never PASS. Violations are
+    /// error-severity PTP-TE-* findings (judged in <see cref="SPlane.TimeErrorAnalysis.Judge"/>) and FAIL as such.
+    /// </summary>
+    private static void JudgeTimeErrorEvidence(VerdictBuilder verdict, SPlane.PtpReport? ptp, ImmutableArray<Finding> findings)
+    {
+        if (ptp?.TimeErrorLimits is not { JudgesAnything: true })
+        {
+            return;
+        }
+
+        var masters = ptp.Clocks.Where(c => c.TimeError.IsMaster).ToList();
+        if (masters.Count == 0)
+        {
+            verdict.UpgradeVerdict(Verdict.Inconclusive,
+                Invariant($"S-plane time error not evaluated: no PTP master (Sync) in the capture ({ptp.Messages} PTP messages)"));
+            return;
+        }
+
+        foreach (var clock in masters)
+        {
+            string name = Invariant($"S-plane time error of {SPlane.PtpReportJson.ClockIdentity(clock.PortIdentity.ClockIdentity)}-{clock.PortIdentity.PortNumber} domain {clock.Domain}");
+            var te = clock.TimeError;
+            if (!te.Evaluated)
+            {
+                verdict.UpgradeVerdict(Verdict.Inconclusive, $"{name} not evaluated: {te.Reason}");
+                continue;
+            }
+
+            foreach (var mask in new[] { te.MtieMask, te.TdevMask })
+            {
+                if (mask is { Evaluated: false })
+                {
+                    verdict.UpgradeVerdict(Verdict.Inconclusive, Invariant(
+                        $"{name}: the {mask.Name} mask covers no observation interval the {te.ObservationSeconds:0.###} s capture could evaluate"));
+                }
+            }
+
+            // The figures behind the PTP-TE-* findings (judged in TimeErrorAnalysis.Judge), where the rule is an error.
+            bool IsError(string ruleId) =>
+                findings.Any(f => f.Rule.Id == ruleId && f.Severity == RuleSeverity.Error);
+            foreach (var check in te.Checks.Where(c => !c.Pass && IsError(c.RuleId)))
+            {
+                verdict.UpgradeVerdict(Verdict.Fail, Invariant(
+                    $"{name}: {check.RuleId} {check.Metric} {check.Nanoseconds:0.###} ns > {check.LimitNanoseconds} ns ({te.Limits?.Mask ?? "the profile's s-plane limits"})"));
+            }
+
+            foreach (var (rule, metric, mask) in new[] { ("PTP-TE-MTIE-MASK", "MTIE", te.MtieMask), ("PTP-TE-TDEV-MASK", "TDEV", te.TdevMask) })
+            {
+                if (mask is { Evaluated: true, Pass: false } && IsError(rule))
+                {
+                    var failed = mask.Points.Where(p => !p.Pass).ToList();
+                    verdict.UpgradeVerdict(Verdict.Fail, Invariant(
+                        $"{name}: {rule} dTE_L {metric} above the {mask.Name} mask at {failed.Count} of {mask.Points.Length} intervals: ")
+                        + string.Join(", ", failed.Select(p => Invariant($"{p.Nanoseconds:0.###} ns > {p.LimitNanoseconds} ns at τ {p.TauSeconds:0.####} s"))));
+                }
+            }
+        }
     }
 
     /// <summary>Why a sample without C-plane or U-plane traffic judges nothing; null when it has some.</summary>

@@ -50,6 +50,9 @@ public sealed record FronthaulProfile
 
     public VerdictThresholds VerdictThresholds { get; init; } = VerdictThresholds.Strict;
 
+    /// <summary>S-plane time-error limits (profile key <c>s-plane</c>); null = the time error is reported, not judged.</summary>
+    public TimeErrorLimits? SPlane { get; init; }
+
     /// <summary>
     /// Severities this profile gives rules of the analyzer's catalogue, by rule id (<c>COMP-BFP-EXPONENT-RANGE</c> →
     /// <c>warning</c>): a lab's choice where real equipment legitimately departs from a rule (NVIDIA Aerial BFP-9 uses

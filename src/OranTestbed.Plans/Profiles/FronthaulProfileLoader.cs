@@ -23,10 +23,16 @@ public static class FronthaulProfileLoader
         "name", "description", "numerology", "subcarrier-spacing", "prbs", "bandwidth", "frequency-range",
         "cyclic-prefix", "eaxc-id-bits", "ecpri-udp-port", "vlan-id", "compression", "duplex", "tdd-pattern",
         "delay-management", "capture-clock", "gps-offset", "tap", "verdict-thresholds", "rule-severity", "eaxc-ids",
-        "source",
+        "source", "s-plane",
     ];
 
     private static readonly string[] SourceKeys = ["m-plane", "read-at"];
+
+    private static readonly string[] SPlaneKeys =
+        ["mask", "max-abs-te", "max-abs-te-low-pass", "cte", "cte-window", "mtie-mask", "tdev-mask", "min-pairs"];
+
+    private static readonly KeyValuePair<string, int>[] TimeErrorMaskNames =
+        [.. TimeErrorMasks.Names.Select((n, i) => new KeyValuePair<string, int>(n, i))];
 
     private static readonly string[] SeverityWords = ["error", "warning", "info"];
 
@@ -118,6 +124,7 @@ public static class FronthaulProfileLoader
         var severities = ReadRuleSeverities(map);
         var eaxcIds = ReadEaxcIds(map);
         var provenance = ReadSource(map);
+        var splane = ReadSPlane(map);
 
         errors.ThrowIfAny();
         return new FronthaulProfile
@@ -140,6 +147,7 @@ public static class FronthaulProfileLoader
             RuleSeverities = severities,
             EaxcIds = eaxcIds,
             Source = provenance,
+            SPlane = splane,
         };
     }
 
@@ -530,6 +538,76 @@ public static class FronthaulProfileLoader
         int beta = m.Int("beta", short.MinValue, short.MaxValue, what: "frames of 10 ms") ?? 0;
         return new FrameAlignment(alpha, beta);
     }
+
+    /// <summary>
+    /// <c>s-plane: {mask: g8273.2-class-c, max-abs-te: 1100ns, cte: 50ns, mtie-mask: g8273.2-class-a, min-pairs: 16}</c>:
+    /// the time-error limits, a built-in <c>mask</c> first, then each key overriding it (<see cref="TimeErrorMasks"/>).
+    /// </summary>
+    private static TimeErrorLimits? ReadSPlane(YamlMappingReader map)
+    {
+        var m = map.Mapping("s-plane", SPlaneKeys,
+            what: "S-plane time-error limits {mask, max-abs-te, max-abs-te-low-pass, cte, cte-window, mtie-mask, tdev-mask, min-pairs}");
+        if (m is null)
+        {
+            return null;
+        }
+
+        int errorsBefore = m.Errors.Count;
+        var limits = new TimeErrorLimits();
+        if (MaskName(m, "mask") is { } name && TimeErrorMasks.TryGet(name, out var named))
+        {
+            limits = named;
+        }
+
+        limits = limits with
+        {
+            MaxAbsTeNanoseconds = m.Duration("max-abs-te") ?? limits.MaxAbsTeNanoseconds,
+            MaxAbsLowPassTeNanoseconds = m.Duration("max-abs-te-low-pass") ?? limits.MaxAbsLowPassTeNanoseconds,
+            CteNanoseconds = m.Duration("cte") ?? limits.CteNanoseconds,
+            MinPairs = m.Int("min-pairs", 2, 100_000_000, what: "two-way pairs needed") ?? limits.MinPairs,
+        };
+        if (m.Duration("cte-window") is { } window)
+        {
+            if (window == 0)
+            {
+                m.Error("cte-window", "the cTE averaging window must be longer than 0 (G.8273.2: 1000s)");
+            }
+            else
+            {
+                limits = limits with { CteWindowSeconds = window / 1e9 };
+            }
+        }
+
+        if (MaskName(m, "mtie-mask") is { } mtie && TimeErrorMasks.TryGet(mtie, out var mtieLimits))
+        {
+            if (mtieLimits.MtieMask is null)
+            {
+                m.Error("mtie-mask", $"{mtie} has no MTIE mask: use {TimeErrorMasks.G8273ClassA}, {TimeErrorMasks.G8273ClassB} or {TimeErrorMasks.G8273ClassC}");
+            }
+
+            limits = limits with { MtieMask = mtieLimits.MtieMask };
+        }
+
+        if (MaskName(m, "tdev-mask") is { } tdev && TimeErrorMasks.TryGet(tdev, out var tdevLimits))
+        {
+            if (tdevLimits.TdevMask is null)
+            {
+                m.Error("tdev-mask", $"{tdev} has no TDEV mask: use {TimeErrorMasks.G8273ClassA}, {TimeErrorMasks.G8273ClassB} or {TimeErrorMasks.G8273ClassC}");
+            }
+
+            limits = limits with { TdevMask = tdevLimits.TdevMask };
+        }
+
+        if (!limits.JudgesAnything && m.Errors.Count == errorsBefore)
+        {
+            map.Error("s-plane", "sets no limit: give a mask (" + string.Join(", ", TimeErrorMasks.Names) + ") or max-abs-te, max-abs-te-low-pass, cte, mtie-mask, tdev-mask");
+        }
+
+        return limits;
+    }
+
+    private static string? MaskName(YamlMappingReader m, string key) =>
+        m.Choice(key, TimeErrorMaskNames) is { } index ? TimeErrorMasks.Names[index] : null;
 
     private static VerdictThresholds ReadThresholds(YamlMappingReader map)
     {

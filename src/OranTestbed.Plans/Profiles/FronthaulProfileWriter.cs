@@ -83,6 +83,11 @@ public static class FronthaulProfileWriter
             }
         }
 
+        if (profile.SPlane is { } splane)
+        {
+            WriteSPlane(text, splane);
+        }
+
         if (!profile.EaxcIds.IsEmpty)
         {
             Line(text, 0, "eaxc-ids", "[" + string.Join(", ", profile.EaxcIds.Select(id => id.ToString(CultureInfo.InvariantCulture))) + "]");
@@ -136,6 +141,43 @@ public static class FronthaulProfileWriter
         {
             Line(text, 1, DelayParameterNames.YangName(parameter), DurationText.Format(delays.Get(parameter)!.Value));
         }
+    }
+
+    /// <summary>Every limit key by key (a mask name alone would hide overrides); masks by the name they come from.</summary>
+    private static void WriteSPlane(StringBuilder text, TimeErrorLimits limits)
+    {
+        text.AppendLine("s-plane:");
+        if (limits.MaxAbsTeNanoseconds is { } maxAbs)
+        {
+            Line(text, 1, "max-abs-te", DurationText.Format(maxAbs));
+        }
+
+        if (limits.MaxAbsLowPassTeNanoseconds is { } maxLow)
+        {
+            Line(text, 1, "max-abs-te-low-pass", DurationText.Format(maxLow));
+        }
+
+        if (limits.CteNanoseconds is { } cte)
+        {
+            Line(text, 1, "cte", DurationText.Format(cte));
+        }
+
+        if (limits.CteWindowSeconds != new TimeErrorLimits().CteWindowSeconds)
+        {
+            Line(text, 1, "cte-window", DurationText.Format((long)Math.Round(limits.CteWindowSeconds * 1e9)));
+        }
+
+        if (limits.MtieMask is { } mtie)
+        {
+            Line(text, 1, "mtie-mask", mtie.Name);
+        }
+
+        if (limits.TdevMask is { } tdev)
+        {
+            Line(text, 1, "tdev-mask", tdev.Name);
+        }
+
+        Line(text, 1, "min-pairs", limits.MinPairs.ToString(CultureInfo.InvariantCulture));
     }
 
     private static void WriteThresholds(StringBuilder text, VerdictThresholds thresholds)
