@@ -19,7 +19,8 @@ Output (stdout, one line each, flushed):
     stats {...}            every --stats-interval seconds and at exit: per direction "ab" / "ba" the frames
                            forwarded, dropped (send errors), and the delay each frame actually had in the relay
                            (receive to send, monotonic clock, ns): mean, min, max, p50, p99, and the lateness
-                           beyond the configured hold (mean, max, p99)
+                           beyond the configured hold (mean, max, p99); the same under "ptpEvent" for the PTP
+                           event messages alone (Sync, Delay_Req, Pdelay_*), whose delays a two-way time error sees
 It exits on SIGTERM/SIGINT, when its parent (--parent PID) is gone (a test host that was killed), or when an
 interface disappears (its namespace or veth deleted).
 """
@@ -59,6 +60,7 @@ class Direction:
         self.forwarded = 0
         self.dropped = 0
         self.delays = []  # receive-to-send ns of every frame forwarded (32/s of PTP: small)
+        self.event_delays = []  # the same, of PTP event messages only (Sync, Delay_Req, Pdelay_Req/Resp)
 
     def receive(self, now_ns):
         """Reads every frame waiting on the source socket; returns False when the interface is gone."""
@@ -88,26 +90,39 @@ class Direction:
                 self.dropped += 1
                 continue
             self.forwarded += 1
-            self.delays.append(time.monotonic_ns() - received_ns)
+            delay = time.monotonic_ns() - received_ns
+            self.delays.append(delay)
+            if is_ptp_event(frame):
+                self.event_delays.append(delay)
         return True
 
     def next_due_ns(self):
         return self.queue[0][0] if self.queue else None
 
     def report(self):
-        delays = sorted(self.delays)
-        figures = {"forwarded": self.forwarded, "dropped": self.dropped, "holdNs": self.delay_ns,
-                   "frames": len(delays)}
-        if delays:
-            n = len(delays)
-            lateness = [d - self.delay_ns for d in delays]
-            figures.update({
-                "meanNs": sum(delays) // n, "minNs": delays[0], "maxNs": delays[-1],
-                "p50Ns": delays[n // 2], "p99Ns": delays[min(n - 1, (99 * n) // 100)],
-                "meanLateNs": sum(lateness) // n, "maxLateNs": lateness[-1],
-                "p99LateNs": lateness[min(n - 1, (99 * n) // 100)],
-            })
+        figures = {"forwarded": self.forwarded, "dropped": self.dropped, "holdNs": self.delay_ns}
+        figures.update(summary(self.delays, self.delay_ns))
+        figures["ptpEvent"] = summary(self.event_delays, self.delay_ns)
         return figures
+
+
+def summary(delays, hold_ns):
+    delays = sorted(delays)
+    figures = {"frames": len(delays)}
+    if delays:
+        n = len(delays)
+        p99 = min(n - 1, (99 * n) // 100)
+        figures.update({
+            "meanNs": sum(delays) // n, "minNs": delays[0], "maxNs": delays[-1], "p50Ns": delays[n // 2],
+            "p99Ns": delays[p99], "meanLateNs": sum(delays) // n - hold_ns, "maxLateNs": delays[-1] - hold_ns,
+            "p99LateNs": delays[p99] - hold_ns,
+        })
+    return figures
+
+
+def is_ptp_event(frame):
+    """An untagged PTP event message (IEEE 1588 messageType 0-3): the ones whose timestamps a time error uses."""
+    return len(frame) > 14 and frame[12] == 0x88 and frame[13] == 0xF7 and (frame[14] & 0x0F) < 4
 
 
 def open_socket(interface):

@@ -25,13 +25,15 @@ namespace OranTestbed.Analysis.Tests.SPlane;
 /// <para>
 /// The grandmaster and the tap share one clock, so the true offset is 0 and the two-way time error shows the path
 /// alone: half the difference of the two directions' delays. Held 2 ms master-to-slave, it moves by +1 ms and the mean
-/// path delay by the average of 2 ms and ~0. Noise measured on the 2-core VM (five runs of each, a parallel build on
-/// the machine for some): on the direct veth the two-way mean was −2.7 to −3.6 µs (per-pair spread 0.9–1.7 µs; the
-/// master's software receive stamp is taken later in its stack than the tap's) and the mean path delay 4.1–5.1 µs.
+/// path delay by the average of 2 ms and ~0. Noise measured on the 2-core VM (seven runs on the direct veth, nine
+/// through the relay, a parallel build on the machine for some): on the direct veth the two-way mean was −2.7 to
+/// −3.6 µs (per-pair spread 0.9–1.7 µs; the master's software receive stamp is taken later in its stack than the
+/// tap's) and the mean path delay 4.0–5.1 µs.
 /// The python relay adds ~50–90 µs per frame, not quite the same both ways: with no hold the two-way mean was −21 to
-/// +1 µs and the mean path delay 104–149 µs; held 2 ms, 988.6–1004.2 µs and 1.104–1.144 ms; the hold moved the
-/// two-way mean by 994–1019 µs and the mean path delay by 962–1025 µs. The relay measures the delay each frame had in
-/// it (<see cref="RelayFigures.TwoWayShiftNs"/>), which predicted the two-way mean within −8 to +13 µs.
+/// +1 µs and the mean path delay 103–149 µs; held 2 ms, 988.6–1004.2 µs and 1.104–1.144 ms; the hold moved the
+/// two-way mean by 994–1019 µs and the mean path delay by 962–1032 µs. The relay measures the delay each PTP event
+/// message had in it (<see cref="RelayFigures.TwoWayShiftNs"/>), which predicted the two-way mean within −8 to −3 µs
+/// (the direct veth's −3 µs included).
 /// </para>
 /// </remarks>
 [TestFixture]
@@ -46,19 +48,19 @@ public sealed class PtpTimeErrorLiveSpecs
     /// <summary>How far the two-way mean may be from 0 on a direct veth: software timestamps gave −2.7 to −3.6 µs.</summary>
     private const double SoftwareTimestampToleranceNs = 15_000;
 
-    /// <summary>The mean path delay of a direct veth with software timestamps: 4.1 to 5.1 µs measured.</summary>
+    /// <summary>The mean path delay of a direct veth with software timestamps: 4.0 to 5.1 µs measured.</summary>
     private const double DirectPathDelayNs = 30_000;
 
     /// <summary>How far a two-way mean may sit from what the relay's own figures predict (its measured asymmetry,
-    /// hold included, plus software timestamping's few µs): measured within −8 to +13 µs.</summary>
-    private const double RelayResidualNs = 30_000;
+    /// hold included; software timestamps add their −3 µs): measured −8 to −3 µs.</summary>
+    private const double RelayResidualNs = 20_000;
 
     /// <summary>How far a two-way mean, or its move between the runs, may be from 0 or from half the hold: the
     /// relay's unintended asymmetry moved it by −21 to +19 µs (software timestamps alone: −3 µs).</summary>
     private const double TwoWayToleranceNs = 60_000;
 
     /// <summary>How far the mean path delay may move between the runs other than by half the hold: the relay's
-    /// symmetric latency (~100–150 µs) is not the same in two runs (−38 to +25 µs measured).</summary>
+    /// symmetric latency (~100–150 µs) is not the same in two runs (−38 to +32 µs measured).</summary>
     private const double PathMoveToleranceNs = 100_000;
 
     /// <summary>The mean path delay with the hold is half of it plus the relay's own latency (1.104–1.144 ms measured).</summary>

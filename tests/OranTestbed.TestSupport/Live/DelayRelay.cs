@@ -96,9 +96,10 @@ public sealed class DelayRelay
 
     private static RelayDirection Direction(JsonElement e)
     {
-        long Get(string name) => e.TryGetProperty(name, out var v) ? v.GetInt64() : 0;
-        return new RelayDirection(Get("forwarded"), Get("dropped"), Get("holdNs"), Get("meanNs"), Get("p50Ns"),
-            Get("p99Ns"), Get("maxNs"));
+        static long Get(JsonElement e, string name) => e.TryGetProperty(name, out var v) ? v.GetInt64() : 0;
+        var ptpEvent = e.GetProperty("ptpEvent");
+        return new RelayDirection(Get(e, "forwarded"), Get(e, "dropped"), Get(e, "holdNs"), Get(e, "meanNs"),
+            Get(e, "p50Ns"), Get(e, "p99Ns"), Get(e, "maxNs"), Get(ptpEvent, "frames"), Get(ptpEvent, "meanNs"));
     }
 
     private static string Microseconds(TimeSpan hold) =>
