@@ -12,8 +12,9 @@ namespace OranTestbed.TestSupport.Live;
 /// </summary>
 /// <remarks>
 /// The relay runs under <c>ip netns exec</c> as a child of the test process (<see cref="VethLink.StartIn"/>), so the
-/// link's <see cref="VethLink.Dispose"/> kills it; it also exits by itself when the test host is gone (<c>--parent</c>)
-/// or its interfaces are (the namespace deleted by <see cref="VethLink.CleanupLeftovers"/>). It reports the delay each
+/// link's <see cref="VethLink.Dispose"/> kills it; it also exits by itself within 0.5 s when the test host is gone
+/// (<c>--parent</c>), or when its interfaces are (and <see cref="VethLink.CleanupLeftovers"/> kills what still runs in
+/// a stale namespace). It reports the delay each
 /// frame actually had inside it (receive to send on its monotonic clock): <see cref="Stop"/> returns those figures,
 /// which say how much of a measured asymmetry is the relay's own.
 /// </remarks>
