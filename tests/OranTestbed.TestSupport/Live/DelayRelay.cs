@@ -14,9 +14,8 @@ namespace OranTestbed.TestSupport.Live;
 /// The relay runs under <c>ip netns exec</c> as a child of the test process (<see cref="VethLink.StartIn"/>), so the
 /// link's <see cref="VethLink.Dispose"/> kills it; it also exits by itself within 0.5 s when the test host is gone
 /// (<c>--parent</c>), or when its interfaces are (and <see cref="VethLink.CleanupLeftovers"/> kills what still runs in
-/// a stale namespace). It reports the delay each
-/// frame actually had inside it (receive to send on its monotonic clock): <see cref="Stop"/> returns those figures,
-/// which say how much of a measured asymmetry is the relay's own.
+/// a stale namespace). It reports the delay each frame actually had inside it (receive to send on its monotonic
+/// clock): <see cref="Stop"/> returns those figures, which say how much of a measured asymmetry is the relay's own.
 /// </remarks>
 public sealed class DelayRelay
 {
