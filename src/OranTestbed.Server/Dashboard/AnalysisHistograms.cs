@@ -21,12 +21,11 @@ internal static class AnalysisHistograms
         public string Svg() => AnalysisHtmlWriter.HistogramSvg(Name, Limits!.Value, Histogram);
     }
 
-    /// <summary>The windows of the report, or an empty list when it has none; throws <see cref="JsonException"/> when it
-    /// is not JSON or a window is malformed.</summary>
-    public static ImmutableArray<Window> Read(Stream report)
+    /// <summary>The windows of the report, or an empty list when it has none; throws <see cref="InvalidOperationException"/>
+    /// when a window is malformed.</summary>
+    public static ImmutableArray<Window> Read(JsonElement report)
     {
-        using var json = JsonDocument.Parse(report);
-        if (json.RootElement.ValueKind != JsonValueKind.Object || !json.RootElement.TryGetProperty("windows", out var windows)
+        if (report.ValueKind != JsonValueKind.Object || !report.TryGetProperty("windows", out var windows)
             || windows.ValueKind != JsonValueKind.Object)
         {
             return [];

@@ -138,12 +138,51 @@ internal static class ExecutionPage
             try
             {
                 using var stream = store.OpenArtifact(report.Sha256);
-                Windows(html, AnalysisHistograms.Read(stream));
+                using var json = JsonDocument.Parse(stream);
+                Windows(html, AnalysisHistograms.Read(json.RootElement));
+                TimeErrors(html, AnalysisTimeErrors.Read(json.RootElement));
             }
             catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or IndexOutOfRangeException)
             {
                 html.Append($"<p class=\"message\">The report could not be read: {ex.Message}</p>\n");
             }
+        }
+    }
+
+    /// <summary>The S-plane time error of each PTP master in the capture (issue 17): figures, checks, TE over time and
+    /// MTIE/TDEV of dTE_L against the mask; a master that could not be evaluated says why.</summary>
+    private static void TimeErrors(HtmlBuilder html, IReadOnlyList<AnalysisTimeErrors.Clock> clocks)
+    {
+        if (clocks.Count == 0)
+        {
+            return;
+        }
+
+        html.Append($"<h2>S-plane time error</h2>\n<p>Two-way time error at the tap (tap clock − master clock + half the path asymmetry), ")
+            .Append($"mean path delay, and MTIE/TDEV of the 0.1 Hz low-passed TE against the profile's mask (dashed).</p>\n");
+        foreach (var clock in clocks)
+        {
+            html.Append($"<section class=\"time-error\" data-clock=\"{clock.Name}\"><h3>{clock.Name}</h3>\n");
+            if (!clock.Evaluated)
+            {
+                html.Append($"<p>Not evaluated: {clock.Reason}</p></section>\n");
+                continue;
+            }
+
+            html.Append($"<p>{clock.Pairs} pairs; two-way mean {clock.TwoWayMeanNs:0.#} ns, max |TE| {clock.MaxAbsTwoWayNs:0.#} ns, ")
+                .Append($"mean path delay {clock.MeanPathDelayNs:0.#} ns</p>\n");
+            if (clock.Checks.Length > 0)
+            {
+                html.Append($"<ul class=\"te-checks\">");
+                foreach (string check in clock.Checks)
+                {
+                    html.Append($"<li>{check}</li>");
+                }
+
+                html.Append($"</ul>\n");
+            }
+
+            html.Append($"{new Markup(clock.OverTimeSvg())}{new Markup(clock.MtieSvg())}{new Markup(clock.TdevSvg())}</section>\n");
         }
     }
 
