@@ -13,7 +13,9 @@ namespace OranTestbed.Analysis.Verdicts;
 /// <c>ta3.early-ratio</c>, …: the window's YANG stem), so a T2a-up failure never reads like a Ta3 one; the pooled
 /// <c>late-ratio</c>/<c>early-ratio</c> over every checked window only for cases that ask for them;</item>
 /// <item><c>malformed-ratio</c>, <c>lost-ratio</c>, <c>ptp-findings</c>, <c>clipped-ratio</c>, <c>st3-messages</c>,
-/// <c>st6-messages</c>, <c>prach-lost-ratio</c>, <c>prach-late-ratio</c>.</item>
+/// <c>st6-messages</c>, <c>prach-lost-ratio</c>, <c>prach-late-ratio</c>;</item>
+/// <item><c>te-max-abs</c> and <c>te-two-way-mean</c> (ns): the PTP masters' two-way time error at the tap (issue 17;
+/// the worst master when there are several), not measured when no master's time error could be evaluated.</item>
 /// </list>
 /// A metric that the analysis cannot feed (window not checked at this tap, IQ not collected, frames dropped for a
 /// loss metric) is not measured, with the reason: the case is INCONCLUSIVE on it, never PASS.
@@ -85,6 +87,8 @@ public static class AnalyzerMetrics
                 }
 
                 return PrachLate(report, prach, out value, out note);
+            case "te-max-abs" or "te-two-way-mean":
+                return TimeError(report, metricId == "te-max-abs", out value, out note);
             default:
                 note = $"the analyzer does not measure '{metricId}'";
                 return false;
@@ -98,7 +102,8 @@ public static class AnalyzerMetrics
     public static bool IsKnown(string metricId) =>
         TryWindowMetric(metricId, out _, out _)
         || metricId is "malformed-ratio" or "late-ratio" or "early-ratio" or "lost-ratio" or "ptp-findings"
-            or "clipped-ratio" or "st3-messages" or "st6-messages" or "prach-lost-ratio" or "prach-late-ratio";
+            or "clipped-ratio" or "st3-messages" or "st6-messages" or "prach-lost-ratio" or "prach-late-ratio"
+            or "te-max-abs" or "te-two-way-mean";
 
     /// <summary>The window of a <c>WINDOW.late-ratio</c> / <c>WINDOW.early-ratio</c> id.</summary>
     public static bool TryWindowMetric(string metricId, out DelayWindow window, out bool late)
@@ -113,6 +118,26 @@ public static class AnalyzerMetrics
         }
 
         return DelayWindows.TryParse(metricId[..^(late ? LateSuffix.Length : EarlySuffix.Length)], out window);
+    }
+
+    /// <summary>The worst evaluated master's max|TE| or two-way mean (largest magnitude), in ns.</summary>
+    private static bool TimeError(AnalysisReport report, bool maxAbs, out decimal value, out string? note)
+    {
+        value = 0;
+        var masters = report.Ptp.Clocks.Where(c => c.TimeError.IsMaster).ToList();
+        var evaluated = masters.Where(c => c.TimeError.Evaluated).Select(c => maxAbs ? c.TimeError.MaxAbsTwoWayNs : c.TimeError.TwoWayMeanNs)
+            .OfType<double>().ToList();
+        if (evaluated.Count == 0)
+        {
+            note = masters.Count == 0
+                ? "no PTP master (no Sync) was seen at the tap"
+                : "no PTP master's time error could be evaluated: " + string.Join("; ", masters.Select(m => m.TimeError.Reason).Distinct());
+            return false;
+        }
+
+        note = null;
+        value = (decimal)evaluated.MaxBy(Math.Abs);
+        return true;
     }
 
     private static bool WindowRatio(AnalysisReport report, DelayWindow window, bool late, out decimal value, out string? note)
