@@ -97,7 +97,9 @@ public sealed class CampaignCoordinatorActor : ReceivePersistentActor, IWithTime
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
     {
         _requester.Tell(new Status.Failure(new RunStorageException(
-            $"the run's journal could not be written ({StorageFault.Of(cause) ?? cause.Message})", cause)));
+            StorageFault.Of(cause) is { } full
+                ? $"the run's journal could not be written: the disk is full ({full})"
+                : $"the run's journal could not be written ({cause.Message})", cause)));
         base.OnPersistFailure(cause, @event, sequenceNr);
     }
 

@@ -118,7 +118,7 @@ public static class CampaignRunner
         }
         catch (Exception e) when (StorageFault.Of(e) is { } full)
         {
-            throw new RunStorageException($"{file}: could not be written ({full})", e);
+            throw new RunStorageException($"{file}: could not be written: the disk is full ({full})", e);
         }
     }
 
