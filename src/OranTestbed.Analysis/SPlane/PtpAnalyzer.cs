@@ -255,42 +255,22 @@ public sealed class PtpAnalyzer
             return;
         }
 
-        for (int i = 0; i < te.FollowUpCount; i++)
+        if (te.FollowUps.TryTake(sequenceId, out var precise, out long followUpCorrection))
         {
-            if (te.FollowUpSequence[i] == sequenceId)
-            {
-                AddForward(te, timestamp, te.FollowUpOrigin[i] + correction + te.FollowUpCorrection[i], frameNumber,
-                    sequenceId);
-                RemoveAt(te.FollowUpSequence, te.FollowUpOrigin, te.FollowUpCorrection, ref te.FollowUpCount, i);
-                return;
-            }
+            AddForward(te, timestamp, precise + correction + followUpCorrection, frameNumber, sequenceId);
+            return;
         }
 
-        for (int i = 0; i < te.SyncCount; i++)
-        {
-            if (te.SyncSequence[i] == sequenceId)
-            {
-                te.Duplicates++;
-                return;
-            }
-        }
-
-        if (te.LastCompletedSequence == sequenceId)
+        if (te.Syncs.Contains(sequenceId) || te.LastCompletedSequence == sequenceId)
         {
             te.Duplicates++;
             return;
         }
 
-        if (te.SyncCount == TimeErrorState.PendingCapacity)
+        if (te.Syncs.Add(sequenceId, timestamp, correction))
         {
             te.SyncsWithoutFollowUp++;
-            RemoveAt(te.SyncSequence, te.SyncTime, te.SyncCorrection, ref te.SyncCount, 0);
         }
-
-        te.SyncSequence[te.SyncCount] = sequenceId;
-        te.SyncTime[te.SyncCount] = timestamp;
-        te.SyncCorrection[te.SyncCount] = correction;
-        te.SyncCount++;
     }
 
     private static void TimeErrorFollowUp(PtpClockState clock, in PtpMessage message, ushort sequenceId, long frameNumber)
@@ -299,14 +279,10 @@ public sealed class PtpAnalyzer
         message.TryGetTimestamp(out var precise);
         Int128 origin = TimeErrorState.Units(precise);
         long correction = message.CorrectionField;
-        for (int i = 0; i < te.SyncCount; i++)
+        if (te.Syncs.TryTake(sequenceId, out var tapTime, out long syncCorrection))
         {
-            if (te.SyncSequence[i] == sequenceId)
-            {
-                AddForward(te, te.SyncTime[i], origin + te.SyncCorrection[i] + correction, frameNumber, sequenceId);
-                RemoveAt(te.SyncSequence, te.SyncTime, te.SyncCorrection, ref te.SyncCount, i);
-                return;
-            }
+            AddForward(te, (long)tapTime, origin + syncCorrection + correction, frameNumber, sequenceId);
+            return;
         }
 
         if (te.LastCompletedSequence == sequenceId)
@@ -315,16 +291,10 @@ public sealed class PtpAnalyzer
             return;
         }
 
-        if (te.FollowUpCount == TimeErrorState.PendingCapacity)
+        if (te.FollowUps.Add(sequenceId, origin, correction))
         {
             te.FollowUpsWithoutSync++;
-            RemoveAt(te.FollowUpSequence, te.FollowUpOrigin, te.FollowUpCorrection, ref te.FollowUpCount, 0);
         }
-
-        te.FollowUpSequence[te.FollowUpCount] = sequenceId;
-        te.FollowUpOrigin[te.FollowUpCount] = origin;
-        te.FollowUpCorrection[te.FollowUpCount] = correction;
-        te.FollowUpCount++;
     }
 
     private static void AddForward(TimeErrorState te, long tapTimestamp, Int128 masterUnits, long frameNumber,
@@ -407,15 +377,6 @@ public sealed class PtpAnalyzer
         }
 
         te.DelayRespWithoutRequest++;
-    }
-
-    private static void RemoveAt<T>(ushort[] sequence, T[] first, long[] second, ref int count, int index)
-    {
-        int left = count - index - 1;
-        Array.Copy(sequence, index + 1, sequence, index, left);
-        Array.Copy(first, index + 1, first, index, left);
-        Array.Copy(second, index + 1, second, index, left);
-        count--;
     }
 
     private PtpClockState? Find(in PtpPortIdentity port, byte domain)

@@ -40,7 +40,7 @@ public static class TimeErrorAnalysis
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static TimeErrorReport Build(TimeErrorState? state, TimeErrorLimits? limits)
     {
-        if (state is null || (state.Forward.Count == 0 && state.SyncsWithoutFollowUp == 0 && state.SyncCount == 0))
+        if (state is null || (state.Forward.Count == 0 && state.SyncsWithoutFollowUp == 0 && state.Syncs.Count == 0))
         {
             return TimeErrorReport.NotMaster with { Limits = limits };
         }
@@ -52,8 +52,8 @@ public static class TimeErrorAnalysis
             Evaluated = false,
             ForwardSamples = state.Forward.Count,
             ReverseSamples = state.Reverse.Count,
-            SyncsWithoutFollowUp = state.SyncsWithoutFollowUp + state.SyncCount,
-            FollowUpsWithoutSync = state.FollowUpsWithoutSync + state.FollowUpCount,
+            SyncsWithoutFollowUp = state.SyncsWithoutFollowUp + state.Syncs.Count,
+            FollowUpsWithoutSync = state.FollowUpsWithoutSync + state.FollowUps.Count,
             DelayRespWithoutRequest = state.DelayRespWithoutRequest,
             Duplicates = state.Duplicates,
             OutOfRange = state.OutOfRange,

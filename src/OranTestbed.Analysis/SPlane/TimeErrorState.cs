@@ -9,25 +9,17 @@ namespace OranTestbed.Analysis.SPlane;
 /// </summary>
 internal sealed class TimeErrorState
 {
-    /// <summary>Two-step Syncs awaiting their Follow_Up, and Follow_Ups that came before their Sync (reordered).</summary>
-    public const int PendingCapacity = 8;
-
     /// <summary>forward = t_tap(Sync) − (originTimestamp + correctionField(s)), at t_tap(Sync).</summary>
     public TimeErrorSamples Forward { get; } = new();
 
     /// <summary>reverse = (receiveTimestamp − correction added after the tap) − t_tap(Delay_Req), at t_tap(Delay_Req).</summary>
     public TimeErrorSamples Reverse { get; } = new();
 
-    public readonly ushort[] SyncSequence = new ushort[PendingCapacity];
-    public readonly long[] SyncTime = new long[PendingCapacity];
-    public readonly long[] SyncCorrection = new long[PendingCapacity];
-    public int SyncCount;
+    /// <summary>Two-step Syncs awaiting their Follow_Up (tap time, Sync correctionField).</summary>
+    public PendingHalves Syncs { get; } = new();
 
-    public readonly ushort[] FollowUpSequence = new ushort[PendingCapacity];
-    public readonly Int128[] FollowUpOrigin = new Int128[PendingCapacity];
-    public readonly long[] FollowUpCorrection = new long[PendingCapacity];
-    public readonly long[] FollowUpTime = new long[PendingCapacity];
-    public int FollowUpCount;
+    /// <summary>Follow_Ups that came before their Sync (reordered): preciseOriginTimestamp, Follow_Up correctionField.</summary>
+    public PendingHalves FollowUps { get; } = new();
 
     public long SyncsWithoutFollowUp;
     public long FollowUpsWithoutSync;
