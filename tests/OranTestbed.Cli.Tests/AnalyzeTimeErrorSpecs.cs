@@ -1,6 +1,7 @@
 using System.Text.Json;
 using OranTestbed.Cli.Commands;
 using OranTestbed.Cli.Tests.Support;
+using OranTestbed.Emulation.SPlane;
 using OranTestbed.TestSupport;
 
 namespace OranTestbed.Cli.Tests;

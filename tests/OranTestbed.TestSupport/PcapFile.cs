@@ -1,4 +1,5 @@
 using OranTestbed.Capture.Files;
+using OranTestbed.Emulation.SPlane;
 
 namespace OranTestbed.TestSupport;
 
@@ -21,6 +22,10 @@ public static class PcapFile
 
         return path;
     }
+
+    /// <summary>Writes the S-plane traffic's frames to a nanosecond pcap and returns its path.</summary>
+    public static string WritePcap(this TimeErrorTraffic traffic, string? path = null) =>
+        Write(traffic.Frames.Select(f => new TimedFrame(f.UnixNanoseconds, f.Bytes)), path);
 
     /// <summary>Reads every frame of a capture file (copies; for tests only).</summary>
     public static List<byte[]> ReadAll(string path)

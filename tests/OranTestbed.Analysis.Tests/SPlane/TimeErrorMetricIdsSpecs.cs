@@ -1,4 +1,5 @@
 using OranTestbed.Analysis.Verdicts;
+using OranTestbed.Emulation.SPlane;
 using OranTestbed.TestSupport;
 
 namespace OranTestbed.Analysis.Tests.SPlane;

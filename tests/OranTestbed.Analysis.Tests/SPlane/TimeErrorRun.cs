@@ -1,5 +1,6 @@
 using OranTestbed.Analysis.Reports;
 using OranTestbed.Analysis.SPlane;
+using OranTestbed.Emulation.SPlane;
 using OranTestbed.Fronthaul.Compression;
 using OranTestbed.Fronthaul.Ecpri;
 using OranTestbed.Fronthaul.Profiles;

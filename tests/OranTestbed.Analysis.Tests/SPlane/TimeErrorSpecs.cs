@@ -4,6 +4,7 @@ using OranTestbed.Analysis.Rules;
 using OranTestbed.Analysis.SPlane;
 using OranTestbed.Analysis.Tests.Support;
 using OranTestbed.Analysis.Verdicts;
+using OranTestbed.Emulation.SPlane;
 using OranTestbed.Fronthaul.Profiles;
 using OranTestbed.TestSupport;
 

@@ -1,9 +1,10 @@
 using System.Globalization;
+using OranTestbed.Emulation.SPlane;
 using OranTestbed.Fronthaul.Decoding;
 using OranTestbed.Fronthaul.Ethernet;
 using OranTestbed.Fronthaul.Ptp;
-using OranTestbed.TestSupport;
 using OranTestbed.TestSupport.Peers;
+using OranTestbed.TestSupport;
 
 namespace OranTestbed.Analysis.Tests.SPlane;
 

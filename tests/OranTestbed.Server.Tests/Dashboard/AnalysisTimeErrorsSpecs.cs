@@ -1,6 +1,7 @@
 using System.Text.Json;
-using OranTestbed.Analysis;
 using OranTestbed.Analysis.Reports;
+using OranTestbed.Analysis;
+using OranTestbed.Emulation.SPlane;
 using OranTestbed.Fronthaul.Profiles;
 using OranTestbed.Plans.Profiles;
 using OranTestbed.Server.Dashboard;

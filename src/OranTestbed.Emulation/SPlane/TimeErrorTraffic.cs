@@ -2,7 +2,7 @@ using OranTestbed.Fronthaul.Ethernet;
 using OranTestbed.Fronthaul.Ptp;
 using OranTestbed.Fronthaul.Writing;
 
-namespace OranTestbed.TestSupport;
+namespace OranTestbed.Emulation.SPlane;
 
 /// <summary>
 /// A G.8275.1 master and slave seen at a tap whose clock is <see cref="TapOffsetNs"/> ahead of the master's
@@ -11,6 +11,7 @@ namespace OranTestbed.TestSupport;
 /// written as the wire carries them: whole ns in the timestamp, the 2^-16 ns fraction in correctionField (Follow_Up
 /// or one-step Sync: + fraction of T1; Delay_Resp: the Delay_Req's correctionField − fraction of T4, IEEE 1588-2019
 /// §11.3.2 c). So the two-way TE is θ + (forward − reverse)/2 exactly when θ and the delays are multiples of 2^-16 ns.
+/// The S-plane with a known answer: the time-error specs and the benchmark of the time-error pass are built on it.
 /// </summary>
 public sealed class TimeErrorTraffic
 {
@@ -23,7 +24,7 @@ public sealed class TimeErrorTraffic
     public static readonly PtpPortIdentity DefaultSlave = new(0x0066_77FF_FE88_99AA, 1);
     private static readonly byte[] NonForwardable = [0x01, 0x80, 0xC2, 0x00, 0x00, 0x0E];
     private static readonly byte[] SourceMac = [0x02, 0, 0, 0, 0, 0x01];
-    private readonly List<TimedFrame> _frames = [];
+    private readonly List<(long UnixNanoseconds, byte[] Bytes)> _frames = [];
 
     public PtpPortIdentity Master { get; init; } = DefaultMaster;
 
@@ -71,7 +72,8 @@ public sealed class TimeErrorTraffic
 
     public Func<int, bool> DuplicateSync { get; init; } = _ => false;
 
-    public IReadOnlyList<TimedFrame> Frames => _frames;
+    /// <summary>The frames in capture order, each with its capture time in Unix nanoseconds.</summary>
+    public IReadOnlyList<(long UnixNanoseconds, byte[] Bytes)> Frames => _frames;
 
     public TimeErrorTraffic Run(double seconds)
     {
@@ -99,9 +101,6 @@ public sealed class TimeErrorTraffic
         _frames.Sort((a, b) => a.UnixNanoseconds.CompareTo(b.UnixNanoseconds));
         return this;
     }
-
-    /// <summary>Writes the frames to a nanosecond pcap (our libpcap writer) and returns its path.</summary>
-    public string WritePcap(string? path = null) => PcapFile.Write(_frames, path);
 
     private long Capture(long elapsed) => StartTaiNs + elapsed - (CaptureOnUtc ? UtcOffset * Second : 0);
 
@@ -200,6 +199,6 @@ public sealed class TimeErrorTraffic
         writer.WriteEthernetHeader(NonForwardable, SourceMac, [], EthernetFields.TypePtp);
         body(ref writer);
         int length = writer.Finish();
-        _frames.Add(new TimedFrame(Capture(elapsed), buffer[..length]));
+        _frames.Add((Capture(elapsed), buffer[..length]));
     }
 }
