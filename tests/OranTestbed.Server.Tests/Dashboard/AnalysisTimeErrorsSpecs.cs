@@ -1,11 +1,7 @@
 using System.Text.Json;
-using OranTestbed.Analysis.Reports;
-using OranTestbed.Analysis;
 using OranTestbed.Emulation.SPlane;
-using OranTestbed.Fronthaul.Profiles;
-using OranTestbed.Plans.Profiles;
 using OranTestbed.Server.Dashboard;
-using OranTestbed.TestSupport;
+using OranTestbed.Server.Tests.Dashboard.Support;
 
 namespace OranTestbed.Server.Tests.Dashboard;
 
@@ -19,7 +15,7 @@ public sealed class AnalysisTimeErrorsSpecs
     [Test]
     public void A_stored_report_must_give_the_masters_time_error_with_its_plots_and_checks()
     {
-        using var json = JsonDocument.Parse(Report(new TimeErrorTraffic { TapOffsetNs = _ => 80 }.Run(3)));
+        using var json = JsonDocument.Parse(DashboardSamples.TimeErrorReport(new TimeErrorTraffic { TapOffsetNs = _ => 80 }.Run(3)));
 
         var clocks = AnalysisTimeErrors.Read(json.RootElement);
 
@@ -41,27 +37,11 @@ public sealed class AnalysisTimeErrorsSpecs
     [Test]
     public void A_master_that_cannot_be_placed_must_say_why()
     {
-        using var json = JsonDocument.Parse(Report(new TimeErrorTraffic { Announces = false }.Run(1)));
+        using var json = JsonDocument.Parse(DashboardSamples.TimeErrorReport(new TimeErrorTraffic { Announces = false }.Run(1)));
 
         var master = AnalysisTimeErrors.Read(json.RootElement).Single();
 
         Assert.That(master.Evaluated, Is.False);
         Assert.That(master.Reason, Is.Not.Empty);
-    }
-
-    /// <summary>The analysis.json of <paramref name="traffic"/> against the n78 profile judged by G.8273.2 class C.</summary>
-    private static string Report(TimeErrorTraffic traffic)
-    {
-        TimeErrorMasks.TryGet(TimeErrorMasks.G8273ClassC, out var classC);
-        var profile = FronthaulProfileLoader.Load(Path.Combine(TestPaths.RepositoryRoot, "testplans", "profiles", "n78-100mhz-tdd-bfp9-2644.yaml"))
-            with { SPlane = classC };
-        var analyzer = new FronthaulAnalyzer(profile, CaptureTap.Ru);
-        long number = 0;
-        foreach (var frame in traffic.Frames)
-        {
-            analyzer.Process(frame.Bytes, frame.UnixNanoseconds, ++number);
-        }
-
-        return AnalysisReportJson.ToJson(analyzer.BuildReport());
     }
 }

@@ -141,6 +141,27 @@ public sealed class DashboardBrowserSpecs
         });
     }
 
+    [Test]
+    public async Task Execution_page_must_show_the_s_plane_time_error_with_its_checks_and_plots()
+    {
+        await SignInAsync(DashboardServer.OperatorToken, $"/executions/{DashboardSamples.NewRun}/{DashboardSamples.SPlaneExecution}");
+
+        var master = _page.Locator("section.time-error");
+        await Assert.MultipleAsync(async () =>
+        {
+            Assert.That(await master.CountAsync(), Is.EqualTo(1), "the master, not the slave");
+            Assert.That(await master.Locator("h3").InnerTextAsync(), Does.Contain("domain 24"));
+            Assert.That(await master.Locator("p").First.InnerTextAsync(), Does.Match(@"^\d+ pairs; two-way mean 80 ns, max \|TE\| 80 ns"),
+                "the tap 80 ns ahead of the master");
+            Assert.That(await master.Locator("ul.te-checks li").AllInnerTextsAsync(),
+                Has.Some.Match("^PTP-TE-MAX-ABS: .*FAIL$"), "80 ns against class C's 30 ns");
+            Assert.That(await master.Locator("svg").CountAsync(), Is.EqualTo(3), "TE over time, MTIE, TDEV");
+            Assert.That((await master.Locator("svg polyline").First.BoundingBoxAsync())?.Width, Is.GreaterThan(100),
+                "the TE curve is drawn across the plot (flat: the offset is constant)");
+            Assert.That(await master.Locator("svg").Nth(1).TextContentAsync(), Does.Contain("g8273.2-class-c"), "MTIE against the mask");
+        });
+    }
+
     private ILocator Cell(string du, string ru) => _page.Locator($"td.cell[data-du='{du}'][data-ru='{ru}']");
 
     private static Task<string> BackgroundAsync(ILocator cell) =>

@@ -3,6 +3,8 @@ using OranTestbed.Analysis;
 using OranTestbed.Analysis.Reports;
 using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Emulation;
+using OranTestbed.Emulation.SPlane;
+using OranTestbed.Fronthaul.Profiles;
 using OranTestbed.Plans.Personalities;
 using OranTestbed.Plans.Profiles;
 using OranTestbed.Results.Model;
@@ -15,7 +17,8 @@ namespace OranTestbed.Server.Tests.Dashboard.Support;
 /// Two runs of lab products (testplans/lab) with real evidence: an analyzer report of 20 ms of emulated n78 traffic
 /// (timing windows with 1 µs histograms) and the shared sample capture. Between the runs xylem/xd-100 × quasar/q-300
 /// regresses (PASS → FAIL), polaris/pd-7 × quasar/q-300 keeps failing with a hostile reason, and a n28 combination
-/// appears (INCONCLUSIVE).
+/// appears (INCONCLUSIVE) whose evidence is an S-plane analysis: a PTP master 80 ns off the tap clock judged against
+/// G.8273.2 class C (30 ns), so its time-error section has figures, a failed check and plots.
 /// </summary>
 public static class DashboardSamples
 {
@@ -23,6 +26,7 @@ public static class DashboardSamples
     public const string NewRun = "run-2025-03-08";
     public const string Hostile = "<script>alert('pwned')</script> & \"quoted\"";
     public const string RegressedExecution = "exec-xd100-q300";
+    public const string SPlaneExecution = "exec-pd7-yr400";
 
     public static readonly DateTimeOffset Start = new(2025, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
@@ -55,8 +59,11 @@ public static class DashboardSamples
             reason: "ta4-max above the window"), evidence(RegressedExecution));
         await store.RecordAsync(Execution(NewRun, "exec-xd100-zr200", XylemDu with { Software = "5.4.0" }, ZephyrRu, Verdict.Pass));
         await store.RecordAsync(Execution(NewRun, "exec-pd7-q300", PolarisDu, QuasarRu, Verdict.Fail, reason: Hostile));
-        await store.RecordAsync(Execution(NewRun, "exec-pd7-yr400", PolarisDu, YmirRu, Verdict.Inconclusive,
-            band: "n28-rural", op: "operator-b", reason: "the capture dropped frames: the evidence is incomplete"));
+        string sPlane = Path.Combine(folder, "s-plane-analysis.json");
+        File.WriteAllText(sPlane, TimeErrorReport(new TimeErrorTraffic { TapOffsetNs = _ => 80 }.Run(3)));
+        await store.RecordAsync(Execution(NewRun, SPlaneExecution, PolarisDu, YmirRu, Verdict.Inconclusive,
+            band: "n28-rural", op: "operator-b", reason: "the capture dropped frames: the evidence is incomplete"),
+            [new(ArtifactKind.AnalysisReport, $"{SPlaneExecution}/analysis.json", sPlane)]);
         await store.FinishRunAsync(NewRun, Start.AddDays(7).AddHours(1), aborted: false);
     }
 
@@ -80,6 +87,22 @@ public static class DashboardSamples
         string path = Path.Combine(folder, "analysis.json");
         File.WriteAllText(path, AnalysisReportJson.ToJson(analyzer.BuildReport()));
         return path;
+    }
+
+    /// <summary>The analysis.json of <paramref name="traffic"/> against the n78 profile judged by G.8273.2 class C.</summary>
+    public static string TimeErrorReport(TimeErrorTraffic traffic)
+    {
+        TimeErrorMasks.TryGet(TimeErrorMasks.G8273ClassC, out var classC);
+        var profile = FronthaulProfileLoader.Load(Path.Combine(TestPaths.RepositoryRoot, "testplans", "profiles", "n78-100mhz-tdd-bfp9-2644.yaml"))
+            with { SPlane = classC };
+        var analyzer = new FronthaulAnalyzer(profile, Fronthaul.Profiles.CaptureTap.Ru);
+        long number = 0;
+        foreach (var frame in traffic.Frames)
+        {
+            analyzer.Process(frame.Bytes, frame.UnixNanoseconds, ++number);
+        }
+
+        return AnalysisReportJson.ToJson(analyzer.BuildReport());
     }
 
     private static ExecutionResult Execution(string run, string id, ProductRef du, ProductRef ru, Verdict verdict,
