@@ -1,7 +1,8 @@
 using BenchmarkDotNet.Running;
 using OranTestbed.Benchmarks.Generation;
 
-// `generate ...` writes the benchmark capture, `schedule ...` measures the orchestrator's overhead per execution;
+// `generate ...` writes the benchmark capture, `schedule ...` measures the orchestrator's overhead per execution,
+// `results-scale ...` generates and measures a results store of a million results (ResultsScale/ResultsScaleRunner);
 // anything else goes to BenchmarkDotNet (e.g. --filter '*FrameDecoder*').
 if (args.Length > 0 && args[0] == "generate")
 {
@@ -11,6 +12,11 @@ if (args.Length > 0 && args[0] == "generate")
 if (args.Length > 0 && args[0] == "schedule")
 {
     return OranTestbed.Benchmarks.Orchestration.SchedulingOverhead.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "results-scale")
+{
+    return await OranTestbed.Benchmarks.ResultsScale.ResultsScaleRunner.RunAsync(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(CaptureGenerator).Assembly).Run(args);

@@ -62,7 +62,7 @@ internal static class MatrixCommand
             var executions = await results.ListExecutionsAsync(new ExecutionFilter
             {
                 RunId = runId, LatestOnly = runId is null, Band = parse.GetValue(band), OperatorProfile = parse.GetValue(op),
-                OCu = parse.GetValue(ocu),
+                OCu = parse.GetValue(ocu), SubjectsOnly = parse.GetRequiredValue(format) != "json", // only JSON lists reasons and metrics
             }, cancel).ConfigureAwait(false);
             var matrices = InteropMatrix.Build(executions, runs,
                 new MatrixQuery { Band = parse.GetValue(band), OperatorProfile = parse.GetValue(op), OCu = parse.GetValue(ocu) }, plan);

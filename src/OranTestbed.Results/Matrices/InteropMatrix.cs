@@ -33,26 +33,28 @@ public sealed record InteropMatrix(string Band, string OperatorProfile, Immutabl
         var planned = plan.Executions.Where(p => Selected(query, p.Band, p.OperatorProfile, p.OCu)).ToList();
         var excluded = plan.Exclusions.Where(x => Selected(query, x.Band, x.OperatorProfile, x.OCu)).ToList();
 
-        var setups = latest.Select(r => (r.Subject.Band, r.Subject.OperatorProfile))
-            .Concat(planned.Select(p => (p.Band, p.OperatorProfile)))
-            .Concat(excluded.Select(x => (x.Band, x.OperatorProfile)))
-            .Distinct().OrderBy(s => s.Band, StringComparer.Ordinal).ThenBy(s => s.OperatorProfile, StringComparer.Ordinal);
+        // Each result, planned execution and exclusion is placed once (by setup, then by pair): the cost is linear in
+        // what the matrices show, whatever their number of cells.
+        var bySetup = latest.GroupBy(r => (r.Subject.Band, r.Subject.OperatorProfile))
+            .ToDictionary(g => g.Key, g => g.ToLookup(r => Pair(r.Subject)));
+        var plannedBySetup = planned.GroupBy(p => (p.Band, p.OperatorProfile))
+            .ToDictionary(g => g.Key, g => g.GroupBy(p => (p.ODu, p.ORu)).ToDictionary(p => p.Key, p => p.Count()));
+        var excludedBySetup = excluded.ToLookup(x => (x.Band, x.OperatorProfile));
+        var setups = bySetup.Keys.Concat(plannedBySetup.Keys).Concat(excluded.Select(x => (x.Band, x.OperatorProfile)))
+            .Distinct().OrderBy(s => s.Item1, StringComparer.Ordinal).ThenBy(s => s.Item2, StringComparer.Ordinal);
         var matrices = ImmutableArray.CreateBuilder<InteropMatrix>();
         foreach (var (band, op) in setups)
         {
             var cells = ImmutableDictionary.CreateBuilder<(string, string), MatrixCell>();
-            var mine = latest.Where(r => r.Subject.Band == band && r.Subject.OperatorProfile == op).ToList();
-            var plannedHere = planned.Where(p => p.Band == band && p.OperatorProfile == op).ToList();
-            var pairs = mine.Select(r => (r.Subject.Product("o-du")?.Id ?? "?", r.Subject.Product("o-ru")?.Id ?? "?"))
-                .Concat(plannedHere.Select(p => (p.ODu, p.ORu))).Distinct();
+            var mine = bySetup.GetValueOrDefault((band, op));
+            var plannedHere = plannedBySetup.GetValueOrDefault((band, op)) ?? [];
+            var pairs = (mine?.Select(g => g.Key) ?? []).Concat(plannedHere.Keys).Distinct();
             foreach (var pair in pairs)
             {
-                var cellResults = mine.Where(r => (r.Subject.Product("o-du")?.Id ?? "?", r.Subject.Product("o-ru")?.Id ?? "?") == pair)
-                    .ToImmutableArray();
-                cells[pair] = Cell(cellResults, plannedHere.Count(p => (p.ODu, p.ORu) == pair));
+                cells[pair] = Cell([.. mine?[pair] ?? []], plannedHere.GetValueOrDefault(pair));
             }
 
-            foreach (var x in excluded.Where(x => x.Band == band && x.OperatorProfile == op))
+            foreach (var x in excludedBySetup[(band, op)])
             {
                 cells.TryAdd((x.ODu, x.ORu), new MatrixCell(MatrixState.Incompatible, [], 0, [], x.Reason));
             }
@@ -80,6 +82,9 @@ public sealed record InteropMatrix(string Band, string OperatorProfile, Immutabl
             .Select(p => $"{p.Id} {p.Software}".TrimEnd()).Distinct().Order(StringComparer.Ordinal).ToImmutableArray();
         return new MatrixCell(state, results, planned, versions, null);
     }
+
+    private static (string ODu, string ORu) Pair(ExecutionSubject subject) =>
+        (subject.Product("o-du")?.Id ?? "?", subject.Product("o-ru")?.Id ?? "?");
 
     private static bool Selected(MatrixQuery query, string band, string op, string? oCu) =>
         (query.Band is null || query.Band == band)

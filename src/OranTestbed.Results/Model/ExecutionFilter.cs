@@ -35,6 +35,10 @@ public sealed record ExecutionFilter
     /// <summary>Only the latest result of each execution id (the newest run's, never an aborted one): what matrices judge.</summary>
     public bool LatestOnly { get; init; }
 
+    /// <summary>Read the subject (with products) and the verdict only, no reasons, metrics, measurements or evidence:
+    /// what the cells of a matrix shown as a table or heatmap need, for a fraction of the reading.</summary>
+    public bool SubjectsOnly { get; init; }
+
     /// <summary>Leave out the latest result of each execution id: its history (a cell's earlier results).</summary>
     public bool ExcludeLatest { get; init; }
 

@@ -192,8 +192,9 @@ public sealed partial class ResultsStore
     {
         filter ??= ExecutionFilter.All;
         var (where, parameters) = Where(filter);
+        string then = Kind == DatabaseKind.Sqlite ? "CROSS JOIN" : "JOIN"; // see own, below
         string from = filter.LatestOnly
-            ? "latest_result l JOIN execution e ON e.run_id = l.run_id AND e.execution_id = l.execution_id JOIN run r ON r.run_id = e.run_id"
+            ? $"latest_result l {then} execution e ON e.run_id = l.run_id AND e.execution_id = l.execution_id JOIN run r ON r.run_id = e.run_id"
             : "execution e JOIN run r ON r.run_id = e.run_id";
         string order = filter.Limit is null
             ? "e.run_id, e.band, e.operator_profile, e.case_id, e.repetition, e.execution_id"
@@ -207,42 +208,45 @@ public sealed partial class ResultsStore
             WITH picked AS (SELECT e.run_id, e.execution_id FROM {from} WHERE {where}
                             {(filter.Limit is null ? "" : $"ORDER BY {order} LIMIT @Limit")})
             """;
-        const string Own = "JOIN picked k ON k.run_id = x.run_id AND k.execution_id = x.execution_id";
+        // Each part is read from the picked executions into its table's key, never by scanning the table: SQLite takes the
+        // left side of a CROSS JOIN as the outer loop (its planner would otherwise scan the big table to skip a sort),
+        // PostgreSQL plans from its statistics (and has no CROSS JOIN … ON).
+        string own = $"FROM picked k {then} {{0}} x ON x.run_id = k.run_id AND x.execution_id = k.execution_id";
         await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
         var executions = await Query<ExecutionRow>(connection, $"""
             {picked}
-            SELECT {ExecutionColumns} FROM picked k JOIN execution e ON e.run_id = k.run_id AND e.execution_id = k.execution_id
+            SELECT {ExecutionColumns} FROM picked k {then} execution e ON e.run_id = k.run_id AND e.execution_id = k.execution_id
             JOIN run r ON r.run_id = e.run_id ORDER BY {order}
             """, parameters, cancellationToken).ConfigureAwait(false);
         var products = Group(await Query<ProductRow>(connection, $"""
             {picked}
             SELECT x.run_id AS RunId, x.execution_id AS ExecutionId, x.role AS Role, x.product_id AS ProductId, x.vendor AS Vendor,
                    x.model AS Model, x.hardware AS Hardware, x.software AS Software, x.firmware AS Firmware
-            FROM execution_product x {Own}
+            {string.Format(CultureInfo.InvariantCulture, own, "execution_product")}
             """, parameters, cancellationToken).ConfigureAwait(false), r => (r.RunId, r.ExecutionId));
-        var reasons = Group(await Query<ReasonRow>(connection, $"""
+        var reasons = filter.SubjectsOnly ? [] : Group(await Query<ReasonRow>(connection, $"""
             {picked}
             SELECT x.run_id AS RunId, x.execution_id AS ExecutionId, x.position AS Position, x.reason AS Reason
-            FROM execution_reason x {Own} ORDER BY x.position
-            """, parameters, cancellationToken).ConfigureAwait(false), r => (r.RunId, r.ExecutionId));
-        var metrics = Group(await Query<MetricRow>(connection, $"""
+            {string.Format(CultureInfo.InvariantCulture, own, "execution_reason")}
+            """, parameters, cancellationToken).ConfigureAwait(false), r => (r.RunId, r.ExecutionId), r => r.Position);
+        var metrics = filter.SubjectsOnly ? [] : Group(await Query<MetricRow>(connection, $"""
             {picked}
             SELECT x.run_id AS RunId, x.execution_id AS ExecutionId, x.position AS Position, x.metric_id AS MetricId, x.source AS Source,
                    x.unit AS Unit, x.measured AS Measured, x.threshold AS Threshold, x.verdict AS Verdict, x.note AS Note
-            FROM metric x {Own} ORDER BY x.position
-            """, parameters, cancellationToken).ConfigureAwait(false), r => (r.RunId, r.ExecutionId));
-        var measurements = Group(await Query<MeasurementRow>(connection, $"""
+            {string.Format(CultureInfo.InvariantCulture, own, "metric")}
+            """, parameters, cancellationToken).ConfigureAwait(false), r => (r.RunId, r.ExecutionId), r => r.Position);
+        var measurements = filter.SubjectsOnly ? [] : Group(await Query<MeasurementRow>(connection, $"""
             {picked}
             SELECT x.run_id AS RunId, x.execution_id AS ExecutionId, x.position AS Position, x.name AS Name, x.unit AS Unit,
                    x."values" AS ValuesJson, x.description AS Description
-            FROM measurement x {Own} ORDER BY x.position
-            """, parameters, cancellationToken).ConfigureAwait(false), r => (r.RunId, r.ExecutionId));
-        var artifacts = Group(await Query<ArtifactRow>(connection, $"""
+            {string.Format(CultureInfo.InvariantCulture, own, "measurement")}
+            """, parameters, cancellationToken).ConfigureAwait(false), r => (r.RunId, r.ExecutionId), r => r.Position);
+        var artifacts = filter.SubjectsOnly ? [] : Group(await Query<ArtifactRow>(connection, $"""
             {picked}
             SELECT x.run_id AS RunId, x.execution_id AS ExecutionId, x.position AS Position, x.kind AS Kind, x.name AS Name,
                    x.sha256 AS Sha256, a.size AS Size
-            FROM execution_artifact x {Own} JOIN artifact a ON a.sha256 = x.sha256 ORDER BY x.position
-            """, parameters, cancellationToken).ConfigureAwait(false), r => (r.RunId, r.ExecutionId));
+            {string.Format(CultureInfo.InvariantCulture, own, "execution_artifact")} JOIN artifact a ON a.sha256 = x.sha256
+            """, parameters, cancellationToken).ConfigureAwait(false), r => (r.RunId, r.ExecutionId), r => r.Position);
 
         return [.. executions.Select(e =>
         {
@@ -640,8 +644,9 @@ public sealed partial class ResultsStore
     private static async Task<List<T>> Query<T>(DbConnection connection, string sql, object parameters, CancellationToken cancellationToken) =>
         [.. await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false)];
 
-    private static Dictionary<(string, string), List<T>> Group<T>(List<T> rows, Func<T, (string, string)> key) =>
-        rows.GroupBy(key).ToDictionary(g => g.Key, g => g.ToList());
+    private static Dictionary<(string, string), List<T>> Group<T>(List<T> rows, Func<T, (string, string)> key,
+        Func<T, long>? position = null) =>
+        rows.GroupBy(key).ToDictionary(g => g.Key, g => position is null ? g.ToList() : [.. g.OrderBy(position)]);
 
     private static int RoleOrder(string role) => ExecutionSubject.Roles.IndexOf(role) is var i and >= 0 ? i : int.MaxValue;
 

@@ -24,8 +24,10 @@ internal static class MatrixPage
         var data = DashboardData.For(context, store);
         var filter = MatrixFilter.Of(context.Request);
         var runs = await data.RunsAsync().ConfigureAwait(false);
-        var latest = await data.ExecutionsAsync(new ExecutionFilter { LatestOnly = true }).ConfigureAwait(false);
-        var shown = filter.Run is null ? latest : await data.ExecutionsAsync(new ExecutionFilter { RunId = filter.Run }).ConfigureAwait(false);
+        var latest = await data.ExecutionsAsync(new ExecutionFilter { LatestOnly = true, SubjectsOnly = true }).ConfigureAwait(false);
+        var shown = filter.Run is null
+            ? latest
+            : await data.ExecutionsAsync(new ExecutionFilter { RunId = filter.Run, SubjectsOnly = true }).ConfigureAwait(false);
         bool showPlanned = MatrixFilter.Value(context.Request, "planned") == "on";
         var scope = filter.Run is null ? runs : [.. runs.Where(r => r.RunId == filter.Run)];
         var matrices = InteropMatrix.Build(shown, [.. runs.Select(r => r.RunId)], filter.Query,
