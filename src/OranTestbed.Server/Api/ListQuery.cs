@@ -1,0 +1,94 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using OranTestbed.Results.Model;
+
+namespace OranTestbed.Server.Api;
+
+/// <summary>
+/// The query string of an API list, checked before anything is read: every key known, every filter an id (letters,
+/// digits and <c>- _ . / : + @</c>, at most <see cref="MaxIdLength"/>), <c>limit</c> 1..<see cref="MaxLimit"/>
+/// (default <see cref="DefaultLimit"/>), <c>cursor</c> one this server gave. Anything else is a 400 naming the
+/// parameter: a filter that could match no stored id is an error to be told, not an empty page.
+/// </summary>
+internal sealed class ListQuery
+{
+    public const int DefaultLimit = 100;
+    public const int MaxLimit = 1000;
+    public const int MaxIdLength = 200;
+    private const string Paging = "limit, cursor";
+
+    private readonly HttpRequest _request;
+
+    private ListQuery(HttpRequest request) => _request = request;
+
+    public int Limit { get; private init; } = DefaultLimit;
+
+    public ExecutionCursor? Cursor { get; private init; }
+
+    /// <summary>Checks <paramref name="request"/>'s keys against <paramref name="filters"/> (and limit, cursor).</summary>
+    public static ListQuery Of(HttpRequest request, params string[] filters)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        foreach (var (key, _) in request.Query)
+        {
+            if (!filters.Contains(key, StringComparer.Ordinal) && key is not ("limit" or "cursor"))
+            {
+                throw Bad(key.Length > 40 ? key[..40] + "…" : key,
+                    $"is not a parameter of this list (known: {string.Join(", ", filters)}, {Paging})");
+            }
+        }
+
+        var keys = new ListQuery(request);
+        string? limit = keys.Single("limit");
+        string? cursor = keys.Single("cursor");
+        return new ListQuery(request)
+        {
+            Limit = limit is null ? DefaultLimit
+                : int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n is >= 1 and <= MaxLimit ? n
+                : throw Bad("limit", $"must be a whole number from 1 to {MaxLimit}"),
+            Cursor = cursor is null ? null
+                : ExecutionCursor.TryParse(cursor) ?? throw Bad("cursor", "is not a cursor of this list (take it from the Link header)"),
+        };
+    }
+
+    /// <summary>The filter <paramref name="name"/> as an id, or null when absent.</summary>
+    public string? Id(string name)
+    {
+        string? value = Single(name);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value.Length > MaxIdLength || !value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or ':' or '+' or '@'))
+        {
+            throw Bad(name, $"is not an id (letters, digits and - _ . / : + @, at most {MaxIdLength} characters)");
+        }
+
+        return value;
+    }
+
+    /// <summary>The one value of <paramref name="name"/> (empty = absent); given twice is an error.</summary>
+    public string? Single(string name)
+    {
+        var values = _request.Query[name];
+        if (values.Count > 1)
+        {
+            throw Bad(name, "is given more than once");
+        }
+
+        return string.IsNullOrEmpty(values.ToString()) ? null : values.ToString();
+    }
+
+    /// <summary>The <c>Link</c> header value of the next page: this request with <c>cursor</c> replaced.</summary>
+    public string NextLink(ExecutionCursor next)
+    {
+        var parameters = _request.Query.Where(q => q.Key != "cursor")
+            .Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}")
+            .Append($"cursor={next.Encode()}");
+        return $"<{_request.PathBase}{_request.Path}?{string.Join('&', parameters)}>; rel=\"next\"";
+    }
+
+    private static ApiProblemException Bad(string parameter, string why) =>
+        ApiProblems.BadRequest("bad-query", $"query parameter '{parameter}' {why}");
+}
