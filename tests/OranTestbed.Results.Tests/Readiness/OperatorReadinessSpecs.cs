@@ -2,6 +2,7 @@ using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Plans.Iot;
 using OranTestbed.Results.Model;
 using OranTestbed.Results.Readiness;
+using OranTestbed.TestSupport.Stores;
 
 namespace OranTestbed.Results.Tests.Readiness;
 

@@ -5,14 +5,13 @@ using OranTestbed.Plans.Campaigns;
 using OranTestbed.Plans.Expansion;
 using OranTestbed.Plans.Iot;
 using OranTestbed.Results.Model;
-using OranTestbed.TestSupport;
 
-namespace OranTestbed.Results.Tests.Readiness;
+namespace OranTestbed.TestSupport.Stores;
 
 /// <summary>
 /// Results of the shipped plan's executions (testplans/), recorded as the orchestrator records them: the subject of the
 /// planned execution, every metric of the case measured and judged by the plan's own criterion. A metric not given is
-/// measured right at its threshold (which meets it).
+/// measured right at its threshold (which meets it). Shared by the readiness specs of Results, Cli and Server.
 /// </summary>
 public static class LabResults
 {
