@@ -56,8 +56,14 @@ internal static class MatrixCommand
             }
 
             var runs = (await results.ListRunsAsync(cancel).ConfigureAwait(false)).Select(r => r.RunId).ToList();
-            var executions = await results.ListExecutionsAsync(new ExecutionFilter { RunId = parse.GetValue(run) }, cancel)
-                .ConfigureAwait(false);
+            // The latest result of each execution (kept by the store as results are recorded), or one run's results:
+            // what the matrices judge, read by their filters, never the whole history.
+            string? runId = parse.GetValue(run);
+            var executions = await results.ListExecutionsAsync(new ExecutionFilter
+            {
+                RunId = runId, LatestOnly = runId is null, Band = parse.GetValue(band), OperatorProfile = parse.GetValue(op),
+                OCu = parse.GetValue(ocu),
+            }, cancel).ConfigureAwait(false);
             var matrices = InteropMatrix.Build(executions, runs,
                 new MatrixQuery { Band = parse.GetValue(band), OperatorProfile = parse.GetValue(op), OCu = parse.GetValue(ocu) }, plan);
             switch (parse.GetRequiredValue(format))

@@ -11,5 +11,5 @@ public sealed record MatrixQuery
 
     public string? OCu { get; init; }
 
-    public const string NoOCu = "none";
+    public const string NoOCu = Model.ExecutionFilter.NoProduct;
 }

@@ -24,4 +24,27 @@ public sealed record ExecutionFilter
     public string? CaseId { get; init; }
 
     public Verdict? Verdict { get; init; }
+
+    /// <summary>The O-DU, O-RU and O-CU of the pair (product ids); <see cref="NoProduct"/> = the role is absent.</summary>
+    public string? ODu { get; init; }
+
+    public string? ORu { get; init; }
+
+    public string? OCu { get; init; }
+
+    /// <summary>Only the latest result of each execution id (the newest run's, never an aborted one): what matrices judge.</summary>
+    public bool LatestOnly { get; init; }
+
+    /// <summary>Leave out the latest result of each execution id: its history (a cell's earlier results).</summary>
+    public bool ExcludeLatest { get; init; }
+
+    /// <summary>At most this many, the newest runs first (runs by start time, then id), then <see cref="Before"/> pages on.</summary>
+    public int? Limit { get; init; }
+
+    /// <summary>With <see cref="Limit"/>: only results older than this one (the last of the previous page).</summary>
+    public ExecutionCursor? Before { get; init; }
+
+    /// <summary>The value of <see cref="ODu"/>, <see cref="ORu"/> or <see cref="OCu"/> that selects results without that role.</summary>
+    public const string NoProduct = "none";
 }
+

@@ -31,9 +31,10 @@ public sealed partial class ResultsStore
         e.recorded_at AS RecordedAt, e.content_hash AS ContentHash
         """;
 
-    /// <summary>The tables keyed by (run_id, execution_id) that reference <c>execution</c>.</summary>
+    /// <summary>The tables keyed by (run_id, execution_id) that reference <c>execution</c> (latest_result never holds the
+    /// aborted executions that are deleted, but its key references them all the same).</summary>
     private static readonly string[] ChildTables =
-        ["execution_product", "execution_reason", "metric", "measurement", "execution_artifact", "evidence_check"];
+        ["latest_result", "execution_product", "execution_reason", "metric", "measurement", "execution_artifact", "evidence_check"];
 
     private const string RunColumns = """
         r.run_id AS RunId, r.campaign_id AS CampaignId, c.description AS CampaignDescription, r.plan_hash AS PlanHash,
@@ -166,44 +167,81 @@ public sealed partial class ResultsStore
         return [.. rows.Select(ToRun)];
     }
 
+    /// <summary>The runs holding an execution that matches <paramref name="filter"/> (a vendor's runs), oldest first.</summary>
+    public async Task<ImmutableArray<RunInfo>> ListRunsAsync(ExecutionFilter filter, CancellationToken cancellationToken = default)
+    {
+        var (where, parameters) = Where(filter);
+        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await Query<RunRow>(connection, $"""
+            SELECT {RunColumns} FROM run r JOIN campaign c ON c.campaign_id = r.campaign_id
+            WHERE EXISTS (SELECT 1 FROM execution e WHERE e.run_id = r.run_id AND {where})
+            ORDER BY r.started_at, r.run_id
+            """, parameters, cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(ToRun)];
+    }
+
     public async Task<RunInfo?> GetRunAsync(string runId, CancellationToken cancellationToken = default) =>
         (await GetRunRowAsync(runId, cancellationToken).ConfigureAwait(false)) is { } row ? ToRun(row) : null;
 
     /// <summary>The executions matching <paramref name="filter"/>, ordered by run, band, operator profile, case,
-    /// repetition and execution id.</summary>
+    /// repetition and execution id; with a <see cref="ExecutionFilter.Limit"/>, the newest runs first, one page. The
+    /// executions are picked once (a common table expression every query of their parts joins), so reading the latest
+    /// results or one page costs what they hold, not what the store holds.</summary>
     public async Task<ImmutableArray<ExecutionResult>> ListExecutionsAsync(ExecutionFilter? filter = null,
         CancellationToken cancellationToken = default)
     {
-        var (where, parameters) = Where(filter ?? ExecutionFilter.All);
+        filter ??= ExecutionFilter.All;
+        var (where, parameters) = Where(filter);
+        string from = filter.LatestOnly
+            ? "latest_result l JOIN execution e ON e.run_id = l.run_id AND e.execution_id = l.execution_id JOIN run r ON r.run_id = e.run_id"
+            : "execution e JOIN run r ON r.run_id = e.run_id";
+        string order = filter.Limit is null
+            ? "e.run_id, e.band, e.operator_profile, e.case_id, e.repetition, e.execution_id"
+            : "r.started_at DESC, e.run_id DESC, e.execution_id DESC";
+        if (filter.Limit is { } limit)
+        {
+            parameters.Add("Limit", (long)Math.Max(0, limit));
+        }
+
+        string picked = $"""
+            WITH picked AS (SELECT e.run_id, e.execution_id FROM {from} WHERE {where}
+                            {(filter.Limit is null ? "" : $"ORDER BY {order} LIMIT @Limit")})
+            """;
+        const string Own = "JOIN picked k ON k.run_id = x.run_id AND k.execution_id = x.execution_id";
         await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
-        string owned = $"EXISTS (SELECT 1 FROM execution e JOIN run r ON r.run_id = e.run_id WHERE e.run_id = x.run_id AND e.execution_id = x.execution_id AND {where})";
         var executions = await Query<ExecutionRow>(connection, $"""
-            SELECT {ExecutionColumns} FROM execution e JOIN run r ON r.run_id = e.run_id WHERE {where}
-            ORDER BY e.run_id, e.band, e.operator_profile, e.case_id, e.repetition, e.execution_id
+            {picked}
+            SELECT {ExecutionColumns} FROM picked k JOIN execution e ON e.run_id = k.run_id AND e.execution_id = k.execution_id
+            JOIN run r ON r.run_id = e.run_id ORDER BY {order}
             """, parameters, cancellationToken).ConfigureAwait(false);
         var products = Group(await Query<ProductRow>(connection, $"""
+            {picked}
             SELECT x.run_id AS RunId, x.execution_id AS ExecutionId, x.role AS Role, x.product_id AS ProductId, x.vendor AS Vendor,
                    x.model AS Model, x.hardware AS Hardware, x.software AS Software, x.firmware AS Firmware
-            FROM execution_product x WHERE {owned}
+            FROM execution_product x {Own}
             """, parameters, cancellationToken).ConfigureAwait(false), r => (r.RunId, r.ExecutionId));
         var reasons = Group(await Query<ReasonRow>(connection, $"""
+            {picked}
             SELECT x.run_id AS RunId, x.execution_id AS ExecutionId, x.position AS Position, x.reason AS Reason
-            FROM execution_reason x WHERE {owned} ORDER BY x.position
+            FROM execution_reason x {Own} ORDER BY x.position
             """, parameters, cancellationToken).ConfigureAwait(false), r => (r.RunId, r.ExecutionId));
         var metrics = Group(await Query<MetricRow>(connection, $"""
+            {picked}
             SELECT x.run_id AS RunId, x.execution_id AS ExecutionId, x.position AS Position, x.metric_id AS MetricId, x.source AS Source,
                    x.unit AS Unit, x.measured AS Measured, x.threshold AS Threshold, x.verdict AS Verdict, x.note AS Note
-            FROM metric x WHERE {owned} ORDER BY x.position
+            FROM metric x {Own} ORDER BY x.position
             """, parameters, cancellationToken).ConfigureAwait(false), r => (r.RunId, r.ExecutionId));
         var measurements = Group(await Query<MeasurementRow>(connection, $"""
+            {picked}
             SELECT x.run_id AS RunId, x.execution_id AS ExecutionId, x.position AS Position, x.name AS Name, x.unit AS Unit,
                    x."values" AS ValuesJson, x.description AS Description
-            FROM measurement x WHERE {owned} ORDER BY x.position
+            FROM measurement x {Own} ORDER BY x.position
             """, parameters, cancellationToken).ConfigureAwait(false), r => (r.RunId, r.ExecutionId));
         var artifacts = Group(await Query<ArtifactRow>(connection, $"""
+            {picked}
             SELECT x.run_id AS RunId, x.execution_id AS ExecutionId, x.position AS Position, x.kind AS Kind, x.name AS Name,
                    x.sha256 AS Sha256, a.size AS Size
-            FROM execution_artifact x JOIN artifact a ON a.sha256 = x.sha256 WHERE {owned} ORDER BY x.position
+            FROM execution_artifact x {Own} JOIN artifact a ON a.sha256 = x.sha256 ORDER BY x.position
             """, parameters, cancellationToken).ConfigureAwait(false), r => (r.RunId, r.ExecutionId));
 
         return [.. executions.Select(e =>
@@ -301,13 +339,14 @@ public sealed partial class ResultsStore
         int inserted = await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO execution (run_id, execution_id, band, operator_profile, iot_profile, iot_specification, iot_spec_version,
                 fronthaul_profile, case_id, case_name, case_status, case_reference, repetition, verdict, attempts, flaky, bench,
-                duration_ticks, started_at, recorded_at, content_hash)
+                duration_ticks, started_at, recorded_at, content_hash, o_du, o_ru, o_cu)
             VALUES (@RunId, @ExecutionId, @Band, @OperatorProfile, @IotProfile, @IotSpecification, @IotSpecVersion,
                 @FronthaulProfile, @CaseId, @CaseName, @CaseStatus, @CaseReference, @Repetition, @Verdict, @Attempts, @Flaky, @Bench,
-                @DurationTicks, @StartedAt, @RecordedAt, @ContentHash)
+                @DurationTicks, @StartedAt, @RecordedAt, @ContentHash, @ODu, @ORu, @OCu)
             ON CONFLICT DO NOTHING
             """, new
         {
+            ODu = s.Product("o-du")?.Id ?? "", ORu = s.Product("o-ru")?.Id ?? "", OCu = s.Product("o-cu")?.Id ?? "",
             result.RunId, result.ExecutionId, s.Band, s.OperatorProfile, s.IotProfile, s.IotSpecification, s.IotSpecVersion,
             s.FronthaulProfile, s.CaseId, s.CaseName, s.CaseStatus, s.CaseReference, Repetition = (long)s.Repetition,
             Verdict = o.Verdict.ToWireName(), Attempts = (long)o.Attempts, Flaky = o.Flaky ? 1L : 0L, o.Bench,
@@ -389,8 +428,29 @@ public sealed partial class ResultsStore
                 cancellationToken).ConfigureAwait(false);
         }
 
+        if (o.Verdict != Verdict.Aborted)
+        {
+            await KeepLatestAsync(connection, transaction, result.RunId, result.ExecutionId, cancellationToken).ConfigureAwait(false);
+        }
+
         return RecordOutcome.Stored;
     }
+
+    /// <summary>
+    /// Makes the just-recorded result its execution's latest unless a newer run's result already is (a run recorded out
+    /// of order, e.g. an import of an older run): the order of V004's build and of ListRunsAsync, compared by the database.
+    /// </summary>
+    private static Task<int> KeepLatestAsync(DbConnection connection, DbTransaction transaction, string runId, string executionId,
+        CancellationToken cancellationToken) => Execute(connection, transaction, """
+            INSERT INTO latest_result (execution_id, run_id, run_started_at, band, operator_profile, o_du, o_ru, o_cu)
+            SELECT e.execution_id, e.run_id, r.started_at, e.band, e.operator_profile, e.o_du, e.o_ru, e.o_cu
+            FROM execution e JOIN run r ON r.run_id = e.run_id WHERE e.run_id = @RunId AND e.execution_id = @ExecutionId
+            ON CONFLICT (execution_id) DO UPDATE SET run_id = excluded.run_id, run_started_at = excluded.run_started_at,
+                band = excluded.band, operator_profile = excluded.operator_profile, o_du = excluded.o_du, o_ru = excluded.o_ru,
+                o_cu = excluded.o_cu
+            WHERE excluded.run_started_at > latest_result.run_started_at
+               OR (excluded.run_started_at = latest_result.run_started_at AND excluded.run_id >= latest_result.run_id)
+            """, new { RunId = runId, ExecutionId = executionId }, cancellationToken);
 
     /// <summary>Removes an execution with everything that hangs off it (children first: the keys reference it).</summary>
     private static async Task DeleteExecutionAsync(DbConnection connection, DbTransaction transaction, string runId,
@@ -508,12 +568,39 @@ public sealed partial class ResultsStore
             EXISTS (SELECT 1 FROM execution_product fp WHERE fp.run_id = e.run_id AND fp.execution_id = e.execution_id
                     AND fp.product_id = @FilterProduct)
             """);
+        Add(Pair(filter.ODu), "FilterODu", "e.o_du = @FilterODu");
+        Add(Pair(filter.ORu), "FilterORu", "e.o_ru = @FilterORu");
+        Add(Pair(filter.OCu), "FilterOCu", "e.o_cu = @FilterOCu");
+        if (filter.LatestOnly)
+        {
+            where.Append(" AND EXISTS (SELECT 1 FROM latest_result il WHERE il.run_id = e.run_id AND il.execution_id = e.execution_id)");
+        }
+
+        if (filter.ExcludeLatest)
+        {
+            where.Append(" AND NOT EXISTS (SELECT 1 FROM latest_result xl WHERE xl.run_id = e.run_id AND xl.execution_id = e.execution_id)");
+        }
+
+        if (filter is { Limit: not null, Before: { } before })
+        {
+            where.Append("""
+                 AND (r.started_at < @BeforeStarted OR (r.started_at = @BeforeStarted AND (e.run_id < @BeforeRun
+                      OR (e.run_id = @BeforeRun AND e.execution_id < @BeforeExecution))))
+                """);
+            parameters.Add("BeforeStarted", TimeText(before.RunStartedAt));
+            parameters.Add("BeforeRun", before.RunId);
+            parameters.Add("BeforeExecution", before.ExecutionId);
+        }
+
         Add(filter.Vendor, "FilterVendor", """
             EXISTS (SELECT 1 FROM execution_product fv WHERE fv.run_id = e.run_id AND fv.execution_id = e.execution_id
                     AND fv.vendor = @FilterVendor)
             """);
         return (where.ToString(), parameters);
     }
+
+    /// <summary>The column value of a pair filter: '' for <see cref="ExecutionFilter.NoProduct"/> (no product in that role).</summary>
+    private static string? Pair(string? product) => product == ExecutionFilter.NoProduct ? "" : product;
 
     private async Task<RunRow?> GetRunRowAsync(string runId, CancellationToken cancellationToken)
     {

@@ -30,15 +30,10 @@ internal static class RunEndpoints
     private static async Task<IReadOnlyList<RunDto>> ListAsync(HttpContext context, [FromServices] ResultsStore store)
     {
         var caller = Caller.Of(context.User);
-        var runs = await store.ListRunsAsync(context.RequestAborted).ConfigureAwait(false);
-        if (!caller.IsVendor)
-        {
-            return [.. runs.Select(RunDto.Of)];
-        }
-
-        var visible = (await store.ListExecutionsAsync(caller.Scope(ExecutionFilter.All), context.RequestAborted).ConfigureAwait(false))
-            .Select(e => e.RunId).ToHashSet(StringComparer.Ordinal);
-        return [.. runs.Where(r => visible.Contains(r.RunId)).Select(RunDto.Of)];
+        var runs = caller.IsVendor
+            ? await store.ListRunsAsync(caller.Scope(ExecutionFilter.All), context.RequestAborted).ConfigureAwait(false)
+            : await store.ListRunsAsync(context.RequestAborted).ConfigureAwait(false);
+        return [.. runs.Select(RunDto.Of)];
     }
 
     private static async Task<RunDetailDto> GetAsync(string id, HttpContext context, [FromServices] ResultsStore store)

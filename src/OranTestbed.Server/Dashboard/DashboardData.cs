@@ -26,17 +26,9 @@ internal sealed class DashboardData(ResultsStore store, Caller caller, Cancellat
         store.ListExecutionsAsync(caller.Scope(filter), cancellationToken);
 
     /// <summary>The visible runs, oldest first.</summary>
-    public async Task<ImmutableArray<RunInfo>> RunsAsync()
-    {
-        var runs = await store.ListRunsAsync(cancellationToken).ConfigureAwait(false);
-        if (!caller.IsVendor)
-        {
-            return runs;
-        }
-
-        var visible = (await ExecutionsAsync(ExecutionFilter.All).ConfigureAwait(false)).Select(e => e.RunId).ToHashSet(StringComparer.Ordinal);
-        return [.. runs.Where(r => visible.Contains(r.RunId))];
-    }
+    public Task<ImmutableArray<RunInfo>> RunsAsync() => caller.IsVendor
+        ? store.ListRunsAsync(caller.Scope(ExecutionFilter.All), cancellationToken)
+        : store.ListRunsAsync(cancellationToken);
 
     public async Task<ImmutableDictionary<(string RunId, string ExecutionId), EvidenceCheck>> EvidenceChecksAsync(ExecutionFilter filter) =>
         await store.ListEvidenceChecksAsync(caller.Scope(filter), cancellationToken).ConfigureAwait(false);

@@ -17,7 +17,12 @@ internal static class DashboardPaths
         $"/executions/{Uri.EscapeDataString(runId)}/{Uri.EscapeDataString(executionId)}";
 
     public static string Cell(MatrixFilter filter, string band, string operatorProfile, string oDu, string oRu) =>
-        With(Cells, ("band", band), ("operator", operatorProfile), ("du", oDu), ("ru", oRu), ("ocu", filter.OCu), ("run", filter.Run));
+        CellPage(filter, band, operatorProfile, oDu, oRu, before: null);
+
+    /// <summary>A cell's page whose earlier results start after the cursor <paramref name="before"/>.</summary>
+    public static string CellPage(MatrixFilter filter, string band, string operatorProfile, string oDu, string oRu, string? before) =>
+        With(Cells, ("band", band), ("operator", operatorProfile), ("du", oDu), ("ru", oRu), ("ocu", filter.OCu), ("run", filter.Run),
+            ("before", before));
 
     public static string CompareRuns(string before, string after) => With(Compare, ("before", before), ("after", after));
 

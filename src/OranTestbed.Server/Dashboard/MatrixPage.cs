@@ -24,13 +24,15 @@ internal static class MatrixPage
         var data = DashboardData.For(context, store);
         var filter = MatrixFilter.Of(context.Request);
         var runs = await data.RunsAsync().ConfigureAwait(false);
-        var all = await data.ExecutionsAsync(ExecutionFilter.All).ConfigureAwait(false);
+        var latest = await data.ExecutionsAsync(new ExecutionFilter { LatestOnly = true }).ConfigureAwait(false);
+        var shown = filter.Run is null ? latest : await data.ExecutionsAsync(new ExecutionFilter { RunId = filter.Run }).ConfigureAwait(false);
         bool showPlanned = MatrixFilter.Value(context.Request, "planned") == "on";
         var scope = filter.Run is null ? runs : [.. runs.Where(r => r.RunId == filter.Run)];
-        var matrices = Build(all, runs, filter, showPlanned ? Planned(plan, scope, data.Caller) : null);
+        var matrices = InteropMatrix.Build(shown, [.. runs.Select(r => r.RunId)], filter.Query,
+            showPlanned ? Planned(plan, scope, data.Caller) : null);
         return DashboardPage.Render(context, "Interoperability matrix", html =>
         {
-            Filters(html, filter, all, runs, showPlanned);
+            Filters(html, filter, latest, runs, showPlanned);
             if (matrices.IsEmpty)
             {
                 html.Append($"<p id=\"no-results\">No results match these filters.</p>\n");
@@ -48,12 +50,6 @@ internal static class MatrixPage
                 .Append($"<span class=\"verdict incompatible\">INCOMPATIBLE</span> excluded by the plan (hover for why).</p>\n");
         });
     }
-
-    /// <summary>The matrices of <paramref name="filter"/> over the visible results (only its run's when it names one).</summary>
-    public static ImmutableArray<InteropMatrix> Build(ImmutableArray<ExecutionResult> results, ImmutableArray<RunInfo> runs,
-        MatrixFilter filter, MatrixPlan? planned = null) =>
-        InteropMatrix.Build(filter.Run is null ? results : results.Where(r => r.RunId == filter.Run),
-            [.. runs.Select(r => r.RunId)], filter.Query, planned);
 
     /// <summary>What the campaigns of <paramref name="runs"/> planned, when the plan has them (imported runs and campaign
     /// files outside the plan have no plan here); a vendor sees only entries with one of its products.</summary>
