@@ -22,6 +22,7 @@ public static class Program
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(AgentCommand.Create());
         root.Subcommands.Add(MatrixCommand.Create());
+        root.Subcommands.Add(ReadinessCommand.Create());
         root.Subcommands.Add(ResultsCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(AccountsCommand.Create());

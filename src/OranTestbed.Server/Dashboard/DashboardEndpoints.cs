@@ -7,7 +7,8 @@ namespace OranTestbed.Server.Dashboard;
 /// <summary>
 /// The operator dashboard: server-rendered pages without script or outside resource. <c>/</c> the matrix heatmap with
 /// its filters, <c>/cells</c> a cell's executions, <c>/executions/{run}/{id}</c> one execution with its metrics,
-/// evidence and timing histograms, <c>/compare</c> two runs, <c>/runs</c> the runs; <c>/login</c> and <c>/logout</c>.
+/// evidence and timing histograms, <c>/compare</c> two runs, <c>/runs</c> the runs,
+/// <c>/readiness</c> which combinations an operator can deploy per need and band; <c>/login</c> and <c>/logout</c>.
 /// A page asked without a valid token (cookie or Bearer) redirects to <c>/login</c>, which comes back afterwards.
 /// </summary>
 public static class DashboardEndpoints
@@ -30,6 +31,7 @@ public static class DashboardEndpoints
         pages.MapGet("/executions/{run}/{id}", ExecutionPage.RenderAsync);
         pages.MapGet(DashboardPaths.Compare, ComparePage.RenderAsync);
         pages.MapGet(DashboardPaths.Runs, RunsPage.RenderAsync);
+        pages.MapGet(DashboardPaths.Readiness, ReadinessPage.RenderAsync);
         return routes;
     }
 }

@@ -65,7 +65,7 @@ internal static class DashboardPage
     private static void Navigation(HtmlBuilder html, ClaimsPrincipal user)
     {
         html.Append($"<nav><a href=\"{DashboardPaths.Matrix}\">Matrix</a><a href=\"{DashboardPaths.Runs}\">Runs</a>")
-            .Append($"<a href=\"{DashboardPaths.Compare}\">Compare</a>");
+            .Append($"<a href=\"{DashboardPaths.Compare}\">Compare</a><a href=\"{DashboardPaths.Readiness}\">Readiness</a>");
         if (user.Identity?.IsAuthenticated == true)
         {
             var caller = Auth.Caller.Of(user);

@@ -9,6 +9,7 @@ internal static class DashboardPaths
     public const string Cells = "/cells";
     public const string Runs = "/runs";
     public const string Compare = "/compare";
+    public const string Readiness = "/readiness";
     public const string Login = "/login";
     public const string Logout = "/logout";
 

@@ -12,6 +12,7 @@ public sealed class DashboardHttpSpecs
     [TestCase("/runs")]
     [TestCase("/compare")]
     [TestCase("/executions/run-2025-03-08/exec-xd100-q300")]
+    [TestCase("/readiness?operator=operator-b")]
     public async Task Pages_must_redirect_a_request_without_a_valid_token_to_login_and_back(string path)
     {
         using var anonymous = DashboardServer.Client();
@@ -143,6 +144,27 @@ public sealed class DashboardHttpSpecs
             Assert.That(matrix, Does.Not.Contain("quasar/q-300").And.Not.Contain("ymir").And.Not.Contain("polaris"));
             Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
             Assert.That(otherCell.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        });
+    }
+
+    [Test]
+    public async Task Readiness_must_name_an_unknown_operator_encoded_and_scope_a_vendor()
+    {
+        using var client = DashboardServer.Client(DashboardServer.OperatorToken);
+        using var vendor = DashboardServer.Client(DashboardServer.VendorToken);
+
+        using var unknown = await client.GetAsync(new Uri("/readiness?operator=" + Uri.EscapeDataString("<script>x()</script>"), UriKind.Relative));
+        string echo = await unknown.Content.ReadAsStringAsync();
+        string operatorB = await client.GetStringAsync(new Uri("/readiness?operator=operator-b", UriKind.Relative));
+        string zephyrOnB = await vendor.GetStringAsync(new Uri("/readiness?operator=operator-b", UriKind.Relative));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(echo, Does.Contain("The plan has no operator profile &lt;script&gt;x()&lt;/script&gt;.").And.Not.Contain("<script"));
+            Assert.That(operatorB, Does.Contain("data-state=\"ready\"").And.Contain("data-band=\"n28-rural\""), "every band without --band");
+            Assert.That(zephyrOnB, Does.Not.Contain("tr class=\"candidate\"").And.Contain("No candidate combination that this account may see"),
+                "zephyr takes no part in operator B's combinations");
         });
     }
 

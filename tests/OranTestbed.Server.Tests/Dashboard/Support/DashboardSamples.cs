@@ -10,6 +10,7 @@ using OranTestbed.Plans.Profiles;
 using OranTestbed.Results.Model;
 using OranTestbed.Results.Store;
 using OranTestbed.TestSupport;
+using OranTestbed.TestSupport.Stores;
 
 namespace OranTestbed.Server.Tests.Dashboard.Support;
 
@@ -18,7 +19,8 @@ namespace OranTestbed.Server.Tests.Dashboard.Support;
 /// (timing windows with 1 µs histograms) and the shared sample capture. Between the runs xylem/xd-100 × quasar/q-300
 /// regresses (PASS → FAIL), polaris/pd-7 × quasar/q-300 keeps failing with a hostile reason, and a n28 combination
 /// appears (INCONCLUSIVE) whose evidence is an S-plane analysis: a PTP master 80 ns off the tap clock judged against
-/// G.8273.2 class C (30 ns), so its time-error section has figures, a failed check and plots.
+/// G.8273.2 class C (30 ns), so its time-error section has figures, a failed check and plots. Two later runs feed the
+/// readiness page (<see cref="FillReadinessAsync"/>).
 /// </summary>
 public static class DashboardSamples
 {
@@ -27,6 +29,8 @@ public static class DashboardSamples
     public const string Hostile = "<script>alert('pwned')</script> & \"quoted\"";
     public const string RegressedExecution = "exec-xd100-q300";
     public const string SPlaneExecution = "exec-pd7-yr400";
+    public const string ReadyRun = "run-2025-03-15";
+    public const string NotReadyRun = "run-2025-03-22";
 
     public static readonly DateTimeOffset Start = new(2025, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
@@ -65,6 +69,25 @@ public static class DashboardSamples
             band: "n28-rural", op: "operator-b", reason: "the capture dropped frames: the evidence is incomplete"),
             [new(ArtifactKind.AnalysisReport, $"{SPlaneExecution}/analysis.json", sPlane)]);
         await store.FinishRunAsync(NewRun, Start.AddDays(7).AddHours(1), aborted: false);
+        await FillReadinessAsync(store);
+    }
+
+    /// <summary>
+    /// Two later runs of operator B's site-sharing case (sp-functional-lls-c3) on polaris/pd-7 × radian/rr-800 in its
+    /// urban band, as the shipped plan plans it: pd-7 23.4.7 passes; 23.5.0 fails, its master 1500 ns off (te-max-abs
+    /// &lt;= 1100ns). The readiness page shows the pair ready with 23.4.7 and not with 23.5.0; no zephyr product takes
+    /// part, so the vendor's views and the earlier runs' counts stay as they were.
+    /// </summary>
+    private static async Task FillReadinessAsync(ResultsStore store)
+    {
+        foreach (var (run, software, teMaxAbs, days) in new[] { (ReadyRun, "23.4.7", 300m, 14), (NotReadyRun, "23.5.0", 1500m, 21) })
+        {
+            await store.BeginRunAsync(new RunInfo(run, "operator-b-sharing", "sha256:" + new string('d', 64), Start.AddDays(days)));
+            await store.RecordAsync(LabResults.Result(run, "operator-b", "n78-urban", "sp-functional-lls-c3", PolarisDu.Id, "radian/rr-800",
+                measured: new Dictionary<string, decimal> { ["te-max-abs"] = teMaxAbs },
+                software: new Dictionary<string, string> { [PolarisDu.Id] = software }));
+            await store.FinishRunAsync(run, Start.AddDays(days).AddHours(1), aborted: false);
+        }
     }
 
     /// <summary>20 ms of a clean emulated pair on the n78 profile, analysed at the O-RU port: a real analysis.json.</summary>

@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using OranTestbed.Plans;
+using OranTestbed.Results.Model;
+using OranTestbed.Results.Readiness;
+using OranTestbed.Results.Store;
+
+namespace OranTestbed.Server.Dashboard;
+
+/// <summary>
+/// <c>GET /readiness?operator=&amp;band=</c>: which combinations an operator can deploy, per need of its profile and band
+/// (<see cref="OperatorReadiness"/>): READY, NOT READY (case, metric, versions), NOT TESTED (missing cases) or
+/// INCOMPATIBLE (why), each set of versions judged apart. A vendor sees only the candidates with one of its products.
+/// </summary>
+internal static class ReadinessPage
+{
+    public static async Task<IResult> RenderAsync(HttpContext context, [FromServices] ResultsStore store, [FromServices] TestPlan plan)
+    {
+        string? op = MatrixFilter.Value(context.Request, "operator"), band = MatrixFilter.Value(context.Request, "band");
+        if (op is null)
+        {
+            return DashboardPage.Render(context, "Operator readiness", html =>
+            {
+                Filters(html, plan, null, null);
+                html.Append($"<p id=\"choose\">Choose an operator profile to see which combinations it can deploy, need by need.</p>\n");
+            });
+        }
+
+        var profile = plan.FindOperator(op);
+        if (profile is null || (band is not null && profile.Bands.All(b => b.BandId != band)))
+        {
+            string why = profile is null ? $"The plan has no operator profile {op}." : $"{op} has no band {band}.";
+            return DashboardPage.Render(context, "Operator readiness", html =>
+            {
+                Filters(html, plan, op, band);
+                html.Append($"<p class=\"message\" id=\"unknown\">{why}</p>\n");
+            }, StatusCodes.Status404NotFound);
+        }
+
+        var data = DashboardData.For(context, store);
+        var runs = await data.RunsAsync().ConfigureAwait(false);
+        // The operator's results of every run, the latest per execution picked in memory as the matrix does. It can move
+        // to the store's latest-result table only where that keeps one result per execution and set of versions: the
+        // readiness of an older release (5.3.1 after a 5.4.0 run of the same executions) needs its results too.
+        var results = await data.ExecutionsAsync(new ExecutionFilter { OperatorProfile = op, Band = band }).ConfigureAwait(false);
+        string? vendor = data.Caller.VendorId;
+        var readiness = OperatorReadiness.Build(plan, op, band, results, [.. runs.Select(r => r.RunId)],
+            vendor is null ? null : products => products.Any(p => p.StartsWith(vendor + "/", StringComparison.Ordinal)));
+        return DashboardPage.Render(context, $"Readiness of {profile.Name}", html =>
+        {
+            Filters(html, plan, op, band);
+            if (profile.Description is { } description)
+            {
+                html.Append($"<p>{description}</p>\n");
+            }
+
+            foreach (var need in readiness.Needs)
+            {
+                ReadinessSection.Write(html, need);
+            }
+
+            html.Append($"<p>Candidates: <span class=\"verdict pass\">READY</span> every case of the need passed within its thresholds ")
+                .Append($"with one set of versions (deployable with those), <span class=\"verdict fail\">NOT READY</span> a case failed or missed ")
+                .Append($"a threshold, <span class=\"verdict not-run\">NOT TESTED</span> a case has no result, ")
+                .Append($"<span class=\"verdict incompatible\">INCOMPATIBLE</span> the plan cannot run the need's cases on it.</p>\n");
+        });
+    }
+
+    private static void Filters(HtmlBuilder html, TestPlan plan, string? op, string? band)
+    {
+        html.Append($"<form class=\"filters\" method=\"get\" action=\"{DashboardPaths.Readiness}\">\n")
+            .Append($"<label>Operator profile<select name=\"operator\" id=\"filter-operator\"><option value=\"\">choose</option>");
+        foreach (var profile in plan.Operators)
+        {
+            html.Append($"<option value=\"{profile.Id}\"{Selected(profile.Id == op)}>{profile.Id} ({profile.Name})</option>");
+        }
+
+        html.Append($"</select></label>\n<label>Band<select name=\"band\" id=\"filter-band\"><option value=\"\">all</option>");
+        var bands = (plan.FindOperator(op ?? "")?.Bands ?? plan.Operators.SelectMany(o => o.Bands)).Select(b => b.BandId).Distinct(StringComparer.Ordinal);
+        foreach (string id in bands)
+        {
+            html.Append($"<option value=\"{id}\"{Selected(id == band)}>{id}</option>");
+        }
+
+        html.Append($"</select></label>\n<button type=\"submit\" id=\"apply\">Show</button>\n</form>\n");
+    }
+
+    private static Markup Selected(bool selected) => new(selected ? " selected" : "");
+}
