@@ -16,7 +16,7 @@ namespace OranTestbed.Server.Uploads;
 
 /// <summary>
 /// <c>POST /api/v1/results</c> from body to store, every check before anything is stored: read (size limits) → same
-/// bytes uploaded before by this account? answer as then → JSON well-formed (400 with line and byte) → archive unpacked
+/// bytes uploaded before by this account? answer with that upload → JSON well-formed (400 with line and byte) → archive unpacked
 /// safely (<see cref="ArchiveExtractor"/>) → document valid against the O-RAN schema and complete (422 with JSON
 /// pointers) → every product in the lab plan with its role and vendor (422) → a vendor only for combinations with one
 /// of its products, and only citing stored evidence it may see (403) → stored in one transaction (409 on a conflicting
