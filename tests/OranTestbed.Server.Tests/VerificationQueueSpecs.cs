@@ -109,6 +109,24 @@ public sealed class VerificationQueueSpecs(DatabaseKind kind) : ServerSpec(kind)
     }
 
     [Test]
+    public async Task Upload_that_was_being_analysed_each_time_the_server_died_must_be_failed_instead_of_taken_again()
+    {
+        var (_, answer) = await UploadAsync("polaris", "poison", Verdict.Pass);
+        for (int died = 0; died < 3; died++)
+        {
+            await Server.Store.ClaimNextVerificationAsync(); // a worker takes it; the server dies (what a capture that crashes the process does)
+            await Server.Store.RequeueInterruptedVerificationsAsync(); // the next server starts
+        }
+
+        await Server.RestartAsync(OneWorker);
+
+        using var client = Server.Client("polaris");
+        var failed = await Http.UntilVerifiedAsync(client, (string)answer["href"]!);
+        Assert.That(((string?)failed["status"], (string?)failed["reason"]), Is.EqualTo(("failed",
+            "the server stopped 3 times while analysing this upload: it is not analysed again (a capture that stops the analyzer?)")));
+    }
+
+    [Test]
     public async Task Uploads_must_be_verified_one_after_the_other_in_the_order_they_were_accepted()
     {
         var (_, first) = await UploadAsync("polaris", "first", Verdict.Pass);
