@@ -66,6 +66,8 @@ public sealed class ResultsServer : IAsyncDisposable
         builder.Services.AddSingleton(plan);
         builder.Services.AddSingleton<EvidenceVerifier>();
         builder.Services.AddSingleton<UploadProcessor>();
+        builder.Services.AddSingleton<VerificationDoorbell>();
+        builder.Services.AddHostedService<VerificationWorker>();
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ApiProblems.Customize);
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityTransformer>());
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.DefaultIgnoreCondition =

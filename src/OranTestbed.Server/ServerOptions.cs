@@ -42,4 +42,12 @@ public sealed record ServerOptions
 
     /// <summary>Captures re-analysed at once (CPU-bound work; the rest wait).</summary>
     public int MaxConcurrentAnalyses { get; init; } = 1;
+
+    /// <summary>Uploads verified at once by this server's background workers (1: one after the other, in the order they
+    /// were accepted). 0: this server only accepts uploads and queues them; another server on the same store verifies.</summary>
+    public int VerificationWorkers { get; init; } = 1;
+
+    /// <summary>How often an idle worker looks at the queue for uploads another server on the same store accepted (this
+    /// server's own uploads wake it at once).</summary>
+    public TimeSpan VerificationPollInterval { get; init; } = TimeSpan.FromSeconds(5);
 }

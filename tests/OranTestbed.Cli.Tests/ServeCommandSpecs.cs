@@ -110,7 +110,9 @@ public class ServeCommandSpecs
         };
         using var posted = await http.PostAsync(new Uri("/api/v1/results", UriKind.Relative), form);
         string answer = await posted.Content.ReadAsStringAsync();
-        var executions = System.Text.Json.Nodes.JsonNode.Parse(answer)!["executions"]!.AsArray();
+        // The captures are re-analysed in the background: the upload's status URL says when and what it found.
+        var verified = await UntilVerified(http, (string)System.Text.Json.Nodes.JsonNode.Parse(answer)!["href"]!);
+        var executions = verified["executions"]!.AsArray();
         serve.Kill();
 
         var statuses = executions.Select(e => (string?)e!["evidence"]?["status"]).ToList();
@@ -121,12 +123,29 @@ public class ServeCommandSpecs
             Assert.That(run.ExitCode, Is.EqualTo(1), run.Stderr);
             Assert.That(export.ExitCode, Is.Zero, export.Stderr);
             Assert.That(posted.StatusCode, Is.EqualTo(HttpStatusCode.Created), answer);
+            Assert.That((string?)verified["status"], Is.EqualTo("verified"), verified.ToJsonString());
             Assert.That(executions, Has.Count.EqualTo(18));
             Assert.That(statuses.Where(s => s is not null).ToList(), Has.Count.EqualTo(12).And.All.EqualTo("supported"),
                 "every fronthaul execution's capture re-analysed and agreeing");
             Assert.That(statuses.Count(s => s is null), Is.EqualTo(6), "the six M-plane executions have no capture to re-analyse");
             Assert.That(flagged, Is.Empty, "the server re-judges the captures as the run did");
         });
+    }
+
+    /// <summary>Polls an upload's status URL until its verification is final (the deadline only guards a hang).</summary>
+    private static async Task<System.Text.Json.Nodes.JsonNode> UntilVerified(HttpClient http, string href)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(5);
+        while (true)
+        {
+            var upload = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync(new Uri(href, UriKind.Relative)))!;
+            if ((string?)upload["status"] is "verified" or "flagged" or "failed" || DateTime.UtcNow > deadline)
+            {
+                return upload;
+            }
+
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>Waits until the server accepts connections (it loads the plan and migrates the store first).</summary>

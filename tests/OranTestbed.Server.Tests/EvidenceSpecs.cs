@@ -6,8 +6,9 @@ using OranTestbed.Server.Tests.Support;
 
 namespace OranTestbed.Server.Tests;
 
-/// <summary>Trust but verify: uploaded captures are re-analysed with the execution's fronthaul profile, and a verdict
-/// the evidence does not support is flagged (stored, shown by the API, filterable).</summary>
+/// <summary>Trust but verify: uploaded captures are re-analysed (in the background, after the answer) with the
+/// execution's fronthaul profile, and a verdict the evidence does not support is flagged (stored, shown by the API,
+/// filterable).</summary>
 public sealed class EvidenceSpecs
 {
     private ServerHarness _server = null!;
@@ -44,7 +45,8 @@ public sealed class EvidenceSpecs
         using var response = await Http.UploadAsync(client, document);
         var body = await Http.BodyAsync(response);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), body.ToJsonString());
-        return body;
+        Assert.That((string?)body["status"], Is.EqualTo("accepted"), "the answer comes before the re-analysis");
+        return await Http.UntilVerifiedAsync(client, (string)body["href"]!);
     }
 
     [Test]
@@ -58,6 +60,7 @@ public sealed class EvidenceSpecs
 
         Assert.Multiple(() =>
         {
+            Assert.That((string?)answer["status"], Is.EqualTo("flagged"));
             Assert.That((string?)answer["executions"]![0]!["evidence"]!["status"], Is.EqualTo("flagged"));
             Assert.That((bool?)execution["evidence"]!["flagged"], Is.True);
             Assert.That((string?)execution["evidence"]!["claimed"], Is.EqualTo("PASS"));
@@ -75,7 +78,8 @@ public sealed class EvidenceSpecs
         var answer = await UploadWithCaptureAsync("claims-fail", Verdict.Fail);
 
         var evidence = answer["executions"]![0]!["evidence"]!;
-        Assert.That(((string?)evidence["status"], (string?)evidence["analyzed"]), Is.EqualTo(("supported", "FAIL")));
+        Assert.That(((string?)answer["status"], (string?)evidence["status"], (string?)evidence["analyzed"]),
+            Is.EqualTo(("verified", "supported", "FAIL")));
     }
 
     [Test]
@@ -84,7 +88,7 @@ public sealed class EvidenceSpecs
         var answer = await UploadWithCaptureAsync("unknown-profile", Verdict.Pass, profile: "vendor-private-profile");
 
         var evidence = answer["executions"]![0]!["evidence"]!;
-        Assert.That((string?)evidence["status"], Is.EqualTo("unchecked"));
+        Assert.That(((string?)answer["status"], (string?)evidence["status"]), Is.EqualTo(("verified", "unchecked")));
         Assert.That((string?)evidence["reason"], Does.Contain("vendor-private-profile"));
     }
 }

@@ -16,7 +16,7 @@ public sealed class ReadSpecs
     private static readonly string[] ApiPathsDocumented =
     [
         "/api/v1/results", "/api/v1/results/{run}", "/api/v1/runs", "/api/v1/runs/{id}", "/api/v1/executions",
-        "/api/v1/executions/{run}/{id}", "/api/v1/artifacts/{sha256}", "/api/v1/accounts",
+        "/api/v1/executions/{run}/{id}", "/api/v1/artifacts/{sha256}", "/api/v1/accounts", "/api/v1/uploads/{id}",
     ];
 
     private ServerHarness _server = null!;

@@ -1,35 +1,26 @@
 using System.Collections.Immutable;
+using System.Data.Common;
 using Dapper;
 using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Results.Model;
 
 namespace OranTestbed.Results.Store;
 
-// What the results server keeps beside the results (migration V003): the upload journal and the evidence checks.
+// What the results server keeps beside the results (migration V003): the evidence checks. The upload journal and its
+// verification queue are in ResultsStore.Verification.cs.
 public sealed partial class ResultsStore
 {
-    /// <summary>The answer given to an earlier upload of the same content by the same account, or null.</summary>
-    public async Task<string?> FindUploadAsync(string sha256, string account, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-            "SELECT summary FROM upload WHERE sha256 = @Sha256 AND account = @Account",
-            new { Sha256 = sha256, Account = account }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-    }
-
-    /// <summary>Journals an upload (the first answer wins when the same content arrives twice at once).</summary>
-    public async Task RecordUploadAsync(string sha256, string account, string summary, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO upload (sha256, account, received_at, summary) VALUES (@Sha256, @Account, @ReceivedAt, @Summary)
-            ON CONFLICT DO NOTHING
-            """, new { Sha256 = sha256, Account = account, ReceivedAt = TimeText(DateTimeOffset.UtcNow), Summary = summary },
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
-    }
-
     /// <summary>Stores an evidence check; an execution keeps its first check (the evidence is immutable).</summary>
     public async Task RecordEvidenceCheckAsync(EvidenceCheck check, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await InsertEvidenceCheckAsync(connection, transaction, check, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task InsertEvidenceCheckAsync(DbConnection connection, DbTransaction transaction, EvidenceCheck check,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(check);
         RefuseNul(check.Reason, check.ExecutionId);
@@ -39,8 +30,7 @@ public sealed partial class ResultsStore
             RefuseNoOutcome(analyzed, $"the evidence check of execution {check.ExecutionId}");
         }
 
-        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition("""
+        await Execute(connection, transaction, """
             INSERT INTO evidence_check (run_id, execution_id, status, claimed_verdict, analyzed_verdict, fronthaul_profile, captures,
                 reason, checked_at)
             VALUES (@RunId, @ExecutionId, @Status, @Claimed, @Analyzed, @FronthaulProfile, @Captures, @Reason, @CheckedAt)
@@ -50,7 +40,7 @@ public sealed partial class ResultsStore
             check.RunId, check.ExecutionId, Status = EvidenceCheck.StatusName(check.Status), Claimed = check.Claimed.ToWireName(),
             Analyzed = check.Analyzed?.ToWireName(), check.FronthaulProfile, Captures = string.Join(' ', check.Captures), check.Reason,
             CheckedAt = TimeText(check.CheckedAt),
-        }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The evidence checks of the executions matching <paramref name="filter"/>, by (run, execution).</summary>

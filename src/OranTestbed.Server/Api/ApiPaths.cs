@@ -12,5 +12,7 @@ public static class ApiPaths
 
     public static string Artifact(string sha256) => $"{Root}/artifacts/{sha256}";
 
+    public static string Upload(string uploadId) => $"{Root}/uploads/{Uri.EscapeDataString(uploadId)}";
+
     public static string OranResults(string runId) => $"{Root}/results/{Uri.EscapeDataString(runId)}";
 }

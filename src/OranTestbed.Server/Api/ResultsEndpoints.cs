@@ -28,7 +28,9 @@ internal static class ResultsEndpoints
                 Validated whole before anything is stored: 400 malformed JSON or archive, 413 too large, 415 other media types,
                 422 schema errors and unknown products (each error with its JSON pointer), 403 out of the vendor's scope, 409 a
                 different result already stored. 201 when something new was stored, 200 when it all was stored before (a repeated
-                upload gets the first answer). Captures are re-analysed; the answer carries each execution's evidence check.
+                upload names the same upload). The answer is the upload as GET /api/v1/uploads/ID shows it (href, also in
+                Content-Location): stored and queued with status 'accepted'; the captures are re-analysed in the background
+                (accepted → analysing → verified | flagged | failed), so poll href for each execution's evidence check.
                 """)
             .Accepts<string>("application/json", "multipart/form-data")
             .Produces<UploadSummaryDto>(StatusCodes.Status201Created)
@@ -54,6 +56,8 @@ internal static class ResultsEndpoints
     {
         var (summary, created) = await processor.ProcessAsync(context.Request, Caller.Of(context.User), context.RequestAborted)
             .ConfigureAwait(false);
+        // The body is the upload's state now; its status URL is where the verification's progress is read.
+        context.Response.Headers.ContentLocation = summary.Href;
         return created
             ? TypedResults.Created(summary.Runs.Count > 0 ? ApiPaths.Run(summary.Runs[0]) : ApiPaths.Root, summary)
             : TypedResults.Ok(summary);

@@ -16,21 +16,17 @@ namespace OranTestbed.Server.Uploads;
 
 /// <summary>
 /// <c>POST /api/v1/results</c> from body to store, every check before anything is stored: read (size limits) → same
-/// bytes uploaded before by this account? answer as then → JSON well-formed (400 with line and byte) → archive unpacked
+/// bytes uploaded before by this account? answer with that upload → JSON well-formed (400 with line and byte) → archive unpacked
 /// safely (<see cref="ArchiveExtractor"/>) → document valid against the O-RAN schema and complete (422 with JSON
 /// pointers) → every product in the lab plan with its role and vendor (422) → a vendor only for combinations with one
 /// of its products, and only citing stored evidence it may see (403) → stored in one transaction (409 on a conflicting
-/// earlier result) → captures re-analysed (<see cref="EvidenceVerifier"/>) → the answer journaled.
+/// earlier result) → journaled with its verification queued, in one transaction, and answered <c>accepted</c>: the
+/// <see cref="VerificationWorker"/> re-analyses the captures afterwards, off the request path.
 /// </summary>
-internal sealed partial class UploadProcessor(ServerOptions options, ResultsStore store, TestPlan plan, EvidenceVerifier verifier,
+internal sealed partial class UploadProcessor(ServerOptions options, ResultsStore store, TestPlan plan, VerificationDoorbell doorbell,
     ILogger<UploadProcessor> logger) : IDisposable
 {
     private readonly SemaphoreSlim _turns = new(Math.Max(1, options.MaxConcurrentUploads));
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
 
     public async Task<(UploadSummaryDto Summary, bool Created)> ProcessAsync(HttpRequest request, Caller caller, CancellationToken cancellationToken)
     {
@@ -69,7 +65,7 @@ internal sealed partial class UploadProcessor(ServerOptions options, ResultsStor
     {
         if (await store.FindUploadAsync(upload.Sha256, caller.Name, cancellationToken).ConfigureAwait(false) is { } earlier)
         {
-            return (JsonSerializer.Deserialize<UploadSummaryDto>(earlier, Json)!, false);
+            return (await UploadAnswer.ReadAsync(store, earlier, cancellationToken).ConfigureAwait(false), false);
         }
 
         RefuseMalformedJson(upload.Json);
@@ -109,14 +105,16 @@ internal sealed partial class UploadProcessor(ServerOptions options, ResultsStor
             throw ApiProblems.Unprocessable("invalid-results", "the results cannot be stored: " + e.Message);
         }
 
-        var results = prepared.Executions.Select(e => e.Result).ToList();
-        var checks = await verifier.VerifyAsync(results, cancellationToken).ConfigureAwait(false);
-        var summary = new UploadSummaryDto(upload.Sha256, imported.RunIds, imported.Stored, imported.AlreadyStored,
-            [.. results.Select(r => new UploadedExecutionDto(r.RunId, r.ExecutionId, r.Outcome.Verdict.ToWireName(),
-                ApiPaths.Execution(r.RunId, r.ExecutionId), EvidenceDto.Of(checks.GetValueOrDefault((r.RunId, r.ExecutionId)))))]);
-        await store.RecordUploadAsync(upload.Sha256, caller.Name, JsonSerializer.Serialize(summary, Json), cancellationToken).ConfigureAwait(false);
-        LogAccepted(logger, caller.Name, upload.Sha256, imported.Stored, imported.AlreadyStored);
-        return (summary, imported.Stored > 0);
+        var receipt = new UploadReceipt(upload.Sha256, imported.RunIds, imported.Stored, imported.AlreadyStored,
+            [.. prepared.Executions.Select(e => e.Result).Select(r => new UploadedExecutionDto(r.RunId, r.ExecutionId,
+                r.Outcome.Verdict.ToWireName(), ApiPaths.Execution(r.RunId, r.ExecutionId), null))]);
+        // The results are stored: journal and queue them even if the uploader hangs up now, or they would wait unverified
+        // until the same bytes came again.
+        var accepted = await store.AcceptUploadAsync(upload.Sha256, caller.Name, receipt.ToJson(), CancellationToken.None).ConfigureAwait(false);
+        LogAccepted(logger, accepted.UploadId, caller.Name, upload.Sha256, imported.Stored, imported.AlreadyStored);
+        var answer = await UploadAnswer.ReadAsync(store, accepted, CancellationToken.None).ConfigureAwait(false);
+        doorbell.Ring(); // after the answer is read, so it says what was accepted, untouched by the verification
+        return (answer, imported.Stored > 0);
     }
 
     private static void RefuseMalformedJson(string json)
@@ -213,6 +211,7 @@ internal sealed partial class UploadProcessor(ServerOptions options, ResultsStor
         path.TrimStart('$').Replace("['", "/", StringComparison.Ordinal).Replace("']", "", StringComparison.Ordinal)
             .Replace('[', '/').Replace("]", "", StringComparison.Ordinal).Replace('.', '/');
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "upload {Sha256} by {Account}: {Stored} execution(s) stored, {AlreadyStored} already stored")]
-    private static partial void LogAccepted(ILogger logger, string account, string sha256, int stored, int alreadyStored);
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "upload {UploadId} ({Sha256}) by {Account}: {Stored} execution(s) stored, {AlreadyStored} already stored; verification queued")]
+    private static partial void LogAccepted(ILogger logger, string uploadId, string account, string sha256, int stored, int alreadyStored);
 }

@@ -12,37 +12,50 @@ namespace OranTestbed.Server.Verification;
 
 /// <summary>
 /// Trust but verify: re-analyses the captures (pcap/pcapng evidence) of uploaded executions with the fronthaul profile
-/// each execution names (from the server's lab plan), and records an <see cref="EvidenceCheck"/>: <b>flagged</b> when the
+/// each execution names (from the server's lab plan), and makes an <see cref="EvidenceCheck"/>: <b>flagged</b> when the
 /// analysis is more severe than the claimed verdict (claimed PASS, capture FAIL or INCONCLUSIVE; claimed INCONCLUSIVE,
 /// capture FAIL), <b>supported</b> otherwise (a claimed FAIL is never contradicted by a clean capture: other metrics may
 /// have failed), <b>unchecked</b> when the profile is unknown or the claim is ERROR/ABORTED. Executions without a
-/// capture get no check. A check is made once per execution (the evidence never changes).
+/// capture get no check. A check is made once per execution (the evidence never changes). Called by the
+/// <see cref="VerificationWorker"/>, off the request path.
 /// </summary>
 internal sealed partial class EvidenceVerifier(ResultsStore store, TestPlan plan, ServerOptions options, ILogger<EvidenceVerifier> logger)
     : IDisposable
 {
     private readonly SemaphoreSlim _analyses = new(Math.Max(1, options.MaxConcurrentAnalyses));
 
+    /// <summary>
+    /// The evidence checks of <paramref name="executions"/>: the stored one of an execution checked before, a new one
+    /// (not yet stored: the caller records them with the upload's status) for an execution with captures. Throws when a
+    /// capture cannot be analysed at all (its stored file is gone, the analyzer fails): the upload then fails, no check
+    /// is made up.
+    /// </summary>
     public async Task<ImmutableDictionary<(string RunId, string ExecutionId), EvidenceCheck>> VerifyAsync(
         IReadOnlyList<ExecutionResult> executions, CancellationToken cancellationToken)
     {
-        var checks = ImmutableDictionary.CreateBuilder<(string, string), EvidenceCheck>();
+        var stored = ImmutableDictionary.CreateBuilder<(string, string), EvidenceCheck>();
         foreach (string runId in executions.Select(e => e.RunId).Distinct(StringComparer.Ordinal))
         {
-            checks.AddRange(await store.ListEvidenceChecksAsync(new ExecutionFilter { RunId = runId }, cancellationToken).ConfigureAwait(false));
+            stored.AddRange(await store.ListEvidenceChecksAsync(new ExecutionFilter { RunId = runId }, cancellationToken).ConfigureAwait(false));
         }
 
+        var checks = ImmutableDictionary.CreateBuilder<(string, string), EvidenceCheck>();
         foreach (var execution in executions)
         {
             var key = (execution.RunId, execution.ExecutionId);
             var captures = execution.Artifacts.Where(IsCapture).ToList();
-            if (checks.ContainsKey(key) || captures.Count == 0)
+            if (stored.TryGetValue(key, out var earlier))
+            {
+                checks[key] = earlier;
+                continue;
+            }
+
+            if (captures.Count == 0)
             {
                 continue;
             }
 
             var check = await CheckAsync(execution, captures, cancellationToken).ConfigureAwait(false);
-            await store.RecordEvidenceCheckAsync(check, cancellationToken).ConfigureAwait(false);
             if (check.Status == EvidenceStatus.Flagged)
             {
                 LogFlagged(logger, execution.RunId, execution.ExecutionId, check.Reason);
@@ -87,7 +100,14 @@ internal sealed partial class EvidenceVerifier(ResultsStore store, TestPlan plan
             await _analyses.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                var (verdict, why) = await Task.Run(() => Analyze(store.ArtifactPath(capture.Sha256), profile, criteria), cancellationToken).ConfigureAwait(false);
+                if (!store.HasArtifactContent(capture.Sha256))
+                {
+                    throw new VerificationException(
+                        $"the stored evidence file of {capture.Name} ({capture.Sha256}) is missing from the server's artifact folder");
+                }
+
+                var (verdict, why) = await Task.Run(() => Analyze(store.ArtifactPath(capture.Sha256), profile, criteria, cancellationToken),
+                    cancellationToken).ConfigureAwait(false);
                 if (verdict > worst)
                 {
                     worst = verdict;
@@ -130,13 +150,16 @@ internal sealed partial class EvidenceVerifier(ResultsStore store, TestPlan plan
     /// <summary>One capture through the one analysis entry point, judged in the case's scope: a capture that cannot be
     /// read whole is at best INCONCLUSIVE (a frame never seen cannot be judged).</summary>
     private static (Verdict Verdict, IReadOnlyList<string> Reasons) Analyze(string path, NamedFronthaulProfile profile,
-        List<AnalyzerCriterion> criteria)
+        List<AnalyzerCriterion> criteria, CancellationToken cancellationToken)
     {
         if (!SampleAnalysis.TryRunFile(path, profile.Profile, out var report, out string? error,
-                analyzeIq: AnalyzerMetrics.NeedIq(criteria.Select(c => c.MetricId))))
+                analyzeIq: AnalyzerMetrics.NeedIq(criteria.Select(c => c.MetricId)), cancellationToken: cancellationToken))
         {
             return (Verdict.Inconclusive, ["not a readable capture: " + error]);
         }
+
+        // A stop cuts the analysis short: its report is not the capture's, so no check may come of it.
+        cancellationToken.ThrowIfCancellationRequested();
 
         var judged = CaseScope.Judge(report, criteria);
         var outcome = judged.Verdict;

@@ -34,6 +34,40 @@ public static class Http
         return await client.PostAsync("api/v1/results", content);
     }
 
+    private static readonly string[] FinalStatuses = ["verified", "flagged", "failed"];
+
+    /// <summary>
+    /// Polls an upload's status URL (<paramref name="href"/>, from its answer) until the verification is final and returns
+    /// that answer, asserting every status seen on the way is one of the documented ones and never goes back. The deadline
+    /// only keeps a broken worker from hanging the run; nothing is asserted about how long it took.
+    /// </summary>
+    public static async Task<JsonNode> UntilVerifiedAsync(HttpClient client, string href)
+    {
+        string[] order = ["accepted", "analysing", .. FinalStatuses];
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        int reached = 0;
+        while (true)
+        {
+            using var response = await client.GetAsync(href.TrimStart('/'));
+            var body = await BodyAsync(response);
+            Assert.That(response.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK), body.ToJsonString());
+            int at = Array.IndexOf(order, (string?)body["status"]);
+            Assert.That(at, Is.GreaterThanOrEqualTo(reached), $"status went back or is unknown: {body.ToJsonString()}");
+            reached = at;
+            if (FinalStatuses.Contains((string?)body["status"]))
+            {
+                return body;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new AssertionException($"the upload is still {(string?)body["status"]} after 2 minutes: {body.ToJsonString()}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     public static async Task<JsonNode> BodyAsync(HttpResponseMessage response)
     {
         string text = await response.Content.ReadAsStringAsync();

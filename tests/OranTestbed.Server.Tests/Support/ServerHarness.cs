@@ -14,23 +14,24 @@ namespace OranTestbed.Server.Tests.Support;
 public sealed class ServerHarness : IAsyncDisposable
 {
     private readonly StoreTarget _target;
+    private readonly ServerOptions _options;
     private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
 
-    private ServerHarness(StoreTarget target, ResultsServer server, CapturedLogs logs)
+    private ServerHarness(StoreTarget target, ServerOptions options, ResultsServer server, CapturedLogs logs)
     {
         _target = target;
+        _options = options;
         Server = server;
         Logs = logs;
-        BaseAddress = new Uri(server.Urls[0].TrimEnd('/') + "/");
     }
 
-    public ResultsServer Server { get; }
+    public ResultsServer Server { get; private set; }
 
     public ResultsStore Store => Server.Store;
 
     public CapturedLogs Logs { get; }
 
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => new(Server.Urls[0].TrimEnd('/') + "/");
 
     /// <summary>A folder for the test's files (documents, archives).</summary>
     public string Folder => _target.Folder;
@@ -49,23 +50,35 @@ public sealed class ServerHarness : IAsyncDisposable
             WorkDirectory = Path.Combine(target.Folder, "work"),
         };
         Directory.CreateDirectory(options.WorkDirectory);
-        var server = await ResultsServer.StartAsync(configure?.Invoke(options) ?? options, logging =>
-        {
-            logging.SetMinimumLevel(LogLevel.Trace);
-            logging.AddProvider(logs);
-        });
-        var harness = new ServerHarness(target, server, logs);
+        options = configure?.Invoke(options) ?? options;
+        var harness = new ServerHarness(target, options, await StartServerAsync(options, logs), logs);
         foreach (var (name, role, vendor) in new[]
                  {
                      ("integrator", AccountRole.Integrator, (string?)null), ("operator", AccountRole.Operator, null),
                      ("admin", AccountRole.Admin, null), ("polaris", AccountRole.Vendor, "polaris"), ("quasar", AccountRole.Vendor, "quasar"),
                  })
         {
-            harness._tokens[name] = (await server.Store.CreateAccountAsync(name, role, vendor)).Token;
+            harness._tokens[name] = (await harness.Store.CreateAccountAsync(name, role, vendor)).Token;
         }
 
         return harness;
     }
+
+    /// <summary>Stops the server (as a deployment would: queued work stays in the store) and starts a new one on the
+    /// same store and artifact folder, with the options changed by <paramref name="configure"/>; clients made before
+    /// it point at the old port.</summary>
+    public async Task RestartAsync(Func<ServerOptions, ServerOptions>? configure = null)
+    {
+        await Server.DisposeAsync();
+        Server = await StartServerAsync(configure?.Invoke(_options) ?? _options, Logs);
+    }
+
+    private static Task<ResultsServer> StartServerAsync(ServerOptions options, CapturedLogs logs) =>
+        ResultsServer.StartAsync(options, logging =>
+        {
+            logging.SetMinimumLevel(LogLevel.Trace);
+            logging.AddProvider(logs);
+        });
 
     /// <summary>A client authenticated as <paramref name="account"/> (null: no token).</summary>
     public HttpClient Client(string? account)
