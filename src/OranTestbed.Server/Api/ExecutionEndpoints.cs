@@ -49,7 +49,7 @@ internal static class ExecutionEndpoints
         bool? flagged = Flag(query, "flagged");
         var filter = Caller.Of(context.User).Scope(new ExecutionFilter
         {
-            RunId = query.Id("run"), CampaignId = query.Id("campaign"), Band = query.Id("band"), OperatorProfile = query.Id("operator"),
+            RunId = query.Text("run"), CampaignId = query.Id("campaign"), Band = query.Id("band"), OperatorProfile = query.Id("operator"),
             Product = query.Id("product"), CaseId = query.Id("case"), Verdict = wanted, LatestOnly = Flag(query, "latest") == true,
             Limit = query.Limit + 1, Before = query.Cursor,
         });

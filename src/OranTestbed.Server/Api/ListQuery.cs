@@ -5,10 +5,12 @@ using OranTestbed.Results.Model;
 namespace OranTestbed.Server.Api;
 
 /// <summary>
-/// The query string of an API list, checked before anything is read: every key known, every filter an id (letters,
-/// digits and <c>- _ . / : + @</c>, at most <see cref="MaxIdLength"/>), <c>limit</c> 1..<see cref="MaxLimit"/>
-/// (default <see cref="DefaultLimit"/>), <c>cursor</c> one this server gave. Anything else is a 400 naming the
-/// parameter: a filter that could match no stored id is an error to be told, not an empty page.
+/// The query string of an API list, checked before anything is read: every key known, every plan id filter an id
+/// (letters, digits and <c>- _ . / : + @</c>, at most <see cref="MaxIdLength"/>: band, operator, product, case and
+/// campaign ids are plan ids), a run id printable text (uploaded documents name their runs as they like, and the store
+/// keeps them verbatim), <c>limit</c> 1..<see cref="MaxLimit"/> (default <see cref="DefaultLimit"/>), <c>cursor</c>
+/// one this server gave. Anything else is a 400 naming the parameter: a filter that could match no stored id is an
+/// error to be told, not an empty page.
 /// </summary>
 internal sealed class ListQuery
 {
@@ -63,6 +65,18 @@ internal sealed class ListQuery
         if (value.Length > MaxIdLength || !value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or ':' or '+' or '@'))
         {
             throw Bad(name, $"is not an id (letters, digits and - _ . / : + @, at most {MaxIdLength} characters)");
+        }
+
+        return value;
+    }
+
+    /// <summary>The filter <paramref name="name"/> as printable text (a stored run id), or null when absent.</summary>
+    public string? Text(string name)
+    {
+        string? value = Single(name);
+        if (value is not null && (value.Length > MaxIdLength || value.Any(char.IsControl)))
+        {
+            throw Bad(name, $"is not an id (printable, at most {MaxIdLength} characters)");
         }
 
         return value;
