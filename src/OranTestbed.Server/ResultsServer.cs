@@ -65,6 +65,7 @@ public sealed class ResultsServer : IAsyncDisposable
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(plan);
         builder.Services.AddSingleton<EvidenceVerifier>();
+        builder.Services.AddSingleton<Dashboard.PagePartCache>();
         builder.Services.AddSingleton<UploadProcessor>();
         builder.Services.AddSingleton<VerificationDoorbell>();
         builder.Services.AddHostedService<VerificationWorker>();

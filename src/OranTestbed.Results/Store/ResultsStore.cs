@@ -204,15 +204,33 @@ public sealed partial class ResultsStore
             parameters.Add("Limit", (long)Math.Max(0, limit));
         }
 
-        string picked = $"""
-            WITH picked AS (SELECT e.run_id, e.execution_id FROM {from} WHERE {where}
-                            {(filter.Limit is null ? "" : $"ORDER BY {order} LIMIT @Limit")})
-            """;
+        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        string picked = $"WITH picked AS (SELECT e.run_id, e.execution_id FROM {from} WHERE {where})";
+        if (filter.Limit is not null)
+        {
+            // A page is picked once and named by its keys: its six reads then cost the page, not six sorts of the history.
+            var keys = await Query<KeyRow>(connection, $"""
+                SELECT e.run_id AS RunId, e.execution_id AS ExecutionId FROM {from} WHERE {where} ORDER BY {order} LIMIT @Limit
+                """, parameters, cancellationToken).ConfigureAwait(false);
+            if (keys.Count == 0)
+            {
+                return [];
+            }
+
+            parameters = new DynamicParameters();
+            for (int i = 0; i < keys.Count; i++)
+            {
+                parameters.Add($"K{i}r", keys[i].RunId);
+                parameters.Add($"K{i}e", keys[i].ExecutionId);
+            }
+
+            picked = $"WITH picked (run_id, execution_id) AS (VALUES {string.Join(", ", keys.Select((_, i) => $"(@K{i}r, @K{i}e)"))})";
+        }
+
         // Each part is read from the picked executions into its table's key, never by scanning the table: SQLite takes the
         // left side of a CROSS JOIN as the outer loop (its planner would otherwise scan the big table to skip a sort),
         // PostgreSQL plans from its statistics (and has no CROSS JOIN … ON).
         string own = $"FROM picked k {then} {{0}} x ON x.run_id = k.run_id AND x.execution_id = k.execution_id";
-        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
         var executions = await Query<ExecutionRow>(connection, $"""
             {picked}
             SELECT {ExecutionColumns} FROM picked k {then} execution e ON e.run_id = k.run_id AND e.execution_id = k.execution_id
@@ -323,7 +341,7 @@ public sealed partial class ResultsStore
             "INSERT INTO campaign (campaign_id, description) VALUES (@CampaignId, @Description) ON CONFLICT DO NOTHING",
             new { run.CampaignId, Description = run.CampaignDescription }, transaction, cancellationToken: cancellationToken))
             .ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition("""
+        int added = await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO run (run_id, campaign_id, plan_hash, origin, started_at, finished_at, aborted, oran_extras)
             VALUES (@RunId, @CampaignId, @PlanHash, @Origin, @StartedAt, @FinishedAt, @Aborted, @OranExtras) ON CONFLICT DO NOTHING
             """, new
@@ -331,6 +349,10 @@ public sealed partial class ResultsStore
             run.RunId, run.CampaignId, run.PlanHash, run.Origin, StartedAt = TimeText(run.StartedAt),
             FinishedAt = run.FinishedAt is { } f ? TimeText(f) : null, Aborted = run.Aborted ? 1L : 0L, OranExtras = oranExtras,
         }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (added > 0)
+        {
+            await BumpVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false); // the runs a matrix offers
+        }
     }
 
     private static async Task<RecordOutcome> InsertExecutionAsync(DbConnection connection, DbTransaction transaction,
@@ -437,8 +459,21 @@ public sealed partial class ResultsStore
             await KeepLatestAsync(connection, transaction, result.RunId, result.ExecutionId, cancellationToken).ConfigureAwait(false);
         }
 
+        await BumpVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+
         return RecordOutcome.Stored;
     }
+
+    /// <summary>The results version (V006): it grows in every transaction that stores a result or registers a run.</summary>
+    public async Task<long> VersionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT version FROM results_version WHERE id = 1", cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    private static Task<int> BumpVersionAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        Execute(connection, transaction, "UPDATE results_version SET version = version + 1 WHERE id = 1", new { }, cancellationToken);
 
     /// <summary>
     /// Makes the just-recorded result its execution's latest unless a newer run's result already is (a run recorded out

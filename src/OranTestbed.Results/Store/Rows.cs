@@ -16,6 +16,12 @@ internal sealed class RunRow
     public string? OranExtras { get; set; }
 }
 
+internal sealed class KeyRow
+{
+    public string RunId { get; set; } = "";
+    public string ExecutionId { get; set; } = "";
+}
+
 internal sealed class StoredExecutionRow
 {
     public string ContentHash { get; set; } = "";

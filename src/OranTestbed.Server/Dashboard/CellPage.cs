@@ -16,21 +16,29 @@ internal static class CellPage
 {
     public const int EarlierPage = 50;
 
-    public static async Task<IResult> RenderAsync(HttpContext context, [FromServices] ResultsStore store)
+    public static async Task<IResult> RenderAsync(HttpContext context, [FromServices] ResultsStore store, [FromServices] PagePartCache cache)
     {
-        var request = context.Request;
+        var caller = Auth.Caller.Of(context.User);
+        long version = await store.VersionAsync(context.RequestAborted).ConfigureAwait(false);
+        var part = await cache.GetAsync(version, $"{caller.VendorId ?? "*"} {context.Request.Path}{context.Request.QueryString}",
+            () => BuildAsync(context.Request, new DashboardData(store, caller, CancellationToken.None))).ConfigureAwait(false);
+        return DashboardPage.Render(context, part.Title, html => html.Append(new Markup(part.Html)), part.Status);
+    }
+
+    private static async Task<PagePartCache.Part> BuildAsync(HttpRequest request, DashboardData data)
+    {
+        // Every value of the request is read before the first await: the request is the first reader's.
         string? band = MatrixFilter.Value(request, "band"), op = MatrixFilter.Value(request, "operator");
         string? du = MatrixFilter.Value(request, "du"), ru = MatrixFilter.Value(request, "ru");
         string? beforeText = MatrixFilter.Value(request, "before");
         var before = ExecutionCursor.TryParse(beforeText);
+        var html = new HtmlBuilder();
         if (band is null || op is null || du is null || ru is null || (beforeText is not null && before is null))
         {
-            return DashboardPage.Render(context, "Cell", html =>
-                html.Append($"<p class=\"message\">A cell is named by band, operator, du and ru (and 'before' is a page cursor of this page).</p>\n"),
-                StatusCodes.Status400BadRequest);
+            html.Append($"<p class=\"message\">A cell is named by band, operator, du and ru (and 'before' is a page cursor of this page).</p>\n");
+            return new PagePartCache.Part(html.ToString(), StatusCodes.Status400BadRequest, "Cell");
         }
 
-        var data = DashboardData.For(context, store);
         var filter = MatrixFilter.Of(request) with { Band = band, OperatorProfile = op };
         var pair = new ExecutionFilter { Band = band, OperatorProfile = op, ODu = du, ORu = ru, OCu = filter.OCu };
         var runs = await data.RunsAsync().ConfigureAwait(false);
@@ -39,8 +47,8 @@ internal static class CellPage
         string title = $"{du} × {ru} on {band} × {op}";
         if (matrix is null || !matrix.Cells.TryGetValue((du, ru), out var cell))
         {
-            return DashboardPage.Render(context, title, html =>
-                html.Append($"<p class=\"message\">No results of this combination that this account may see.</p>\n"), StatusCodes.Status404NotFound);
+            html.Append($"<p class=\"message\">No results of this combination that this account may see.</p>\n");
+            return new PagePartCache.Part(html.ToString(), StatusCodes.Status404NotFound, title);
         }
 
         // The earlier results: every other result of the pair (with a run filter, the other runs' too), one page.
@@ -51,24 +59,22 @@ internal static class CellPage
         string? older = page.Length > EarlierPage && started.TryGetValue(page[EarlierPage - 1].RunId, out var at)
             ? DashboardPaths.CellPage(filter, band, op, du, ru, ExecutionCursor.After(page[EarlierPage - 1], at).Encode())
             : null;
-        return DashboardPage.Render(context, title, html =>
+        html.Append($"<p>State: <span class=\"verdict {MatrixFormats.CssClass(cell.State)}\" id=\"cell-state\">{cell.Label}</span>")
+            .Append($" · versions tested: {string.Join(", ", cell.Versions)}</p>\n")
+            .Append($"<h2>Latest results ({cell.Latest.Length})</h2>\n");
+        ExecutionTable.Write(html, "latest", cell.Latest.OrderBy(e => e.Subject.CaseId, StringComparer.Ordinal).ThenBy(e => e.Subject.Repetition));
+        if (earlier.Count > 0)
         {
-            html.Append($"<p>State: <span class=\"verdict {MatrixFormats.CssClass(cell.State)}\" id=\"cell-state\">{cell.Label}</span>")
-                .Append($" · versions tested: {string.Join(", ", cell.Versions)}</p>\n")
-                .Append($"<h2>Latest results ({cell.Latest.Length})</h2>\n");
-            ExecutionTable.Write(html, "latest", cell.Latest.OrderBy(e => e.Subject.CaseId, StringComparer.Ordinal).ThenBy(e => e.Subject.Repetition));
-            if (earlier.Count > 0)
-            {
-                html.Append($"<h2>Earlier results{(before is null ? "" : " (continued)")}, newest first</h2>\n");
-                ExecutionTable.Write(html, "earlier", earlier);
-            }
+            html.Append($"<h2>Earlier results{(before is null ? "" : " (continued)")}, newest first</h2>\n");
+            ExecutionTable.Write(html, "earlier", earlier);
+        }
 
-            if (older is not null)
-            {
-                html.Append($"<p><a id=\"older\" href=\"{older}\">older results →</a></p>\n");
-            }
+        if (older is not null)
+        {
+            html.Append($"<p><a id=\"older\" href=\"{older}\">older results →</a></p>\n");
+        }
 
-            html.Append($"<p><a href=\"{DashboardPaths.With(DashboardPaths.Matrix, ("band", band), ("operator", op), ("ocu", filter.OCu), ("run", filter.Run))}\">back to the matrix</a></p>\n");
-        });
+        html.Append($"<p><a href=\"{DashboardPaths.With(DashboardPaths.Matrix, ("band", band), ("operator", op), ("ocu", filter.OCu), ("run", filter.Run))}\">back to the matrix</a></p>\n");
+        return new PagePartCache.Part(html.ToString(), StatusCodes.Status200OK, title);
     }
 }

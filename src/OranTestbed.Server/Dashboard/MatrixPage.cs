@@ -19,38 +19,47 @@ namespace OranTestbed.Server.Dashboard;
 /// </summary>
 internal static class MatrixPage
 {
-    public static async Task<IResult> RenderAsync(HttpContext context, [FromServices] ResultsStore store, [FromServices] TestPlan plan)
+    public static async Task<IResult> RenderAsync(HttpContext context, [FromServices] ResultsStore store, [FromServices] TestPlan plan,
+        [FromServices] PagePartCache cache)
     {
-        var data = DashboardData.For(context, store);
-        var filter = MatrixFilter.Of(context.Request);
+        var caller = Caller.Of(context.User);
+        long version = await store.VersionAsync(context.RequestAborted).ConfigureAwait(false);
+        // Built once per version, scope and query for every reader waiting on it, so not cancelled by the first one's leaving.
+        var part = await cache.GetAsync(version, $"{caller.VendorId ?? "*"} {context.Request.Path}{context.Request.QueryString}",
+            () => BuildAsync(context.Request, new DashboardData(store, caller, CancellationToken.None), plan)).ConfigureAwait(false);
+        return DashboardPage.Render(context, part.Title, html => html.Append(new Markup(part.Html)), part.Status);
+    }
+
+    private static async Task<PagePartCache.Part> BuildAsync(HttpRequest request, DashboardData data, TestPlan plan)
+    {
+        var filter = MatrixFilter.Of(request); // read before the first await: the request is the first reader's
+        bool showPlanned = MatrixFilter.Value(request, "planned") == "on";
         var runs = await data.RunsAsync().ConfigureAwait(false);
         var latest = await data.ExecutionsAsync(new ExecutionFilter { LatestOnly = true, SubjectsOnly = true }).ConfigureAwait(false);
         var shown = filter.Run is null
             ? latest
             : await data.ExecutionsAsync(new ExecutionFilter { RunId = filter.Run, SubjectsOnly = true }).ConfigureAwait(false);
-        bool showPlanned = MatrixFilter.Value(context.Request, "planned") == "on";
         var scope = filter.Run is null ? runs : [.. runs.Where(r => r.RunId == filter.Run)];
         var matrices = InteropMatrix.Build(shown, [.. runs.Select(r => r.RunId)], filter.Query,
             showPlanned ? Planned(plan, scope, data.Caller) : null);
-        return DashboardPage.Render(context, "Interoperability matrix", html =>
+        var html = new HtmlBuilder();
+        Filters(html, filter, latest, runs, showPlanned);
+        if (matrices.IsEmpty)
         {
-            Filters(html, filter, latest, runs, showPlanned);
-            if (matrices.IsEmpty)
-            {
-                html.Append($"<p id=\"no-results\">No results match these filters.</p>\n");
-            }
+            html.Append($"<p id=\"no-results\">No results match these filters.</p>\n");
+        }
 
-            foreach (var matrix in matrices)
-            {
-                Heatmap(html, matrix, filter);
-            }
+        foreach (var matrix in matrices)
+        {
+            Heatmap(html, matrix, filter);
+        }
 
-            html.Append($"<p>Cells: <span class=\"verdict pass\">PASS</span> every latest result passed, ")
-                .Append($"<span class=\"verdict fail\">FAIL</span> one failed, <span class=\"verdict inconclusive\">INCONCLUSIVE</span> ")
-                .Append($"one could not decide; the count is passes out of executions, * marks a flaky pass; ")
-                .Append($"<span class=\"verdict not-run\">NOT RUN</span> planned by the run's campaign without a result, ")
-                .Append($"<span class=\"verdict incompatible\">INCOMPATIBLE</span> excluded by the plan (hover for why).</p>\n");
-        });
+        html.Append($"<p>Cells: <span class=\"verdict pass\">PASS</span> every latest result passed, ")
+            .Append($"<span class=\"verdict fail\">FAIL</span> one failed, <span class=\"verdict inconclusive\">INCONCLUSIVE</span> ")
+            .Append($"one could not decide; the count is passes out of executions, * marks a flaky pass; ")
+            .Append($"<span class=\"verdict not-run\">NOT RUN</span> planned by the run's campaign without a result, ")
+            .Append($"<span class=\"verdict incompatible\">INCOMPATIBLE</span> excluded by the plan (hover for why).</p>\n");
+        return new PagePartCache.Part(html.ToString(), StatusCodes.Status200OK, "Interoperability matrix");
     }
 
     /// <summary>What the campaigns of <paramref name="runs"/> planned, when the plan has them (imported runs and campaign
