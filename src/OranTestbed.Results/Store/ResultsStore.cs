@@ -73,11 +73,30 @@ public sealed partial class ResultsStore
                 Pooling = true,
                 DefaultTimeout = 60,
             }.ToString()
-            : options.Database;
+            : WithPoolLimit(options.Database);
         var store = new ResultsStore(options, connectionString);
         await SchemaMigrator.MigrateAsync(options, connectionString, cancellationToken).ConfigureAwait(false);
         return store;
     }
+
+    /// <summary>
+    /// A PostgreSQL connection string with at most <see cref="DefaultPostgresPool"/> pooled connections unless it sets
+    /// its own: a hundred readers of a server then queue for a connection (Npgsql waits) instead of taking all of a
+    /// default server's 100 slots and being refused ("remaining connection slots are reserved").
+    /// </summary>
+    private static string WithPoolLimit(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("pool size", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxPoolSize = DefaultPostgresPool;
+        }
+
+        return builder.ConnectionString;
+    }
+
+    /// <summary>Pooled PostgreSQL connections per store unless the connection string says otherwise.</summary>
+    public const int DefaultPostgresPool = 32;
 
     /// <summary>Opens a store that already exists (what read-only commands do: they never create one), migrating it if
     /// it is older; null when there is none (no SQLite file, or no schema in the PostgreSQL database).</summary>
@@ -400,66 +419,29 @@ public sealed partial class ResultsStore
             return await InsertExecutionAsync(connection, transaction, result, cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var p in s.Products)
+        // A result's parts go in one command: a multi-row INSERT per table, then its latest and the results version (over
+        // a network to PostgreSQL the round trips are the cost of recording, with the commit's flush).
+        object?[] Row(params object?[] values) => [result.RunId, result.ExecutionId, .. values];
+        var parts = new StatementBatch();
+        parts.Insert("execution_product", ["run_id", "execution_id", "role", "product_id", "vendor", "model", "hardware", "software", "firmware"],
+            [.. s.Products.Select(p => Row(p.Role, p.Id, p.Vendor, p.Model, p.Hardware, p.Software, p.Firmware))]);
+        parts.Insert("execution_reason", ["run_id", "execution_id", "position", "reason"], [.. o.Reasons.Select((r, i) => Row((long)i, r))]);
+        parts.Insert("metric", ["run_id", "execution_id", "position", "metric_id", "source", "unit", "measured", "threshold", "verdict", "note"],
+            [.. result.Metrics.Select((m, i) => Row((long)i, m.Id, m.Source, m.Unit,
+                m.Measured is { } v ? Decimals.Format(v) : null, m.Threshold, m.Verdict.ToWireName(), m.Note))]);
+        parts.Insert("measurement", ["run_id", "execution_id", "position", "name", "unit", "\"values\"", "description"],
+            [.. result.Measurements.Select((m, i) => Row((long)i, m.Name, m.Unit,
+                JsonSerializer.Serialize(m.Values.Select(Decimals.Format)), m.Description))]);
+        parts.Insert("artifact", ["sha256", "size"],
+            [.. result.Artifacts.DistinctBy(a => a.Sha256).Select(a => new object?[] { a.Sha256, a.Size })], "ON CONFLICT DO NOTHING");
+        parts.Insert("execution_artifact", ["run_id", "execution_id", "position", "kind", "name", "sha256"],
+            [.. result.Artifacts.Select((a, i) => Row((long)i, a.Kind.ToName(), a.Name, a.Sha256))]);
+        parts.Add(o.Verdict == Verdict.Aborted ? "" : KeepLatest, new { LatestRun = result.RunId, LatestExecution = result.ExecutionId });
+        parts.Add(BumpVersion, null);
+        foreach (var (sql, parameters) in parts.Commands())
         {
-            await Execute(connection, transaction, """
-                INSERT INTO execution_product (run_id, execution_id, role, product_id, vendor, model, hardware, software, firmware)
-                VALUES (@RunId, @ExecutionId, @Role, @Id, @Vendor, @Model, @Hardware, @Software, @Firmware)
-                """, new { result.RunId, result.ExecutionId, p.Role, p.Id, p.Vendor, p.Model, p.Hardware, p.Software, p.Firmware },
-                cancellationToken).ConfigureAwait(false);
+            await Execute(connection, transaction, sql, parameters, cancellationToken).ConfigureAwait(false);
         }
-
-        for (int i = 0; i < o.Reasons.Length; i++)
-        {
-            await Execute(connection, transaction, """
-                INSERT INTO execution_reason (run_id, execution_id, position, reason) VALUES (@RunId, @ExecutionId, @Position, @Reason)
-                """, new { result.RunId, result.ExecutionId, Position = (long)i, Reason = o.Reasons[i] }, cancellationToken).ConfigureAwait(false);
-        }
-
-        for (int i = 0; i < result.Metrics.Length; i++)
-        {
-            var m = result.Metrics[i];
-            await Execute(connection, transaction, """
-                INSERT INTO metric (run_id, execution_id, position, metric_id, source, unit, measured, threshold, verdict, note)
-                VALUES (@RunId, @ExecutionId, @Position, @Id, @Source, @Unit, @Measured, @Threshold, @Verdict, @Note)
-                """, new
-            {
-                result.RunId, result.ExecutionId, Position = (long)i, m.Id, m.Source, m.Unit,
-                Measured = m.Measured is { } v ? Decimals.Format(v) : null, m.Threshold, Verdict = m.Verdict.ToWireName(), m.Note,
-            }, cancellationToken).ConfigureAwait(false);
-        }
-
-        for (int i = 0; i < result.Measurements.Length; i++)
-        {
-            var m = result.Measurements[i];
-            await Execute(connection, transaction, """
-                INSERT INTO measurement (run_id, execution_id, position, name, unit, "values", description)
-                VALUES (@RunId, @ExecutionId, @Position, @Name, @Unit, @Values, @Description)
-                """, new
-            {
-                result.RunId, result.ExecutionId, Position = (long)i, m.Name, m.Unit,
-                Values = JsonSerializer.Serialize(m.Values.Select(Decimals.Format)), m.Description,
-            }, cancellationToken).ConfigureAwait(false);
-        }
-
-        for (int i = 0; i < result.Artifacts.Length; i++)
-        {
-            var a = result.Artifacts[i];
-            await Execute(connection, transaction, "INSERT INTO artifact (sha256, size) VALUES (@Sha256, @Size) ON CONFLICT DO NOTHING",
-                new { a.Sha256, a.Size }, cancellationToken).ConfigureAwait(false);
-            await Execute(connection, transaction, """
-                INSERT INTO execution_artifact (run_id, execution_id, position, kind, name, sha256)
-                VALUES (@RunId, @ExecutionId, @Position, @Kind, @Name, @Sha256)
-                """, new { result.RunId, result.ExecutionId, Position = (long)i, Kind = a.Kind.ToName(), a.Name, a.Sha256 },
-                cancellationToken).ConfigureAwait(false);
-        }
-
-        if (o.Verdict != Verdict.Aborted)
-        {
-            await KeepLatestAsync(connection, transaction, result.RunId, result.ExecutionId, cancellationToken).ConfigureAwait(false);
-        }
-
-        await BumpVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
 
         return RecordOutcome.Stored;
     }
@@ -473,23 +455,25 @@ public sealed partial class ResultsStore
     }
 
     private static Task<int> BumpVersionAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
-        Execute(connection, transaction, "UPDATE results_version SET version = version + 1 WHERE id = 1", new { }, cancellationToken);
+        Execute(connection, transaction, BumpVersion, new { }, cancellationToken);
 
     /// <summary>
     /// Makes the just-recorded result its execution's latest unless a newer run's result already is (a run recorded out
     /// of order, e.g. an import of an older run): the order of V004's build and of ListRunsAsync, compared by the database.
     /// </summary>
-    private static Task<int> KeepLatestAsync(DbConnection connection, DbTransaction transaction, string runId, string executionId,
-        CancellationToken cancellationToken) => Execute(connection, transaction, """
-            INSERT INTO latest_result (execution_id, run_id, run_started_at, band, operator_profile, o_du, o_ru, o_cu)
-            SELECT e.execution_id, e.run_id, r.started_at, e.band, e.operator_profile, e.o_du, e.o_ru, e.o_cu
-            FROM execution e JOIN run r ON r.run_id = e.run_id WHERE e.run_id = @RunId AND e.execution_id = @ExecutionId
-            ON CONFLICT (execution_id) DO UPDATE SET run_id = excluded.run_id, run_started_at = excluded.run_started_at,
-                band = excluded.band, operator_profile = excluded.operator_profile, o_du = excluded.o_du, o_ru = excluded.o_ru,
-                o_cu = excluded.o_cu
-            WHERE excluded.run_started_at > latest_result.run_started_at
-               OR (excluded.run_started_at = latest_result.run_started_at AND excluded.run_id >= latest_result.run_id)
-            """, new { RunId = runId, ExecutionId = executionId }, cancellationToken);
+    private const string KeepLatest = """
+        INSERT INTO latest_result (execution_id, run_id, run_started_at, band, operator_profile, o_du, o_ru, o_cu)
+        SELECT e.execution_id, e.run_id, r.started_at, e.band, e.operator_profile, e.o_du, e.o_ru, e.o_cu
+        FROM execution e JOIN run r ON r.run_id = e.run_id WHERE e.run_id = @LatestRun AND e.execution_id = @LatestExecution
+        ON CONFLICT (execution_id) DO UPDATE SET run_id = excluded.run_id, run_started_at = excluded.run_started_at,
+            band = excluded.band, operator_profile = excluded.operator_profile, o_du = excluded.o_du, o_ru = excluded.o_ru,
+            o_cu = excluded.o_cu
+        WHERE excluded.run_started_at > latest_result.run_started_at
+           OR (excluded.run_started_at = latest_result.run_started_at AND excluded.run_id >= latest_result.run_id)
+        """;
+
+    /// <summary>Grows the results version (V006) in the transaction that stores a result or registers a run.</summary>
+    private const string BumpVersion = "UPDATE results_version SET version = version + 1 WHERE id = 1";
 
     /// <summary>Removes an execution with everything that hangs off it (children first: the keys reference it).</summary>
     private static async Task DeleteExecutionAsync(DbConnection connection, DbTransaction transaction, string runId,
