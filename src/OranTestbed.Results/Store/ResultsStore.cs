@@ -210,7 +210,7 @@ public sealed partial class ResultsStore
         CancellationToken cancellationToken = default)
     {
         filter ??= ExecutionFilter.All;
-        var (where, parameters) = Where(filter);
+        var (where, parameters) = Where(filter with { LatestOnly = false }); // LatestOnly drives the FROM below instead
         string then = Kind == DatabaseKind.Sqlite ? "CROSS JOIN" : "JOIN"; // see own, below
         string from = filter.LatestOnly
             ? $"latest_result l {then} execution e ON e.run_id = l.run_id AND e.execution_id = l.execution_id JOIN run r ON r.run_id = e.run_id"
