@@ -217,6 +217,32 @@ public sealed partial class ResultsStore
         return [.. rows.Select(ToRun)];
     }
 
+    /// <summary>How many executions of each of <paramref name="runIds"/> that match <paramref name="filter"/> have each
+    /// verdict, counted by the database (a page of runs with its verdicts, without reading the executions).</summary>
+    public async Task<ImmutableDictionary<(string RunId, Verdict Verdict), long>> CountVerdictsAsync(ExecutionFilter filter,
+        IReadOnlyList<string> runIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(runIds);
+        if (runIds.Count == 0)
+        {
+            return ImmutableDictionary<(string, Verdict), long>.Empty;
+        }
+
+        var (where, parameters) = Where(filter);
+        for (int i = 0; i < runIds.Count; i++)
+        {
+            parameters.Add($"CountRun{i}", runIds[i]);
+        }
+
+        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await Query<VerdictCountRow>(connection, $"""
+            SELECT e.run_id AS RunId, e.verdict AS Verdict, count(*) AS Count FROM execution e JOIN run r ON r.run_id = e.run_id
+            WHERE e.run_id IN ({string.Join(", ", runIds.Select((_, i) => $"@CountRun{i}"))}) AND {where}
+            GROUP BY e.run_id, e.verdict
+            """, parameters, cancellationToken).ConfigureAwait(false);
+        return rows.ToImmutableDictionary(r => (r.RunId, VerdictNames.Parse(r.Verdict)), r => r.Count);
+    }
+
     public async Task<RunInfo?> GetRunAsync(string runId, CancellationToken cancellationToken = default) =>
         (await GetRunRowAsync(runId, cancellationToken).ConfigureAwait(false)) is { } row ? ToRun(row) : null;
 
