@@ -1,4 +1,3 @@
-using OranTestbed.Fronthaul.Ethernet;
 using OranTestbed.Fronthaul.Ptp;
 using OranTestbed.Fronthaul.Writing;
 
@@ -22,8 +21,6 @@ public sealed class TimeErrorTraffic
 
     public static readonly PtpPortIdentity DefaultMaster = new(0x0011_22FF_FE33_4455, 1);
     public static readonly PtpPortIdentity DefaultSlave = new(0x0066_77FF_FE88_99AA, 1);
-    private static readonly byte[] NonForwardable = [0x01, 0x80, 0xC2, 0x00, 0x00, 0x0E];
-    private static readonly byte[] SourceMac = [0x02, 0, 0, 0, 0, 0x01];
     private readonly List<(long UnixNanoseconds, byte[] Bytes)> _frames = [];
 
     public PtpPortIdentity Master { get; init; } = DefaultMaster;
@@ -179,26 +176,8 @@ public sealed class TimeErrorTraffic
 
     private static long Units(double ns) => (long)Math.Round(ns * 65536);
 
-    private delegate void Body(ref FrameWriter writer);
-
     private PtpHeader Header(PtpPortIdentity port, ushort sequenceId, ushort flags, sbyte logInterval, long correction) =>
-        PtpHeader.V2 with
-        {
-            DomainNumber = Domain,
-            FlagField = flags,
-            CorrectionField = correction,
-            SourcePortIdentity = port,
-            SequenceId = sequenceId,
-            LogMessageInterval = logInterval,
-        };
+        PtpFrame.Header(Domain, port, sequenceId, flags, logInterval, correction);
 
-    private void Add(long elapsed, Body body)
-    {
-        var buffer = new byte[128];
-        var writer = new FrameWriter(buffer);
-        writer.WriteEthernetHeader(NonForwardable, SourceMac, [], EthernetFields.TypePtp);
-        body(ref writer);
-        int length = writer.Finish();
-        _frames.Add((Capture(elapsed), buffer[..length]));
-    }
+    private void Add(long elapsed, PtpFrame.Body body) => _frames.Add((Capture(elapsed), PtpFrame.Build(PtpFrame.NonForwardable, body)));
 }

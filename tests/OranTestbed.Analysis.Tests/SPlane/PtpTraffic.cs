@@ -1,6 +1,6 @@
 using OranTestbed.Analysis.Reports;
 using OranTestbed.Analysis.Tests.Support;
-using OranTestbed.Fronthaul.Ethernet;
+using OranTestbed.Emulation.SPlane;
 using OranTestbed.Fronthaul.Ptp;
 using OranTestbed.Fronthaul.Writing;
 
@@ -16,12 +16,11 @@ public sealed class PtpTraffic
     public const long Interval16 = Second / 16;
     public const long Interval8 = Second / 8;
 
-    public static readonly byte[] NonForwardable = [0x01, 0x80, 0xC2, 0x00, 0x00, 0x0E];
-    public static readonly byte[] Forwardable = [0x01, 0x1B, 0x19, 0x00, 0x00, 0x00];
+    public static readonly byte[] NonForwardable = PtpFrame.NonForwardable;
+    public static readonly byte[] Forwardable = PtpFrame.Forwardable;
     public static readonly PtpPortIdentity Master = new(0x0011_22FF_FE33_4455, 1);
     public static readonly PtpPortIdentity Slave = new(0x0066_77FF_FE88_99AA, 1);
 
-    private static readonly byte[] SourceMac = [0x02, 0, 0, 0, 0, 0x01];
     private readonly List<(long Timestamp, byte[] Frame)> _frames = [];
 
     public byte Domain { get; set; } = 24;
@@ -119,25 +118,8 @@ public sealed class PtpTraffic
         return analyzer.BuildReport();
     }
 
-    private delegate void Body(ref FrameWriter writer);
-
     private PtpHeader Header(PtpPortIdentity port, ushort sequenceId, ushort flags, sbyte logInterval) =>
-        PtpHeader.V2 with
-        {
-            DomainNumber = Domain,
-            FlagField = flags,
-            SourcePortIdentity = port,
-            SequenceId = sequenceId,
-            LogMessageInterval = logInterval,
-        };
+        PtpFrame.Header(Domain, port, sequenceId, flags, logInterval);
 
-    private void Add(long timestamp, Body body)
-    {
-        var buffer = new byte[128];
-        var writer = new FrameWriter(buffer);
-        writer.WriteEthernetHeader(Destination, SourceMac, [], EthernetFields.TypePtp);
-        body(ref writer);
-        int length = writer.Finish();
-        _frames.Add((timestamp, buffer[..length]));
-    }
+    private void Add(long timestamp, PtpFrame.Body body) => _frames.Add((timestamp, PtpFrame.Build(Destination, body)));
 }
