@@ -43,6 +43,28 @@ public sealed class LatestResultSpecs(DatabaseKind kind) : StoreSpec(kind)
     }
 
     [Test]
+    public async Task The_latest_per_set_of_versions_must_keep_an_older_releases_newest_result()
+    {
+        foreach (int day in new[] { 3, 0, 2, 1 })
+        {
+            await Store.BeginRunAsync(Run(day));
+        }
+
+        // 5.3.1 on days 0 and 1, 5.4.0 on days 2 and 3 (aborted on day 3), recorded newest first.
+        await Store.RecordAsync(Release("x", 3, "5.4.0", Verdict.Aborted));
+        await Store.RecordAsync(Release("x", 2, "5.4.0", Verdict.Fail));
+        await Store.RecordAsync(Release("x", 1, "5.3.1", Verdict.Pass));
+        await Store.RecordAsync(Release("x", 0, "5.3.1", Verdict.Fail));
+
+        var latest = await Store.ListExecutionsAsync(new ExecutionFilter { LatestPerVersions = true, OperatorProfile = "operator-a" });
+
+        Assert.That(latest.Select(e => (e.RunId, e.Subject.Product("o-du")!.Software, e.Outcome.Verdict)), Is.EquivalentTo(new[]
+        {
+            (RunId(1), "5.3.1", Verdict.Pass), (RunId(2), "5.4.0", Verdict.Fail),
+        }));
+    }
+
+    [Test]
     public async Task Matrices_of_the_latest_results_must_equal_those_of_every_result()
     {
         await FillAsync(new Random(16));
@@ -117,6 +139,12 @@ public sealed class LatestResultSpecs(DatabaseKind kind) : StoreSpec(kind)
     }
 
     private static string RunId(int day) => $"run-{day:00}";
+
+    private static ExecutionResult Release(string id, int day, string software, Verdict verdict) =>
+        Samples.Execution(id, verdict, RunId(day)) with
+        {
+            Subject = Samples.Subject() with { Products = [Samples.ODu(software: software), Samples.ORu()] },
+        };
 
     private static RunInfo Run(int day) => Samples.Run(RunId(day)) with { StartedAt = Samples.Start.AddDays(day) };
 

@@ -59,11 +59,11 @@ internal static class ReadinessCommand
             }
 
             var runs = (await results.ListRunsAsync(cancel).ConfigureAwait(false)).Select(r => r.RunId).ToList();
-            // The operator's results of every run, the latest per execution picked in memory as the matrix does. It can move
-            // to the store's latest-result table only where that keeps one result per execution and set of versions: the
-            // readiness of an older release (5.3.1 after a 5.4.0 run of the same executions) needs its results too.
+            // The latest result of each execution per set of versions tested, kept by the store (an older release's
+            // results count after a newer one's run), not the operator's whole history.
             var executions = await results.ListExecutionsAsync(
-                new ExecutionFilter { OperatorProfile = operatorId, Band = parse.GetValue(band) }, cancel).ConfigureAwait(false);
+                new ExecutionFilter { OperatorProfile = operatorId, Band = parse.GetValue(band), LatestPerVersions = true }, cancel)
+                .ConfigureAwait(false);
             var readiness = OperatorReadiness.Build(plan, operatorId, parse.GetValue(band), executions, runs);
             if (parse.GetRequiredValue(format) == "json")
             {

@@ -35,6 +35,10 @@ public sealed record ExecutionFilter
     /// <summary>Only the latest result of each execution id (the newest run's, never an aborted one): what matrices judge.</summary>
     public bool LatestOnly { get; init; }
 
+    /// <summary>Only the latest result of each execution id per set of versions tested (O-DU and O-RU software, the
+    /// newest run's, never an aborted one): what the readiness view judges, version by version.</summary>
+    public bool LatestPerVersions { get; init; }
+
     /// <summary>Read the subject (with products) and the verdict only, no reasons, metrics, measurements or evidence:
     /// what the cells of a matrix shown as a table or heatmap need, for a fraction of the reading.</summary>
     public bool SubjectsOnly { get; init; }

@@ -34,7 +34,7 @@ public sealed partial class ResultsStore
     /// <summary>The tables keyed by (run_id, execution_id) that reference <c>execution</c> (latest_result never holds the
     /// aborted executions that are deleted, but its key references them all the same).</summary>
     private static readonly string[] ChildTables =
-        ["latest_result", "execution_product", "execution_reason", "metric", "measurement", "execution_artifact", "evidence_check"];
+        ["latest_result", "latest_version_result", "execution_product", "execution_reason", "metric", "measurement", "execution_artifact", "evidence_check"];
 
     private const string RunColumns = """
         r.run_id AS RunId, r.campaign_id AS CampaignId, c.description AS CampaignDescription, r.plan_hash AS PlanHash,
@@ -211,10 +211,13 @@ public sealed partial class ResultsStore
         CancellationToken cancellationToken = default)
     {
         filter ??= ExecutionFilter.All;
-        var (where, parameters) = Where(filter);
+        // LatestOnly and LatestPerVersions drive the FROM below instead of a condition.
+        var (where, parameters) = Where(filter with { LatestOnly = false, LatestPerVersions = false });
         string then = Kind == DatabaseKind.Sqlite ? "CROSS JOIN" : "JOIN"; // see own, below
         string from = filter.LatestOnly
             ? $"latest_result l {then} execution e ON e.run_id = l.run_id AND e.execution_id = l.execution_id JOIN run r ON r.run_id = e.run_id"
+            : filter.LatestPerVersions
+            ? $"latest_version_result l {then} execution e ON e.run_id = l.run_id AND e.execution_id = l.execution_id JOIN run r ON r.run_id = e.run_id"
             : "execution e JOIN run r ON r.run_id = e.run_id";
         string order = filter.Limit is null
             ? "e.run_id, e.band, e.operator_profile, e.case_id, e.repetition, e.execution_id"
@@ -437,7 +440,8 @@ public sealed partial class ResultsStore
             [.. result.Artifacts.DistinctBy(a => a.Sha256).Select(a => new object?[] { a.Sha256, a.Size })], "ON CONFLICT DO NOTHING");
         parts.Insert("execution_artifact", ["run_id", "execution_id", "position", "kind", "name", "sha256"],
             [.. result.Artifacts.Select((a, i) => Row((long)i, a.Kind.ToName(), a.Name, a.Sha256))]);
-        parts.Add(o.Verdict == Verdict.Aborted ? "" : KeepLatest, new { LatestRun = result.RunId, LatestExecution = result.ExecutionId });
+        parts.Add(o.Verdict == Verdict.Aborted ? "" : $"{KeepLatest};\n{KeepLatestPerVersions}",
+            new { LatestRun = result.RunId, LatestExecution = result.ExecutionId });
         parts.Add(BumpVersion, null);
         foreach (var (sql, parameters) in parts.Commands())
         {
@@ -471,6 +475,20 @@ public sealed partial class ResultsStore
             o_cu = excluded.o_cu
         WHERE excluded.run_started_at > latest_result.run_started_at
            OR (excluded.run_started_at = latest_result.run_started_at AND excluded.run_id >= latest_result.run_id)
+        """;
+
+    /// <summary>The same for the latest result per set of versions tested (V008), with the parameters of KeepLatest.</summary>
+    private const string KeepLatestPerVersions = """
+        INSERT INTO latest_version_result (execution_id, o_du_software, o_ru_software, run_id, run_started_at, band, operator_profile)
+        SELECT e.execution_id, COALESCE(pd.software, ''), COALESCE(pr.software, ''), e.run_id, r.started_at, e.band, e.operator_profile
+        FROM execution e JOIN run r ON r.run_id = e.run_id
+        LEFT JOIN execution_product pd ON pd.run_id = e.run_id AND pd.execution_id = e.execution_id AND pd.role = 'o-du'
+        LEFT JOIN execution_product pr ON pr.run_id = e.run_id AND pr.execution_id = e.execution_id AND pr.role = 'o-ru'
+        WHERE e.run_id = @LatestRun AND e.execution_id = @LatestExecution
+        ON CONFLICT (execution_id, o_du_software, o_ru_software) DO UPDATE SET run_id = excluded.run_id,
+            run_started_at = excluded.run_started_at, band = excluded.band, operator_profile = excluded.operator_profile
+        WHERE excluded.run_started_at > latest_version_result.run_started_at
+           OR (excluded.run_started_at = latest_version_result.run_started_at AND excluded.run_id >= latest_version_result.run_id)
         """;
 
     /// <summary>Grows the results version (V006) in the transaction that stores a result or registers a run.</summary>
@@ -598,6 +616,11 @@ public sealed partial class ResultsStore
         if (filter.LatestOnly)
         {
             where.Append(" AND EXISTS (SELECT 1 FROM latest_result il WHERE il.run_id = e.run_id AND il.execution_id = e.execution_id)");
+        }
+
+        if (filter.LatestPerVersions)
+        {
+            where.Append(" AND EXISTS (SELECT 1 FROM latest_version_result iv WHERE iv.run_id = e.run_id AND iv.execution_id = e.execution_id)");
         }
 
         if (filter.ExcludeLatest)

@@ -39,10 +39,10 @@ internal static class ReadinessPage
 
         var data = DashboardData.For(context, store);
         var runs = await data.RunsAsync().ConfigureAwait(false);
-        // The operator's results of every run, the latest per execution picked in memory as the matrix does. It can move
-        // to the store's latest-result table only where that keeps one result per execution and set of versions: the
-        // readiness of an older release (5.3.1 after a 5.4.0 run of the same executions) needs its results too.
-        var results = await data.ExecutionsAsync(new ExecutionFilter { OperatorProfile = op, Band = band }).ConfigureAwait(false);
+        // The latest result of each execution per set of versions tested, kept by the store (an older release's results
+        // count after a newer one's run), not the operator's whole history.
+        var results = await data.ExecutionsAsync(new ExecutionFilter { OperatorProfile = op, Band = band, LatestPerVersions = true })
+            .ConfigureAwait(false);
         string? vendor = data.Caller.VendorId;
         var readiness = OperatorReadiness.Build(plan, op, band, results, [.. runs.Select(r => r.RunId)],
             vendor is null ? null : products => products.Any(p => p.StartsWith(vendor + "/", StringComparison.Ordinal)));
