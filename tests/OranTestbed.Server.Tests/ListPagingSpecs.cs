@@ -44,6 +44,28 @@ public sealed class ListPagingSpecs(DatabaseKind kind) : ServerSpec(kind)
     }
 
     [Test]
+    public async Task Runs_must_page_newest_first_with_every_run_once()
+    {
+        await FillAsync(runs: 7, perRun: 1);
+        using var client = Server.Client("operator");
+
+        var seen = new List<string>();
+        int pages = 0;
+        string? next = "api/v1/runs?limit=3";
+        while (next is not null && pages++ < 10)
+        {
+            using var response = await client.GetAsync(new Uri(next, UriKind.Relative));
+            seen.AddRange((await Http.BodyAsync(response)).AsArray().Select(r => (string)r!["runId"]!));
+            next = response.Headers.TryGetValues("Link", out var links)
+                ? System.Text.RegularExpressions.Regex.Match(links.Single(), "^<([^>]+)>; rel=\"next\"$").Groups[1].Value.TrimStart('/')
+                : null;
+        }
+
+        Assert.That(pages, Is.EqualTo(3));
+        Assert.That(seen, Is.EqualTo(Enumerable.Range(0, 7).Reverse().Select(r => $"run-{r}")));
+    }
+
+    [Test]
     public async Task Latest_must_list_one_result_per_execution_the_newest_runs()
     {
         await FillAsync(runs: 3, perRun: 4);

@@ -5,8 +5,9 @@ using System.Text;
 namespace OranTestbed.Results.Model;
 
 /// <summary>
-/// Where a newest-first page of results ended (keyset paging: the run's start, the run, the execution), and its text
-/// form for a URL: base64url of the three, so a page link is stable whatever is recorded meanwhile.
+/// Where a newest-first page of results ended (keyset paging: the run's start, the run, the execution; a page of runs
+/// ends at a run: the execution is empty), and its text form for a URL: base64url of the three, so a page link is
+/// stable whatever is recorded meanwhile.
 /// </summary>
 public sealed record ExecutionCursor(DateTimeOffset RunStartedAt, string RunId, string ExecutionId)
 {
@@ -33,7 +34,7 @@ public sealed record ExecutionCursor(DateTimeOffset RunStartedAt, string RunId, 
         {
             string[] parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(text)).Split(Separator);
             return parts.Length == 3 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out long ticks)
-                   && ticks <= DateTimeOffset.MaxValue.UtcTicks && parts[1].Length > 0 && parts[2].Length > 0
+                   && ticks <= DateTimeOffset.MaxValue.UtcTicks && parts[1].Length > 0
                 ? new ExecutionCursor(new DateTimeOffset(ticks, TimeSpan.Zero), parts[1], parts[2])
                 : null;
         }

@@ -188,16 +188,60 @@ public sealed partial class ResultsStore
     }
 
     /// <summary>The runs holding an execution that matches <paramref name="filter"/> (a vendor's runs), oldest first.</summary>
-    public async Task<ImmutableArray<RunInfo>> ListRunsAsync(ExecutionFilter filter, CancellationToken cancellationToken = default)
+    public Task<ImmutableArray<RunInfo>> ListRunsAsync(ExecutionFilter filter, CancellationToken cancellationToken = default) =>
+        ListRunsAsync(filter, null, null, cancellationToken);
+
+    /// <summary>
+    /// A page of runs, newest first, <paramref name="limit"/> at most, older than <paramref name="before"/> (a run-only
+    /// <see cref="ExecutionCursor"/>); with <paramref name="filter"/>, only runs holding an execution it matches; without a
+    /// limit, every run oldest first.
+    /// </summary>
+    public async Task<ImmutableArray<RunInfo>> ListRunsAsync(ExecutionFilter? filter, int? limit, ExecutionCursor? before,
+        CancellationToken cancellationToken = default)
     {
-        var (where, parameters) = Where(filter);
+        var (where, parameters) = Where(filter ?? ExecutionFilter.All);
+        string holding = filter is null ? "1 = 1" : $"EXISTS (SELECT 1 FROM execution e WHERE e.run_id = r.run_id AND {where})";
+        string older = "";
+        if (limit is not null && before is not null)
+        {
+            older = " AND (r.started_at < @BeforeRunStarted OR (r.started_at = @BeforeRunStarted AND r.run_id < @BeforeRunId))";
+            parameters.Add("BeforeRunStarted", TimeText(before.RunStartedAt));
+            parameters.Add("BeforeRunId", before.RunId);
+        }
+
+        parameters.Add("RunLimit", (long)Math.Max(0, limit ?? 0));
         await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
         var rows = await Query<RunRow>(connection, $"""
-            SELECT {RunColumns} FROM run r JOIN campaign c ON c.campaign_id = r.campaign_id
-            WHERE EXISTS (SELECT 1 FROM execution e WHERE e.run_id = r.run_id AND {where})
-            ORDER BY r.started_at, r.run_id
+            SELECT {RunColumns} FROM run r JOIN campaign c ON c.campaign_id = r.campaign_id WHERE {holding}{older}
+            {(limit is null ? "ORDER BY r.started_at, r.run_id" : "ORDER BY r.started_at DESC, r.run_id DESC LIMIT @RunLimit")}
             """, parameters, cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(ToRun)];
+    }
+
+    /// <summary>How many executions of each of <paramref name="runIds"/> that match <paramref name="filter"/> have each
+    /// verdict, counted by the database (a page of runs with its verdicts, without reading the executions).</summary>
+    public async Task<ImmutableDictionary<(string RunId, Verdict Verdict), long>> CountVerdictsAsync(ExecutionFilter filter,
+        IReadOnlyList<string> runIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(runIds);
+        if (runIds.Count == 0)
+        {
+            return ImmutableDictionary<(string, Verdict), long>.Empty;
+        }
+
+        var (where, parameters) = Where(filter);
+        for (int i = 0; i < runIds.Count; i++)
+        {
+            parameters.Add($"CountRun{i}", runIds[i]);
+        }
+
+        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await Query<VerdictCountRow>(connection, $"""
+            SELECT e.run_id AS RunId, e.verdict AS Verdict, count(*) AS Count FROM execution e JOIN run r ON r.run_id = e.run_id
+            WHERE e.run_id IN ({string.Join(", ", runIds.Select((_, i) => $"@CountRun{i}"))}) AND {where}
+            GROUP BY e.run_id, e.verdict
+            """, parameters, cancellationToken).ConfigureAwait(false);
+        return rows.ToImmutableDictionary(r => (r.RunId, VerdictNames.Parse(r.Verdict)), r => r.Count);
     }
 
     public async Task<RunInfo?> GetRunAsync(string runId, CancellationToken cancellationToken = default) =>

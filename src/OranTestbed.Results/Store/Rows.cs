@@ -16,6 +16,13 @@ internal sealed class RunRow
     public string? OranExtras { get; set; }
 }
 
+internal sealed class VerdictCountRow
+{
+    public string RunId { get; set; } = "";
+    public string Verdict { get; set; } = "";
+    public long Count { get; set; }
+}
+
 internal sealed class KeyRow
 {
     public string RunId { get; set; } = "";

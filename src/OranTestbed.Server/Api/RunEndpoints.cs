@@ -17,7 +17,9 @@ internal static class RunEndpoints
         api.MapGet("/runs", ListAsync)
             .RequireAuthorization(AccessPolicies.Read)
             .WithTags("runs")
-            .WithSummary("The runs, oldest first (a vendor: those with an execution of its products)")
+            .WithSummary("The runs, newest first, one page (a vendor: those with an execution of its products)")
+            .WithDescription($"limit per page (1..{ListQuery.MaxLimit}, default {ListQuery.DefaultLimit}); the next page is the Link "
+                + "header's rel=\"next\" (RFC 8288). Unknown parameters are 400.")
             .Produces<IReadOnlyList<RunDto>>();
         api.MapGet("/runs/{id}", GetAsync)
             .RequireAuthorization(AccessPolicies.Read)
@@ -29,11 +31,17 @@ internal static class RunEndpoints
 
     private static async Task<IReadOnlyList<RunDto>> ListAsync(HttpContext context, [FromServices] ResultsStore store)
     {
+        var query = ListQuery.Of(context.Request);
         var caller = Caller.Of(context.User);
-        var runs = caller.IsVendor
-            ? await store.ListRunsAsync(caller.Scope(ExecutionFilter.All), context.RequestAborted).ConfigureAwait(false)
-            : await store.ListRunsAsync(context.RequestAborted).ConfigureAwait(false);
-        return [.. runs.Select(RunDto.Of)];
+        var page = await store.ListRunsAsync(caller.IsVendor ? caller.Scope(ExecutionFilter.All) : null, query.Limit + 1,
+            query.Cursor, context.RequestAborted).ConfigureAwait(false);
+        if (page.Length > query.Limit)
+        {
+            var last = page[query.Limit - 1];
+            context.Response.Headers.Link = query.NextLink(new ExecutionCursor(last.StartedAt, last.RunId, ""));
+        }
+
+        return [.. page.Take(query.Limit).Select(RunDto.Of)];
     }
 
     private static async Task<RunDetailDto> GetAsync(string id, HttpContext context, [FromServices] ResultsStore store)
