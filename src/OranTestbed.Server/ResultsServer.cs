@@ -9,8 +9,10 @@ using Microsoft.Extensions.Logging;
 using OranTestbed.Plans;
 using OranTestbed.Results.Store;
 using OranTestbed.Server.Api;
+using OranTestbed.Server.Audit;
 using OranTestbed.Server.Auth;
 using OranTestbed.Server.Dashboard;
+using OranTestbed.Server.Limits;
 using OranTestbed.Server.Logging;
 using OranTestbed.Server.Uploads;
 using OranTestbed.Server.Verification;
@@ -79,13 +81,17 @@ public sealed class ResultsServer : IAsyncDisposable
             .AddPolicy(AccessPolicies.Read, policy => policy.RequireAuthenticatedUser())
             .AddPolicy(AccessPolicies.Upload, policy => policy.RequireRole(AccessPolicies.IntegratorRole, AccessPolicies.VendorRole))
             .AddPolicy(AccessPolicies.Admin, policy => policy.RequireRole(AccessPolicies.AdminRole));
+        builder.Services.AddAccountRateLimits(options);
 
         var app = builder.Build();
         app.UseRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        // After authentication (it names the account), before authorization and the limiter (their refusals are audited).
+        app.UseAuditTrail();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapOpenApi();
         app.MapResultsApi();
         app.MapDashboard();

@@ -1,4 +1,5 @@
 using OranTestbed.Results.Store;
+using OranTestbed.Server.Limits;
 
 namespace OranTestbed.Server;
 
@@ -50,4 +51,12 @@ public sealed record ServerOptions
     /// <summary>How often an idle worker looks at the queue for uploads another server on the same store accepted (this
     /// server's own uploads wake it at once).</summary>
     public TimeSpan VerificationPollInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Uploads an account may make per window (default 30 a minute: a lab agent uploads once per run; more is a
+    /// loop or abuse). Beyond it: 429 with Retry-After. Null: no limit.</summary>
+    public RateLimit? UploadRateLimit { get; init; } = new(30, TimeSpan.FromMinutes(1));
+
+    /// <summary>Reads (API GETs and dashboard pages) an account may make per window (default 600 a minute: ten a second
+    /// covers a person on the dashboard and a paging script). Beyond it: 429 with Retry-After. Null: no limit.</summary>
+    public RateLimit? ReadRateLimit { get; init; } = new(600, TimeSpan.FromMinutes(1));
 }

@@ -10,7 +10,8 @@ namespace OranTestbed.Cli.Commands;
 
 /// <summary>
 /// <c>oran-testbed accounts add NAME --role R [--vendor V]</c> (prints the token once: only its hash is stored),
-/// <c>accounts list</c>, <c>accounts revoke NAME</c>, on the store that <c>serve</c> uses (same <c>--results</c>/<c>--postgres</c>).
+/// <c>accounts list</c>, <c>accounts revoke NAME</c>, <c>accounts rotate NAME</c> and <c>accounts audit</c> (see
+/// <see cref="AccountsRotation"/>), on the store that <c>serve</c> uses (same <c>--results</c>/<c>--postgres</c>).
 /// Exit codes: 0 done, 64 bad name, role or vendor (vendors are checked against <c>--plans</c>), 66 no such account or
 /// no store (list and revoke never create one; add does),
 /// 69 the store cannot be opened.
@@ -33,10 +34,11 @@ internal static class AccountsCommand
             Description = "the lab plan whose vendors --vendor must name",
             DefaultValueFactory = _ => "testplans",
         };
-        var add = new Command("add", "Create an account and print its API token (shown this once)") { name, role, vendor, plans };
+        var expires = new Option<string?>("--expires") { Description = "the token's lifetime: 90d, 24h, 30m, or never (default 365d)" };
+        var add = new Command("add", "Create an account and print its API token (shown this once)") { name, role, vendor, plans, expires };
         store.AddTo(add);
         add.SetAction((parse, cancel) => AddAsync(store.Resolve(parse), parse.GetRequiredValue(name), parse.GetRequiredValue(role),
-            parse.GetValue(vendor), parse.GetRequiredValue(plans), Console.Out, Console.Error, cancel));
+            parse.GetValue(vendor), parse.GetRequiredValue(plans), parse.GetValue(expires), Console.Out, Console.Error, cancel));
 
         var list = new Command("list", "List the accounts (never their tokens)");
         store.AddTo(list);
@@ -51,16 +53,21 @@ internal static class AccountsCommand
             ? RevokeAsync(options, parse.GetRequiredValue(revokeName), Console.Out, Console.Error, cancel)
             : Task.FromResult(ExitCodes.NoInput));
 
-        return new Command("accounts", "Accounts of the results server (oran-testbed serve): API tokens with roles") { add, list, revoke };
+        return new Command("accounts", "Accounts of the results server (oran-testbed serve): API tokens with roles")
+        {
+            add, list, revoke, AccountsRotation.CreateRotate(store), AccountsRotation.CreateAudit(store),
+        };
     }
 
     internal static async Task<int> AddAsync(ResultsStoreOptions options, string name, string roleName, string? vendor, string plans,
-        TextWriter output, TextWriter diagnostics, CancellationToken cancellationToken)
+        string? expires, TextWriter output, TextWriter diagnostics, CancellationToken cancellationToken)
     {
         AccountRole role;
+        TokenLifetime lifetime;
         try
         {
             (role, vendor) = AccountRules.Validate(name, roleName, vendor, () => TestPlanLoader.Load(plans));
+            lifetime = AccountRules.Lifetime(expires, byAdmin: true);
         }
         catch (PlanValidationException ex)
         {
@@ -77,9 +84,9 @@ internal static class AccountsCommand
         {
             try
             {
-                var (account, token) = await store.CreateAccountAsync(name, role, vendor, cancellationToken).ConfigureAwait(false);
+                var (account, token) = await store.CreateAccountAsync(name, role, vendor, lifetime, cancellationToken).ConfigureAwait(false);
                 diagnostics.WriteLine($"account '{account.Name}' ({account.Role.ToName()}{(vendor is null ? "" : " of " + vendor)}) created; "
-                    + "its token follows, shown this once (only its hash is stored):");
+                    + $"its token ({AccountsRotation.Expiry(account.TokenExpiresAt)}) follows, shown this once (only its hash is stored):");
                 output.WriteLine(token);
                 return ExitCodes.Success;
             }
@@ -95,11 +102,11 @@ internal static class AccountsCommand
         WithStoreAsync(options, "list", diagnostics, mustExist: true, async store =>
         {
             var accounts = await store.ListAccountsAsync(cancellationToken).ConfigureAwait(false);
-            output.WriteLine($"{"NAME",-24} {"ROLE",-11} {"VENDOR",-12} {"CREATED",-20} STATE");
+            output.WriteLine($"{"NAME",-24} {"ROLE",-11} {"VENDOR",-12} {"CREATED",-20} {"TOKEN EXPIRES",-20} STATE");
             foreach (var a in accounts)
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{a.Name,-24} {a.Role.ToName(),-11} {a.VendorId ?? "-",-12} {a.CreatedAt:yyyy-MM-dd HH:mm:ss}  {(a.IsActive ? "active" : $"revoked {a.RevokedAt:yyyy-MM-dd HH:mm:ss}")}"));
+                    $"{a.Name,-24} {a.Role.ToName(),-11} {a.VendorId ?? "-",-12} {a.CreatedAt:yyyy-MM-dd HH:mm:ss}  {(a.TokenExpiresAt is { } e ? e.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "never"),-20} {(a.IsActive ? "active" : $"revoked {a.RevokedAt:yyyy-MM-dd HH:mm:ss}")}"));
             }
 
             return ExitCodes.Success;
@@ -120,7 +127,7 @@ internal static class AccountsCommand
         });
 
     /// <summary>The store of list and revoke, which never create one: null (said on standard error) when there is none.</summary>
-    private static ResultsStoreOptions? Existing(ResultsStoreArguments store, ParseResult parse, string verb)
+    internal static ResultsStoreOptions? Existing(ResultsStoreArguments store, ParseResult parse, string verb)
     {
         var options = store.Resolve(parse, mustExist: true, out string? error);
         if (options is null)
@@ -133,7 +140,7 @@ internal static class AccountsCommand
 
     /// <summary>Runs <paramref name="action"/> on the store; <paramref name="mustExist"/> (list, revoke): never creates one
     /// (exit 66 when there is none).</summary>
-    private static async Task<int> WithStoreAsync(ResultsStoreOptions options, string verb, TextWriter diagnostics, bool mustExist,
+    internal static async Task<int> WithStoreAsync(ResultsStoreOptions options, string verb, TextWriter diagnostics, bool mustExist,
         Func<ResultsStore, Task<int>> action)
     {
         ResultsStore? store;

@@ -7,7 +7,7 @@ namespace OranTestbed.Cli.Commands;
 
 /// <summary>
 /// <c>oran-testbed serve [--urls URL] [--results DIR | --postgres CONNSTR] [--plans DIR] [--artifacts DIR]
-/// [--max-upload-mb N]</c>: the results server (REST API under /api/v1, OpenAPI at /openapi/v1.json) until Ctrl+C.
+/// [--max-upload-mb N] [--uploads-per-minute N] [--reads-per-minute N]</c>: the results server (REST API under /api/v1, OpenAPI at /openapi/v1.json) until Ctrl+C.
 /// Exit codes: 0 stopped, 64 invalid plan, 69 the store or the address cannot be used.
 /// </summary>
 internal static class ServeCommand
@@ -34,12 +34,24 @@ internal static class ServeCommand
             Description = "most an upload's artifacts archive may expand to on disk, in MiB (checked while extracting)",
             DefaultValueFactory = _ => 2048,
         };
+        var uploadsPerMinute = new Option<int>("--uploads-per-minute")
+        {
+            Description = "uploads an account may make per minute (beyond: 429 with Retry-After; 0: no limit)",
+            DefaultValueFactory = _ => 30,
+        };
+        var readsPerMinute = new Option<int>("--reads-per-minute")
+        {
+            Description = "reads (API and dashboard) an account may make per minute (beyond: 429 with Retry-After; 0: no limit)",
+            DefaultValueFactory = _ => 600,
+        };
+        AcceptOnlyNonNegative(uploadsPerMinute);
+        AcceptOnlyNonNegative(readsPerMinute);
         AcceptOnlyMebibytes(maxUpload);
         AcceptOnlyMebibytes(maxExpanded);
         var store = new ResultsStoreArguments();
         var command = new Command("serve", "Serve the results: REST API for uploads and reads (token accounts: oran-testbed accounts)")
         {
-            urls, plans, maxUpload, maxExpanded,
+            urls, plans, maxUpload, maxExpanded, uploadsPerMinute, readsPerMinute,
         };
         store.AddTo(command);
         command.SetAction(async (parse, cancel) =>
@@ -51,6 +63,8 @@ internal static class ServeCommand
                 PlansDirectory = parse.GetRequiredValue(plans),
                 MaxUploadBytes = (long)parse.GetValue(maxUpload) << 20,
                 MaxExtractedBytes = (long)parse.GetValue(maxExpanded) << 20,
+                UploadRateLimit = PerMinute(parse.GetValue(uploadsPerMinute)),
+                ReadRateLimit = PerMinute(parse.GetValue(readsPerMinute)),
             };
             // Ctrl+C stops the server gracefully (requests in flight finish); the commands own Ctrl+C (see CliEntry).
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
@@ -125,6 +139,17 @@ internal static class ServeCommand
     }
 
     /// <summary>A size in MiB from 1 to 1 TiB: 0 or a negative size once became 1 MiB without a word.</summary>
+    private static Server.Limits.RateLimit? PerMinute(int permits) => permits == 0 ? null : new(permits, TimeSpan.FromMinutes(1));
+
+    private static void AcceptOnlyNonNegative(Option<int> option) =>
+        option.Validators.Add(result =>
+        {
+            if (result.GetValue(option) < 0)
+            {
+                result.AddError($"{option.Name} must be 0 (no limit) or more");
+            }
+        });
+
     private static void AcceptOnlyMebibytes(Option<int> option) =>
         option.Validators.Add(result =>
         {

@@ -4,4 +4,7 @@ namespace OranTestbed.Results.Accounts;
 public sealed record Account(string Name, AccountRole Role, string? VendorId, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt)
 {
     public bool IsActive => RevokedAt is null;
+
+    /// <summary>When the account's current token expires (null: never, an admin's explicit choice).</summary>
+    public DateTimeOffset? TokenExpiresAt { get; init; }
 }

@@ -76,6 +76,7 @@ public sealed partial class ResultsStore
             : WithPoolLimit(options.Database);
         var store = new ResultsStore(options, connectionString);
         await SchemaMigrator.MigrateAsync(options, connectionString, cancellationToken).ConfigureAwait(false);
+        await store.SettlePendingExpiriesAsync(cancellationToken).ConfigureAwait(false);
         return store;
     }
 

@@ -11,6 +11,10 @@ public sealed record ResultsStoreOptions(DatabaseKind Kind, string Database)
 {
     public string? ArtifactDirectory { get; init; }
 
+    /// <summary>The clock that stamps account tokens (issue, expiry, grace) and audit events; specs pass a fake one to
+    /// cross an expiry without waiting.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     public static ResultsStoreOptions Sqlite(string file) => new(DatabaseKind.Sqlite, file);
 
     public static ResultsStoreOptions Postgres(string connectionString, string artifactDirectory) =>

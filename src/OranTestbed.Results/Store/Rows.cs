@@ -126,6 +126,11 @@ internal sealed class AccountRow
     public string? VendorId { get; set; }
     public string CreatedAt { get; set; } = "";
     public string? RevokedAt { get; set; }
+
+    // The account's current token's expiry (lists), or the presented token's expiry and grace end (token checks).
+    public string? TokenExpiresAt { get; set; }
+    public string? ExpiresAt { get; set; }
+    public string? RetiresAt { get; set; }
 }
 
 internal sealed class EvidenceCheckRow
@@ -139,5 +144,17 @@ internal sealed class EvidenceCheckRow
     public string Captures { get; set; } = "";
     public string Reason { get; set; } = "";
     public string CheckedAt { get; set; } = "";
+}
+#pragma warning restore CA1812
+
+#pragma warning disable CA1812 // instantiated by Dapper
+internal sealed class AuditRow
+{
+    public string Id { get; set; } = "";
+    public string At { get; set; } = "";
+    public string? Account { get; set; }
+    public string Action { get; set; } = "";
+    public string Target { get; set; } = "";
+    public long Outcome { get; set; }
 }
 #pragma warning restore CA1812

@@ -1,5 +1,6 @@
 using OranTestbed.Plans;
 using OranTestbed.Results.Accounts;
+using OranTestbed.Results.Store;
 
 namespace OranTestbed.Server.Api;
 
@@ -34,4 +35,43 @@ public static class AccountRules
 
         return (role, vendor);
     }
+
+    /// <summary>A token lifetime of the text form <c>90d</c>/<c>24h</c>/<c>never</c> (absent: the default, 365 days).
+    /// Only an admin may choose <c>never</c> or more than the default (an account rotating its own token may not lengthen
+    /// its life); throws <see cref="ApiProblemException"/> (422) saying what is wrong.</summary>
+    public static TokenLifetime Lifetime(string? text, bool byAdmin)
+    {
+        if (text is null)
+        {
+            return TokenLifetime.Default;
+        }
+
+        if (!TokenLifetime.TryParse(text, out var lifetime))
+        {
+            throw ApiProblems.Unprocessable("bad-account", $"expires '{text}' is not 'never' or a duration like 90d, 24h, 30m (at most 3650d)");
+        }
+
+        if (!byAdmin && (!lifetime.Expires || lifetime.Duration > TokenLifetime.Default.Duration))
+        {
+            throw ApiProblems.Forbidden($"only an admin may give a token more than {TokenLifetime.Default} or no expiry");
+        }
+
+        return lifetime;
+    }
+
+    /// <summary>A rotation's grace of the text form <c>24h</c>, <c>0s</c> (absent: 24 hours, time to redeploy a lab's
+    /// agents), at most 30 days.</summary>
+    public static TimeSpan Grace(string? text)
+    {
+        if (text is null)
+        {
+            return DefaultGrace;
+        }
+
+        return TokenLifetime.TryParseDuration(text, out var grace) && grace <= ResultsStore.LongestGrace
+            ? grace
+            : throw ApiProblems.Unprocessable("bad-account", $"grace '{text}' is not a duration like 24h, 30m, 0s of at most 30d");
+    }
+
+    public static readonly TimeSpan DefaultGrace = TimeSpan.FromHours(24);
 }

@@ -28,6 +28,8 @@ public static class ApiProblems
     public static ApiProblemException Unprocessable(string kind, string detail, ImmutableArray<ProblemError> errors = default) =>
         new(422, kind, "Results refused", detail, errors);
 
+    public static ApiProblemException TooManyRequests(string detail) => new(429, "too-many-requests", "Too many requests", detail);
+
     /// <summary>Gives the problems ASP.NET writes itself (415 from content-type matching, 404 of unknown routes, 500)
     /// our type and a detail, so that every error of the server reads the same.</summary>
     public static void Customize(ProblemDetailsContext context)

@@ -27,9 +27,18 @@ internal sealed class ListQuery
 
     public ExecutionCursor? Cursor { get; private init; }
 
-    /// <summary>Checks <paramref name="request"/>'s keys against <paramref name="filters"/> (and limit, cursor).</summary>
-    public static ListQuery Of(HttpRequest request, params string[] filters)
+    /// <summary>The <c>cursor</c> as given (checked by the list's cursor parser), or null.</summary>
+    public string? RawCursor { get; private init; }
+
+    /// <summary>Checks <paramref name="request"/>'s keys against <paramref name="filters"/> (and limit, cursor: an
+    /// executions list's <see cref="ExecutionCursor"/>).</summary>
+    public static ListQuery Of(HttpRequest request, params string[] filters) =>
+        Of(request, c => ExecutionCursor.TryParse(c) is not null, filters);
+
+    /// <summary>As <see cref="Of(HttpRequest, string[])"/> for a list whose cursors <paramref name="isCursor"/> recognises.</summary>
+    public static ListQuery Of(HttpRequest request, Func<string, bool> isCursor, params string[] filters)
     {
+        ArgumentNullException.ThrowIfNull(isCursor);
         ArgumentNullException.ThrowIfNull(request);
         foreach (var (key, _) in request.Query)
         {
@@ -48,8 +57,9 @@ internal sealed class ListQuery
             Limit = limit is null ? DefaultLimit
                 : int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n is >= 1 and <= MaxLimit ? n
                 : throw Bad("limit", $"must be a whole number from 1 to {MaxLimit}"),
-            Cursor = cursor is null ? null
-                : ExecutionCursor.TryParse(cursor) ?? throw Bad("cursor", "is not a cursor of this list (take it from the Link header)"),
+            RawCursor = cursor is null || isCursor(cursor) ? cursor
+                : throw Bad("cursor", "is not a cursor of this list (take it from the Link header)"),
+            Cursor = ExecutionCursor.TryParse(cursor),
         };
     }
 
@@ -97,9 +107,16 @@ internal sealed class ListQuery
     /// <summary>The <c>Link</c> header value of the next page: this request with <c>cursor</c> replaced.</summary>
     public string NextLink(ExecutionCursor next)
     {
+        ArgumentNullException.ThrowIfNull(next);
+        return NextLink(next.Encode());
+    }
+
+    /// <summary>The <c>Link</c> header value of the next page: this request with <c>cursor</c> replaced by <paramref name="next"/>.</summary>
+    public string NextLink(string next)
+    {
         var parameters = _request.Query.Where(q => q.Key != "cursor")
             .Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}")
-            .Append($"cursor={next.Encode()}");
+            .Append($"cursor={next}");
         return $"<{_request.PathBase}{_request.Path}?{string.Join('&', parameters)}>; rel=\"next\"";
     }
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing;
 namespace OranTestbed.Server.Api;
 
 /// <summary>
-/// The REST API under <c>/api/v1</c>: one registration per area (results, uploads, runs, executions, artifacts, accounts; the
+/// The REST API under <c>/api/v1</c>: one registration per area (results, uploads, runs, executions, artifacts, accounts, audit; the
 /// matrix endpoints go beside them as <c>MapMatrixEndpoints</c>). Every endpoint needs a token; any
 /// <see cref="ApiProblemException"/> becomes its problem+json.
 /// </summary>
@@ -34,6 +34,7 @@ public static class ResultsApi
         api.MapExecutionEndpoints();
         api.MapArtifactEndpoints();
         api.MapAccountEndpoints();
+        api.MapAuditEndpoints();
         return routes;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -14,7 +15,7 @@ namespace OranTestbed.Server.Auth;
 /// <summary>
 /// <c>Authorization: Bearer TOKEN</c> (or, for a browser's GET, the dashboard's login cookie holding it): the token's SHA-256 is looked up among the active accounts (see
 /// <see cref="AccountTokens"/>). The token itself is never logged nor echoed: failure messages name no token. A missing
-/// or unknown token gets 401 with <c>WWW-Authenticate: Bearer</c>, a known account without the role 403; both as RFC 7807
+/// or unknown token gets 401 with <c>WWW-Authenticate: Bearer</c> (an expired token, or one a rotation retired, is told so), a known account without the role 403; both as RFC 7807
 /// problem+json.
 /// </summary>
 internal sealed class TokenAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger,
@@ -44,10 +45,10 @@ internal sealed class TokenAuthenticationHandler(IOptionsMonitor<AuthenticationS
             token = header["Bearer ".Length..].Trim();
         }
 
-        var account = await store.FindAccountByTokenAsync(token, Context.RequestAborted).ConfigureAwait(false);
-        if (account is null)
+        var check = await store.CheckTokenAsync(token, Context.RequestAborted).ConfigureAwait(false);
+        if (check is not { State: TokenState.Valid, Account: { } account })
         {
-            return AuthenticateResult.Fail("unknown or revoked token");
+            return AuthenticateResult.Fail(Why(check));
         }
 
         var claims = new List<Claim> { new(ClaimTypes.Name, account.Name), new(ClaimTypes.Role, account.Role.ToName()) };
@@ -59,6 +60,17 @@ internal sealed class TokenAuthenticationHandler(IOptionsMonitor<AuthenticationS
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
+
+    /// <summary>Why a token does not work. Expiry and the end of a rotation's grace are said (only the holder of a real
+    /// token can learn them); anything else is one message, so a guess learns nothing.</summary>
+    internal static string Why(TokenCheck check) => check.State switch
+    {
+        TokenState.Expired => string.Create(CultureInfo.InvariantCulture,
+            $"the token expired at {check.EndedAt:yyyy-MM-dd HH:mm:ss} UTC (an admin rotates it: oran-testbed accounts rotate)"),
+        TokenState.Retired => string.Create(CultureInfo.InvariantCulture,
+            $"the token was replaced by a rotation and its grace ended at {check.EndedAt:yyyy-MM-dd HH:mm:ss} UTC; use the new token"),
+        _ => "unknown or revoked token",
+    };
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {

@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using OranTestbed.Results.Accounts;
 using OranTestbed.Results.Store;
+using OranTestbed.Server.Audit;
+using OranTestbed.Server.Auth;
 
 namespace OranTestbed.Server.Dashboard;
 
@@ -40,10 +43,11 @@ internal static class LoginEndpoints
         var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
         string token = form["token"].ToString().Trim();
         string? back = form["return"].ToString();
-        var account = token.Length == 0 ? null : await store.FindAccountByTokenAsync(token, context.RequestAborted).ConfigureAwait(false);
-        if (account is null)
+        var check = token.Length == 0 ? TokenCheck.Unknown : await store.CheckTokenAsync(token, context.RequestAborted).ConfigureAwait(false);
+        context.Items[AuditTrail.AccountItem] = check.Account?.Name;
+        if (check.State != TokenState.Valid)
         {
-            return Form(context, back, "unknown or revoked token", StatusCodes.Status401Unauthorized);
+            return Form(context, back, TokenAuthenticationHandler.Why(check), StatusCodes.Status401Unauthorized);
         }
 
         DashboardCookie.Set(context, token);

@@ -1,0 +1,11 @@
+using Microsoft.Extensions.Logging;
+
+namespace OranTestbed.Server.Audit;
+
+/// <summary>The audit trail's log lines (event ids 1520–1529 of the server's 1500–1599).</summary>
+internal static partial class AuditLog
+{
+    [LoggerMessage(EventId = 1520, EventName = "AuditWriteFailed", Level = LogLevel.Error,
+        Message = "audit event not written ({Account} {Action} {Target} {StatusCode}); the request fails instead of answering unrecorded")]
+    public static partial void WriteFailed(ILogger logger, Exception exception, string account, string action, string target, int statusCode);
+}
