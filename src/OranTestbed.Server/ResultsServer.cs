@@ -63,6 +63,8 @@ public sealed class ResultsServer : IAsyncDisposable
         // Never ASP.NET Core's request lines: they hold the whole URL (a query string may carry a credential). The
         // server writes its own, path only (RequestLogging).
         builder.Logging.AddFilter(RequestLogging.HostingCategory, LogLevel.None);
+        // Routing's Debug lines quote the request path as sent (a token pasted into it included); ours log it redacted.
+        builder.Logging.AddFilter(RequestLogging.RoutingCategory, LogLevel.Information);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(plan);

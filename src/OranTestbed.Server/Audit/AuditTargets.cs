@@ -56,9 +56,12 @@ internal static partial class AuditTargets
         string target = action == AuditActions.Upload && context.Response.Headers.ContentLocation.ToString() is { Length: > 0 } href
             ? href
             : request.PathBase.Add(request.Path) + request.QueryString.ToString();
-        target = TokenShaped().Replace(target, "otb_[redacted]");
+        target = Redact(target);
         return target.Length > MaxTarget ? target[..MaxTarget] + "…" : target;
     }
+
+    /// <summary><paramref name="text"/> (a path, a query) with anything token-shaped cut out: what may be kept or logged.</summary>
+    public static string Redact(string text) => TokenShaped().Replace(text, "otb_[redacted]");
 
     // otb_ and the base64url alphabet, however it was escaped in the URL: anything that could be a token or part of one.
     [GeneratedRegex("otb_[A-Za-z0-9_%-]*", RegexOptions.CultureInvariant)]

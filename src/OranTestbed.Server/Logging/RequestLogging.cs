@@ -18,6 +18,9 @@ internal static class RequestLogging
     /// <summary>ASP.NET Core's request-starting/finished lines carry the full URL, query string included.</summary>
     public const string HostingCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
 
+    /// <summary>ASP.NET Core's routing, whose Debug lines quote the request path.</summary>
+    public const string RoutingCategory = "Microsoft.AspNetCore.Routing";
+
     private static readonly string[] CredentialParameters =
         ["access_token", "token", "api_key", "apikey", "api-key", "key", "auth", "authorization", "bearer", "password", "secret"];
 
@@ -27,7 +30,8 @@ internal static class RequestLogging
         app.Use(async (context, next) =>
         {
             var request = context.Request;
-            string path = request.PathBase.Add(request.Path).ToString();
+            // A token pasted into a path (by mistake) must not reach the log with it.
+            string path = Audit.AuditTargets.Redact(request.PathBase.Add(request.Path).ToString());
             if (CredentialIn(request.Query) is { } parameter)
             {
                 ServerLog.CredentialInUrlRefused(logger, request.Method, path, parameter);
