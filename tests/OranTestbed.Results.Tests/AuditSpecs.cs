@@ -10,6 +10,38 @@ public sealed class AuditSpecs(DatabaseKind kind) : StoreSpec(kind)
     private static readonly string[] OpsTargets = ["/api/v1/runs/r5", "/api/v1/runs/r3", "/api/v1/runs/r1"];
 
     [Test]
+    public async Task Audit_events_recorded_at_once_must_all_be_committed_when_their_calls_return()
+    {
+        var recorded = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() =>
+            Store.RecordAuditAsync($"reader-{i % 7}", "read", $"/cells?n={i}", 200))));
+
+        var stored = await Store.ListAuditAsync(new AuditQuery { Limit = 1000 });
+
+        Assert.That(stored.Select(e => e.Id), Is.EquivalentTo(recorded.Select(e => e.Id)), "every event, once");
+    }
+
+    [Test]
+    public async Task A_failed_audit_commit_must_fail_every_call_waiting_on_it()
+    {
+        await using (System.Data.Common.DbConnection connection = Kind == DatabaseKind.Sqlite
+            ? new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Target.Options.Database}")
+            : new Npgsql.NpgsqlConnection(Target.Options.Database))
+        {
+            await connection.OpenAsync();
+            await using var drop = connection.CreateCommand();
+            drop.CommandText = "DROP TABLE audit_event";
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        var calls = Enumerable.Range(0, 20).Select(i => Store.RecordAuditAsync("ops", "read", $"/x{i}", 200)).ToList();
+
+        foreach (var call in calls)
+        {
+            Assert.That(async () => await call, Throws.InstanceOf<System.Data.Common.DbException>());
+        }
+    }
+
+    [Test]
     public async Task ResultsStore_must_page_the_audit_log_newest_first_with_every_event_once()
     {
         var written = new List<AuditEvent>();

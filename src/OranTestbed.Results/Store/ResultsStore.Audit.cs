@@ -16,12 +16,24 @@ public sealed partial class ResultsStore
         RefuseNul(account, "audit event");
         RefuseNul(target, "audit event");
         var entry = new AuditEvent(Guid.CreateVersion7(Options.Clock.GetUtcNow()).ToString("D"), Now(), account, action, target, outcome);
-        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO audit_event (id, at, account, action, target, outcome) VALUES (@Id, @At, @Account, @Action, @Target, @Outcome)
-            """, new { entry.Id, At = TimeText(entry.At), entry.Account, entry.Action, entry.Target, entry.Outcome },
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await _auditWriter.Value.AddAsync(entry).WaitAsync(cancellationToken).ConfigureAwait(false);
         return entry;
+    }
+
+    /// <summary>Events recorded at the same time go in one transaction (<see cref="GroupCommit{T}"/>).</summary>
+    private async Task CommitAuditAsync(IReadOnlyList<AuditEvent> entries)
+    {
+        await using var connection = await ConnectAsync(CancellationToken.None).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
+        var insert = new StatementBatch();
+        insert.Insert("audit_event", ["id", "at", "account", "action", "target", "outcome"],
+            [.. entries.Select(e => new object?[] { e.Id, TimeText(e.At), e.Account, e.Action, e.Target, (long)e.Outcome })]);
+        foreach (var (sql, parameters) in insert.Commands())
+        {
+            await Execute(connection, transaction, sql, parameters, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync().ConfigureAwait(false);
     }
 
     /// <summary>A page of the audit log, newest first (see <see cref="AuditQuery"/>).</summary>

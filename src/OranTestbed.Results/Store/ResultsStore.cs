@@ -45,10 +45,13 @@ public sealed partial class ResultsStore
     private readonly string _connectionString;
     private readonly ArtifactFolder _artifacts;
 
+    private readonly Lazy<GroupCommit<Audit.AuditEvent>> _auditWriter;
+
     private ResultsStore(ResultsStoreOptions options, string connectionString)
     {
         Options = options;
         _connectionString = connectionString;
+        _auditWriter = new(() => new GroupCommit<Audit.AuditEvent>(CommitAuditAsync));
         _artifacts = new ArtifactFolder(options.ResolveArtifactDirectory());
     }
 
