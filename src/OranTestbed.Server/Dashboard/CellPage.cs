@@ -16,14 +16,8 @@ internal static class CellPage
 {
     public const int EarlierPage = 50;
 
-    public static async Task<IResult> RenderAsync(HttpContext context, [FromServices] ResultsStore store, [FromServices] PagePartCache cache)
-    {
-        var caller = Auth.Caller.Of(context.User);
-        long version = await store.VersionAsync(context.RequestAborted).ConfigureAwait(false);
-        var part = await cache.GetAsync(version, $"{caller.VendorId ?? "*"} {context.Request.Path}{context.Request.QueryString}",
-            () => BuildAsync(context.Request, new DashboardData(store, caller, CancellationToken.None))).ConfigureAwait(false);
-        return DashboardPage.Render(context, part.Title, html => html.Append(new Markup(part.Html)), part.Status);
-    }
+    public static Task<IResult> RenderAsync(HttpContext context, [FromServices] ResultsStore store, [FromServices] PagePartCache cache)
+        => cache.RenderAsync(context, store, data => BuildAsync(context.Request, data));
 
     private static async Task<PagePartCache.Part> BuildAsync(HttpRequest request, DashboardData data)
     {

@@ -19,16 +19,9 @@ namespace OranTestbed.Server.Dashboard;
 /// </summary>
 internal static class MatrixPage
 {
-    public static async Task<IResult> RenderAsync(HttpContext context, [FromServices] ResultsStore store, [FromServices] TestPlan plan,
+    public static Task<IResult> RenderAsync(HttpContext context, [FromServices] ResultsStore store, [FromServices] TestPlan plan,
         [FromServices] PagePartCache cache)
-    {
-        var caller = Caller.Of(context.User);
-        long version = await store.VersionAsync(context.RequestAborted).ConfigureAwait(false);
-        // Built once per version, scope and query for every reader waiting on it, so not cancelled by the first one's leaving.
-        var part = await cache.GetAsync(version, $"{caller.VendorId ?? "*"} {context.Request.Path}{context.Request.QueryString}",
-            () => BuildAsync(context.Request, new DashboardData(store, caller, CancellationToken.None), plan)).ConfigureAwait(false);
-        return DashboardPage.Render(context, part.Title, html => html.Append(new Markup(part.Html)), part.Status);
-    }
+        => cache.RenderAsync(context, store, data => BuildAsync(context.Request, data, plan));
 
     private static async Task<PagePartCache.Part> BuildAsync(HttpRequest request, DashboardData data, TestPlan plan)
     {

@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Http;
+using OranTestbed.Results.Store;
+using OranTestbed.Server.Auth;
 
 namespace OranTestbed.Server.Dashboard;
 
@@ -17,6 +20,19 @@ internal sealed class PagePartCache
 
     /// <summary>What a page part is: its HTML (already encoded) and the page's status.</summary>
     public sealed record Part(string Html, int Status, string Title);
+
+    /// <summary>The page of this request with its part kept per store version, reader scope and path and query; the part
+    /// is built once for every reader waiting on it, so not cancelled by the first one's leaving.</summary>
+    public async Task<IResult> RenderAsync(HttpContext context, ResultsStore store, Func<DashboardData, Task<Part>> build)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(store);
+        var caller = Caller.Of(context.User);
+        long version = await store.VersionAsync(context.RequestAborted).ConfigureAwait(false);
+        var part = await GetAsync(version, $"{caller.VendorId ?? "*"} {context.Request.Path}{context.Request.QueryString}",
+            () => build(new DashboardData(store, caller, CancellationToken.None))).ConfigureAwait(false);
+        return DashboardPage.Render(context, part.Title, html => html.Append(new Markup(part.Html)), part.Status);
+    }
 
     public Task<Part> GetAsync(long version, string key, Func<Task<Part>> build)
     {
