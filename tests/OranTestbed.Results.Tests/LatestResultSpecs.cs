@@ -43,6 +43,43 @@ public sealed class LatestResultSpecs(DatabaseKind kind) : StoreSpec(kind)
     }
 
     [Test]
+    public async Task A_list_of_latest_results_must_read_one_state_of_the_store_while_newer_results_are_recorded()
+    {
+        // Each reading of the latest results is several queries (executions, then their products, reasons, metrics…): a
+        // result recorded between two of them must not leave an execution with another run's parts, or none.
+        string[] ids = [.. Enumerable.Range(0, 30).Select(i => $"e{i:00}")];
+        await Store.BeginRunAsync(Run(0));
+        foreach (string id in ids)
+        {
+            await Store.RecordAsync(Samples.Execution(id, Verdict.Pass, RunId(0)));
+        }
+
+        var writer = Task.Run(async () =>
+        {
+            for (int day = 1; day <= 8; day++)
+            {
+                await Store.BeginRunAsync(Run(day));
+                foreach (string id in ids)
+                {
+                    await Store.RecordAsync(Samples.Execution(id, Verdict.Pass, RunId(day)));
+                }
+            }
+        });
+        var torn = new List<string>();
+        int reads = 0;
+        while (!writer.IsCompleted || reads == 0)
+        {
+            var latest = await Store.ListExecutionsAsync(new ExecutionFilter { LatestOnly = true });
+            reads++;
+            torn.AddRange(latest.Where(e => e.Subject.Product("o-du") is null || e.Metrics.Length == 0)
+                .Select(e => $"{e.RunId}/{e.ExecutionId}"));
+        }
+
+        await writer;
+        Assert.That(torn, Is.Empty, $"executions read without their parts over {reads} readings");
+    }
+
+    [Test]
     public async Task The_latest_per_set_of_versions_must_keep_an_older_releases_newest_result()
     {
         foreach (int day in new[] { 3, 0, 2, 1 })

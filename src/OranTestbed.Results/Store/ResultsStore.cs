@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
@@ -76,7 +77,7 @@ public sealed partial class ResultsStore
                 Pooling = true,
                 DefaultTimeout = 60,
             }.ToString()
-            : WithPoolLimit(options.Database);
+            : WithPostgresDefaults(options.Database);
         var store = new ResultsStore(options, connectionString);
         await SchemaMigrator.MigrateAsync(options, connectionString, cancellationToken).ConfigureAwait(false);
         await store.SettlePendingExpiriesAsync(cancellationToken).ConfigureAwait(false);
@@ -84,16 +85,35 @@ public sealed partial class ResultsStore
     }
 
     /// <summary>
-    /// A PostgreSQL connection string with at most <see cref="DefaultPostgresPool"/> pooled connections unless it sets
-    /// its own: a hundred readers of a server then queue for a connection (Npgsql waits) instead of taking all of a
-    /// default server's 100 slots and being refused ("remaining connection slots are reserved").
+    /// A PostgreSQL connection string with the store's defaults for what it does not set itself:
+    /// <list type="bullet">
+    /// <item>at most <see cref="DefaultPostgresPool"/> pooled connections: a hundred readers of a server then queue for a
+    /// connection (Npgsql waits) instead of taking all of a default server's 100 slots and being refused;</item>
+    /// <item>statements used repeatedly are prepared on their connection (<c>Max Auto Prepare</c>): recording a result
+    /// then skips the server's parse and plan of its half-dozen statements (measured at a million results: 1.9–2.7 ms a
+    /// result without, 0.9 ms with);</item>
+    /// <item>no reset when a connection goes back to the pool (<c>No Reset On Close</c>): the store keeps no session state
+    /// (no SET, no temporary tables; the migration lock has a connection of its own), and the reset would cost a round
+    /// trip on the next use and drop the prepared statements.</item>
+    /// </list>
     /// </summary>
-    private static string WithPoolLimit(string connectionString)
+    private static string WithPostgresDefaults(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Contains("pool size", StringComparison.OrdinalIgnoreCase))
+        bool Sets(string keyword) => connectionString.Contains(keyword, StringComparison.OrdinalIgnoreCase);
+        if (!Sets("pool size"))
         {
             builder.MaxPoolSize = DefaultPostgresPool;
+        }
+
+        if (!Sets("auto prepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
+        if (!Sets("reset on close"))
+        {
+            builder.NoResetOnClose = true;
         }
 
         return builder.ConnectionString;
@@ -275,11 +295,16 @@ public sealed partial class ResultsStore
         }
 
         await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
-        string picked = $"WITH picked AS (SELECT e.run_id, e.execution_id FROM {from} WHERE {where})";
+        // The reads below are one state of the store: a result recorded between two of them would otherwise leave an
+        // execution picked by the first without the parts the next ones read (they follow the newer latest).
+        await using var snapshot = await BeginSnapshotAsync(connection, cancellationToken).ConfigureAwait(false);
+        string picked = LatestHoldsTheFilter(filter)
+            ? $"WITH picked AS (SELECT e.run_id, e.execution_id FROM latest_result e WHERE {where})"
+            : $"WITH picked AS (SELECT e.run_id, e.execution_id FROM {from} WHERE {where})";
         if (filter.Limit is not null)
         {
             // A page is picked once and named by its keys: its six reads then cost the page, not six sorts of the history.
-            var keys = await Query<KeyRow>(connection, $"""
+            var keys = await Query<KeyRow>(snapshot, $"""
                 SELECT e.run_id AS RunId, e.execution_id AS ExecutionId FROM {from} WHERE {where} ORDER BY {order} LIMIT @Limit
                 """, parameters, cancellationToken).ConfigureAwait(false);
             if (keys.Count == 0)
@@ -301,35 +326,35 @@ public sealed partial class ResultsStore
         // left side of a CROSS JOIN as the outer loop (its planner would otherwise scan the big table to skip a sort),
         // PostgreSQL plans from its statistics (and has no CROSS JOIN … ON).
         string own = $"FROM picked k {then} {{0}} x ON x.run_id = k.run_id AND x.execution_id = k.execution_id";
-        var executions = await Query<ExecutionRow>(connection, $"""
+        var executions = await Query<ExecutionRow>(snapshot, $"""
             {picked}
             SELECT {ExecutionColumns} FROM picked k {then} execution e ON e.run_id = k.run_id AND e.execution_id = k.execution_id
             JOIN run r ON r.run_id = e.run_id ORDER BY {order}
             """, parameters, cancellationToken).ConfigureAwait(false);
-        var products = Group(await Query<ProductRow>(connection, $"""
+        var products = Group(await Query<ProductRow>(snapshot, $"""
             {picked}
             SELECT x.run_id AS RunId, x.execution_id AS ExecutionId, x.role AS Role, x.product_id AS ProductId, x.vendor AS Vendor,
                    x.model AS Model, x.hardware AS Hardware, x.software AS Software, x.firmware AS Firmware
             {string.Format(CultureInfo.InvariantCulture, own, "execution_product")}
             """, parameters, cancellationToken).ConfigureAwait(false), r => (r.RunId, r.ExecutionId));
-        var reasons = filter.SubjectsOnly ? [] : Group(await Query<ReasonRow>(connection, $"""
+        var reasons = filter.SubjectsOnly ? [] : Group(await Query<ReasonRow>(snapshot, $"""
             {picked}
             SELECT x.run_id AS RunId, x.execution_id AS ExecutionId, x.position AS Position, x.reason AS Reason
             {string.Format(CultureInfo.InvariantCulture, own, "execution_reason")}
             """, parameters, cancellationToken).ConfigureAwait(false), r => (r.RunId, r.ExecutionId), r => r.Position);
-        var metrics = filter.SubjectsOnly ? [] : Group(await Query<MetricRow>(connection, $"""
+        var metrics = filter.SubjectsOnly ? [] : Group(await Query<MetricRow>(snapshot, $"""
             {picked}
             SELECT x.run_id AS RunId, x.execution_id AS ExecutionId, x.position AS Position, x.metric_id AS MetricId, x.source AS Source,
                    x.unit AS Unit, x.measured AS Measured, x.threshold AS Threshold, x.verdict AS Verdict, x.note AS Note
             {string.Format(CultureInfo.InvariantCulture, own, "metric")}
             """, parameters, cancellationToken).ConfigureAwait(false), r => (r.RunId, r.ExecutionId), r => r.Position);
-        var measurements = filter.SubjectsOnly ? [] : Group(await Query<MeasurementRow>(connection, $"""
+        var measurements = filter.SubjectsOnly ? [] : Group(await Query<MeasurementRow>(snapshot, $"""
             {picked}
             SELECT x.run_id AS RunId, x.execution_id AS ExecutionId, x.position AS Position, x.name AS Name, x.unit AS Unit,
                    x."values" AS ValuesJson, x.description AS Description
             {string.Format(CultureInfo.InvariantCulture, own, "measurement")}
             """, parameters, cancellationToken).ConfigureAwait(false), r => (r.RunId, r.ExecutionId), r => r.Position);
-        var artifacts = filter.SubjectsOnly ? [] : Group(await Query<ArtifactRow>(connection, $"""
+        var artifacts = filter.SubjectsOnly ? [] : Group(await Query<ArtifactRow>(snapshot, $"""
             {picked}
             SELECT x.run_id AS RunId, x.execution_id AS ExecutionId, x.position AS Position, x.kind AS Kind, x.name AS Name,
                    x.sha256 AS Sha256, a.size AS Size
@@ -693,6 +718,16 @@ public sealed partial class ResultsStore
         return (where.ToString(), parameters);
     }
 
+    /// <summary>
+    /// Whether the latest results the filter asks for can be picked from <c>latest_result</c> alone, named <c>e</c> (it
+    /// has the run, execution, band, operator profile and pair columns the conditions of <see cref="Where"/> name): a
+    /// matrix then reads the executions and their parts once instead of joining them twice (a million-result store's
+    /// full matrix: 44 → 35 ms for the executions, 30 → 17 ms for their products on PostgreSQL).
+    /// </summary>
+    private static bool LatestHoldsTheFilter(ExecutionFilter filter) =>
+        filter is { LatestOnly: true, Limit: null, CampaignId: null, CaseId: null, Verdict: null, LatestPerVersions: false,
+            ExcludeLatest: false };
+
     /// <summary>The column value of a pair filter: '' for <see cref="ExecutionFilter.NoProduct"/> (no product in that role).</summary>
     private static string? Pair(string? product) => product == ExecutionFilter.NoProduct ? "" : product;
 
@@ -734,6 +769,19 @@ public sealed partial class ResultsStore
     private static async Task<List<T>> Query<T>(DbConnection connection, string sql, object parameters, CancellationToken cancellationToken) =>
         [.. await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false)];
 
+    private static async Task<List<T>> Query<T>(DbTransaction transaction, string sql, object parameters, CancellationToken cancellationToken) =>
+        [.. await transaction.Connection!.QueryAsync<T>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken))
+            .ConfigureAwait(false)];
+
+    /// <summary>
+    /// A read-only transaction whose reads all see one state of the store: PostgreSQL's REPEATABLE READ (one snapshot for
+    /// the transaction), SQLite's deferred BEGIN (the WAL snapshot of its first read, kept to the end; no write lock).
+    /// </summary>
+    private static async Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        connection is SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: true)
+            : await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+
     private static Dictionary<(string, string), List<T>> Group<T>(List<T> rows, Func<T, (string, string)> key,
         Func<T, long>? position = null) =>
         rows.GroupBy(key).ToDictionary(g => g.Key, g => position is null ? g.ToList() : [.. g.OrderBy(position)]);
@@ -742,8 +790,12 @@ public sealed partial class ResultsStore
 
     /// <summary>ISO 8601 UTC with 7 fraction digits: fixed width, so text order is time order.</summary>
     internal static string TimeText(DateTimeOffset time) =>
-        ResultFingerprint.Time(time).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+        ResultFingerprint.Time(time).UtcDateTime.ToString(TimeTextFormat, CultureInfo.InvariantCulture);
 
     internal static DateTimeOffset ParseTime(string text) =>
-        DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+        DateTimeOffset.TryParseExact(text, TimeTextFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+            ? time // what TimeText wrote (every time the store writes), without the general parser's guessing
+            : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
+    private const string TimeTextFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 }

@@ -55,7 +55,9 @@ internal static class SchemaMigrator
     private static async Task MigratePostgresAsync(string connectionString, CancellationToken cancellationToken)
     {
         string schema = SchemaOf(connectionString);
-        await using var connection = new NpgsqlConnection(connectionString);
+        // The lock's connection is never pooled: were the unlock below lost, closing it still releases the lock (pooled
+        // connections are not reset on close, see ResultsStore).
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection))
         {
