@@ -126,4 +126,18 @@ public sealed class CommandErrorSpecs
             Assert.That(result.Stderr, Does.StartWith($"oran-testbed: {option}: {value} is not a size in MiB"));
         }
     }
+
+    [TestCase("--verification-workers", "-1", "0 to 64")]
+    [TestCase("--verification-workers", "65", "0 to 64")]
+    [TestCase("--concurrent-analyses", "0", "1 to 64")]
+    public void Serve_must_refuse_a_worker_count_out_of_range_naming_the_option(string option, string value, string range)
+    {
+        var result = CliProcess.Run("serve", option, value, "--urls", "http://127.0.0.1:1");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Usage), result.ToString());
+            Assert.That(result.Stderr, Does.StartWith($"oran-testbed: {option}: {value} is not from {range}"));
+        }
+    }
 }

@@ -81,7 +81,7 @@ public class ServeCommandSpecs
     }
 
     [Test]
-    public async Task The_demo_campaigns_run_uploaded_unchanged_must_have_no_execution_flagged_by_the_servers_reanalysis()
+    public async Task The_demo_campaigns_run_uploaded_to_a_server_that_only_queues_must_be_verified_by_the_next_on_its_store_with_nothing_flagged()
     {
         var plans = Path.Combine(TestPaths.RepositoryRoot, "testplans");
         var run = CliProcess.Run(TimeSpan.FromMinutes(3), "run", Path.Combine(plans, "campaigns", "demo.yaml"), "--results", _results);
@@ -97,10 +97,11 @@ public class ServeCommandSpecs
 
         string server = Path.Combine(_results, "server");
         var token = CliProcess.Run("accounts", "add", "lab", "--role", "integrator", "--results", server, "--plans", plans).Stdout.Trim();
-        int port = CliProcess.FreePort();
-        using var serve = CliProcess.Start(drainStderr: true, "serve", "--urls", $"http://127.0.0.1:{port}", "--results", server,
-            "--plans", plans);
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(5) };
+        // A front server that only accepts uploads (no verification workers) and, on the same store, a back-office one.
+        int front = CliProcess.FreePort();
+        using var accepting = CliProcess.Start(drainStderr: true, "serve", "--urls", $"http://127.0.0.1:{front}", "--results", server,
+            "--plans", plans, "--verification-workers", "0");
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{front}"), Timeout = TimeSpan.FromMinutes(5) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         await UntilListening(http);
         using var form = new MultipartFormDataContent
@@ -110,8 +111,18 @@ public class ServeCommandSpecs
         };
         using var posted = await http.PostAsync(new Uri("/api/v1/results", UriKind.Relative), form);
         string answer = await posted.Content.ReadAsStringAsync();
+        string href = (string)System.Text.Json.Nodes.JsonNode.Parse(answer)!["href"]!;
+        string queued = (string)System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync(new Uri(href, UriKind.Relative)))!["status"]!;
+        CliProcess.Interrupt(accepting);
+        bool frontStopped = accepting.WaitForExit(TimeSpan.FromSeconds(30));
+        int back = CliProcess.FreePort();
+        using var serve = CliProcess.Start(drainStderr: true, "serve", "--urls", $"http://127.0.0.1:{back}", "--results", server,
+            "--plans", plans, "--concurrent-analyses", "2");
+        using var backOffice = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{back}"), Timeout = TimeSpan.FromMinutes(5) };
+        backOffice.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        await UntilListening(backOffice);
         // The captures are re-analysed in the background: the upload's status URL says when and what it found.
-        var verified = await UntilVerified(http, (string)System.Text.Json.Nodes.JsonNode.Parse(answer)!["href"]!);
+        var verified = await UntilVerified(backOffice, href);
         var executions = verified["executions"]!.AsArray();
         serve.Kill();
 
@@ -123,6 +134,8 @@ public class ServeCommandSpecs
             Assert.That(run.ExitCode, Is.EqualTo(1), run.Stderr);
             Assert.That(export.ExitCode, Is.Zero, export.Stderr);
             Assert.That(posted.StatusCode, Is.EqualTo(HttpStatusCode.Created), answer);
+            Assert.That(queued, Is.EqualTo("accepted"), "a server without verification workers only queues the upload");
+            Assert.That(frontStopped, Is.True);
             Assert.That((string?)verified["status"], Is.EqualTo("verified"), verified.ToJsonString());
             Assert.That(executions, Has.Count.EqualTo(18));
             Assert.That(statuses.Where(s => s is not null).ToList(), Has.Count.EqualTo(12).And.All.EqualTo("supported"),

@@ -7,7 +7,7 @@ namespace OranTestbed.Cli.Commands;
 
 /// <summary>
 /// <c>oran-testbed serve [--urls URL] [--results DIR | --postgres CONNSTR] [--plans DIR] [--artifacts DIR]
-/// [--max-upload-mb N] [--uploads-per-minute N] [--reads-per-minute N]</c>: the results server (REST API under /api/v1, OpenAPI at /openapi/v1.json) until Ctrl+C.
+/// [--max-upload-mb N] [--uploads-per-minute N] [--reads-per-minute N] [--verification-workers N] [--concurrent-analyses N]</c>: the results server (REST API under /api/v1, OpenAPI at /openapi/v1.json) until Ctrl+C.
 /// Exit codes: 0 stopped, 64 invalid plan, 69 the store or the address cannot be used.
 /// </summary>
 internal static class ServeCommand
@@ -44,6 +44,19 @@ internal static class ServeCommand
             Description = "reads (API and dashboard) an account may make per minute (beyond: 429 with Retry-After; 0: no limit)",
             DefaultValueFactory = _ => 600,
         };
+        var verificationWorkers = new Option<int>("--verification-workers")
+        {
+            Description = "uploads verified at once in the background (0: this server only accepts and queues them, for another "
+                + "server on the same store to verify)",
+            DefaultValueFactory = _ => 1,
+        };
+        var concurrentAnalyses = new Option<int>("--concurrent-analyses")
+        {
+            Description = "captures re-analysed at once (CPU-bound: about one per core left to the server's requests)",
+            DefaultValueFactory = _ => 1,
+        };
+        AcceptOnly(verificationWorkers, 0, 64);
+        AcceptOnly(concurrentAnalyses, 1, 64);
         AcceptOnlyNonNegative(uploadsPerMinute);
         AcceptOnlyNonNegative(readsPerMinute);
         AcceptOnlyMebibytes(maxUpload);
@@ -51,7 +64,7 @@ internal static class ServeCommand
         var store = new ResultsStoreArguments();
         var command = new Command("serve", "Serve the results: REST API for uploads and reads (token accounts: oran-testbed accounts)")
         {
-            urls, plans, maxUpload, maxExpanded, uploadsPerMinute, readsPerMinute,
+            urls, plans, maxUpload, maxExpanded, uploadsPerMinute, readsPerMinute, verificationWorkers, concurrentAnalyses,
         };
         store.AddTo(command);
         command.SetAction(async (parse, cancel) =>
@@ -65,6 +78,8 @@ internal static class ServeCommand
                 MaxExtractedBytes = (long)parse.GetValue(maxExpanded) << 20,
                 UploadRateLimit = PerMinute(parse.GetValue(uploadsPerMinute)),
                 ReadRateLimit = PerMinute(parse.GetValue(readsPerMinute)),
+                VerificationWorkers = parse.GetValue(verificationWorkers),
+                MaxConcurrentAnalyses = parse.GetValue(concurrentAnalyses),
             };
             // Ctrl+C stops the server gracefully (requests in flight finish); the commands own Ctrl+C (see CliEntry).
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
@@ -147,6 +162,16 @@ internal static class ServeCommand
             if (result.GetValue(option) < 0)
             {
                 result.AddError($"{option.Name} must be 0 (no limit) or more");
+            }
+        });
+
+    private static void AcceptOnly(Option<int> option, int least, int most) =>
+        option.Validators.Add(result =>
+        {
+            int value = result.GetValue(option);
+            if (value < least || value > most)
+            {
+                result.AddError($"{option.Name}: {value} is not from {least} to {most}");
             }
         });
 
