@@ -30,7 +30,7 @@ public sealed class TokenSpecs(DatabaseKind kind) : StoreSpec(kind)
             Assert.That(created.TokenExpiresAt, Is.EqualTo(_clock.GetUtcNow()));
             Assert.That(before.State, Is.EqualTo(TokenState.Valid));
             Assert.That(after.State, Is.EqualTo(TokenState.Expired));
-            Assert.That(after.EndedAt, Is.EqualTo(_clock.GetUtcNow()));
+            Assert.That(after.EndsAt, Is.EqualTo(_clock.GetUtcNow()));
         });
         Assert.That(await store.FindAccountByTokenAsync(token), Is.Null);
     }

@@ -94,6 +94,56 @@ public sealed class TokenLifecycleSpecs(DatabaseKind kind) : ServerSpec(kind)
         Assert.That(page, Does.Contain("the token expired at").And.Not.Contain(token));
     }
 
+    [Test]
+    public async Task Dashboard_must_warn_on_every_page_in_the_last_two_weeks_of_a_token_and_of_a_rotations_grace()
+    {
+        var (_, lasting) = await Server.Store.CreateAccountAsync("lasting", Results.Accounts.AccountRole.Operator, null,
+            new Results.Accounts.TokenLifetime(TimeSpan.FromDays(30)));
+        var (_, ending) = await Server.Store.CreateAccountAsync("ending", Results.Accounts.AccountRole.Operator, null,
+            new Results.Accounts.TokenLifetime(TimeSpan.FromDays(10)));
+        var (_, forever) = await Server.Store.CreateAccountAsync("forever", Results.Accounts.AccountRole.Operator, null,
+            Results.Accounts.TokenLifetime.Never);
+        using var admin = Server.Client("admin");
+        using var rotation = await admin.PostAsJsonAsync("api/v1/accounts/lasting/rotate", new { grace = "3h" });
+        var now = _clock.GetUtcNow();
+
+        string Notice(string page) => System.Text.RegularExpressions.Regex.Match(page, "<p class=\"message\" id=\"token-notice\">(.*?)</p>").Groups[1].Value;
+        string endingMatrix = Notice(await Bearer(ending).GetStringAsync("/"));
+        string endingRuns = Notice(await Bearer(ending).GetStringAsync("/runs"));
+        string retiring = Notice(await Bearer(lasting).GetStringAsync("/"));
+        string never = Notice(await Bearer(forever).GetStringAsync("/"));
+        _clock.Advance(TimeSpan.FromDays(9));
+        string lastDay = Notice(await Bearer(ending).GetStringAsync("/readiness"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(rotation.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(endingMatrix, Does.StartWith($"This token expires on {At(now.AddDays(10))} (in 10 days)")
+                .And.Contain("oran-testbed accounts rotate ending").And.Contain("POST /api/v1/accounts/ending/rotate"));
+            Assert.That(endingRuns, Is.EqualTo(endingMatrix), "every page says it");
+            Assert.That(retiring, Does.StartWith($"This token was replaced by a rotation and stops working on {At(now.AddHours(3))} (in 3 hours)"));
+            Assert.That(never, Is.Empty, "a token that never expires has nothing to warn of");
+            Assert.That(lastDay, Does.Contain("(in 24 hours)"));
+        }
+    }
+
+    [Test]
+    public async Task Dashboard_must_not_warn_of_a_token_with_more_than_two_weeks_left()
+    {
+        var (_, token) = await Server.Store.CreateAccountAsync("month", Results.Accounts.AccountRole.Operator, null,
+            new Results.Accounts.TokenLifetime(TimeSpan.FromDays(15)));
+        var now = _clock.GetUtcNow();
+
+        string page = await Bearer(token).GetStringAsync("/");
+        _clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromSeconds(1));
+        string later = await Bearer(token).GetStringAsync("/");
+
+        Assert.That(page, Does.Not.Contain("token-notice"));
+        Assert.That(later, Does.Contain($"id=\"token-notice\">This token expires on {At(now.AddDays(15))} (in 13 days)"));
+    }
+
+    private static string At(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+
     private HttpClient Bearer(string token)
     {
         var client = new HttpClient { BaseAddress = Server.BaseAddress };

@@ -93,7 +93,7 @@ public sealed partial class ResultsStore
         {
             (_, { } r) when now >= r && (expires is null || r <= expires) => new TokenCheck(TokenState.Retired, account, r),
             ({ } e, _) when now >= e => new TokenCheck(TokenState.Expired, account, e),
-            _ => new TokenCheck(TokenState.Valid, account, null),
+            _ => new TokenCheck(TokenState.Valid, account, retires is { } r && (expires is null || r < expires) ? r : expires),
         };
     }
 

@@ -17,4 +17,10 @@ internal static class AccessPolicies
 
     /// <summary>The claim carrying a vendor account's lab vendor id.</summary>
     public const string VendorClaim = "oran-testbed/vendor";
+
+    /// <summary>When the presented token expires (absent: never).</summary>
+    public const string TokenExpiresClaim = "oran-testbed/token-expires";
+
+    /// <summary>When the presented token, replaced by a rotation, stops working (the end of the grace).</summary>
+    public const string TokenRetiresClaim = "oran-testbed/token-retires";
 }

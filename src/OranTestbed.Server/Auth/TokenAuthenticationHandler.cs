@@ -57,6 +57,13 @@ internal sealed class TokenAuthenticationHandler(IOptionsMonitor<AuthenticationS
             claims.Add(new Claim(AccessPolicies.VendorClaim, vendor));
         }
 
+        if (check.EndsAt is { } ends)
+        {
+            // The dashboard warns before the token stops working; a rotation's grace ends before the account's expiry.
+            claims.Add(new Claim(ends == account.TokenExpiresAt ? AccessPolicies.TokenExpiresClaim : AccessPolicies.TokenRetiresClaim,
+                ends.ToString("O", CultureInfo.InvariantCulture)));
+        }
+
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
@@ -66,9 +73,9 @@ internal sealed class TokenAuthenticationHandler(IOptionsMonitor<AuthenticationS
     internal static string Why(TokenCheck check) => check.State switch
     {
         TokenState.Expired => string.Create(CultureInfo.InvariantCulture,
-            $"the token expired at {check.EndedAt:yyyy-MM-dd HH:mm:ss} UTC (an admin rotates it: oran-testbed accounts rotate)"),
+            $"the token expired at {check.EndsAt:yyyy-MM-dd HH:mm:ss} UTC (an admin rotates it: oran-testbed accounts rotate)"),
         TokenState.Retired => string.Create(CultureInfo.InvariantCulture,
-            $"the token was replaced by a rotation and its grace ended at {check.EndedAt:yyyy-MM-dd HH:mm:ss} UTC; use the new token"),
+            $"the token was replaced by a rotation and its grace ended at {check.EndsAt:yyyy-MM-dd HH:mm:ss} UTC; use the new token"),
         _ => "unknown or revoked token",
     };
 

@@ -1,8 +1,11 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Results.Matrices;
 using OranTestbed.Results.Model;
+using OranTestbed.Results.Store;
 
 namespace OranTestbed.Server.Dashboard;
 
@@ -38,6 +41,7 @@ internal static class DashboardPage
         html.Append($"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title} · OranTestbed</title>\n")
             .Append($"<style>{new Markup(MatrixFormats.Style)}{new Markup(Style)}</style>\n</head>\n<body>\n");
         Navigation(html, context.User);
+        TokenNotice(html, context);
         html.Append($"<h1>{title}</h1>\n");
         body(html);
         html.Append($"</body>\n</html>\n");
@@ -75,6 +79,50 @@ internal static class DashboardPage
 
         html.Append($"</nav>\n");
     }
+
+    /// <summary>How long before its token stops working the dashboard says so on every page.</summary>
+    public static readonly TimeSpan TokenNoticeAhead = TimeSpan.FromDays(14);
+
+    /// <summary>
+    /// A notice on every page while the signed-in token has less than <see cref="TokenNoticeAhead"/> to live: expiring
+    /// (rotate it before then: an admin with <c>accounts rotate</c>, or the account itself through the API) or replaced by
+    /// a rotation (log in with the new token before the grace ends), so nobody learns it from a 401.
+    /// </summary>
+    private static void TokenNotice(HtmlBuilder html, HttpContext context)
+    {
+        if (context.User.Identity?.IsAuthenticated != true)
+        {
+            return;
+        }
+
+        string? retires = context.User.FindFirstValue(Auth.AccessPolicies.TokenRetiresClaim);
+        if ((retires ?? context.User.FindFirstValue(Auth.AccessPolicies.TokenExpiresClaim)) is not { } text
+            || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var ends))
+        {
+            return;
+        }
+
+        var left = ends - context.RequestServices.GetRequiredService<ResultsStore>().Options.Clock.GetUtcNow();
+        if (left >= TokenNoticeAhead)
+        {
+            return;
+        }
+
+        string name = Auth.Caller.Of(context.User).Name;
+        string when = string.Create(CultureInfo.InvariantCulture, $"{ends.UtcDateTime:yyyy-MM-dd HH:mm} UTC ({Left(left)})");
+        if (retires is not null)
+        {
+            html.Append($"<p class=\"message\" id=\"token-notice\">This token was replaced by a rotation and stops working on {when}: log in with the new token.</p>\n");
+        }
+        else
+        {
+            html.Append($"<p class=\"message\" id=\"token-notice\">This token expires on {when}: rotate it before then (an admin: <code>oran-testbed accounts rotate {name}</code>; the account itself: <code>POST /api/v1/accounts/{name}/rotate</code>).</p>\n");
+        }
+    }
+
+    private static string Left(TimeSpan left) => left.TotalDays >= 2
+        ? string.Create(CultureInfo.InvariantCulture, $"in {(int)left.TotalDays} days")
+        : left.TotalHours >= 2 ? string.Create(CultureInfo.InvariantCulture, $"in {(int)left.TotalHours} hours") : "within 2 hours";
 
     private static void Secure(HttpResponse response)
     {
