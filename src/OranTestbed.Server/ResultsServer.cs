@@ -73,6 +73,7 @@ public sealed class ResultsServer : IAsyncDisposable
         builder.Services.AddSingleton<UploadProcessor>();
         builder.Services.AddSingleton<VerificationDoorbell>();
         builder.Services.AddHostedService<VerificationWorker>();
+        builder.Services.AddHostedService<AuditRetention>();
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ApiProblems.Customize);
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityTransformer>());
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.DefaultIgnoreCondition =

@@ -59,4 +59,11 @@ public sealed record ServerOptions
     /// <summary>Reads (API GETs and dashboard pages) an account may make per window (default 600 a minute: ten a second
     /// covers a person on the dashboard and a paging script). Beyond it: 429 with Retry-After. Null: no limit.</summary>
     public RateLimit? ReadRateLimit { get; init; } = new(600, TimeSpan.FromMinutes(1));
+
+    /// <summary>How long audit events are kept (default 365 days: a year of who uploaded and read what); older ones are
+    /// deleted when the server starts and every <see cref="AuditPruneInterval"/>. Null: kept forever.</summary>
+    public TimeSpan? AuditRetention { get; init; } = TimeSpan.FromDays(365);
+
+    /// <summary>How often the server deletes the audit events older than <see cref="AuditRetention"/>.</summary>
+    public TimeSpan AuditPruneInterval { get; init; } = TimeSpan.FromHours(1);
 }

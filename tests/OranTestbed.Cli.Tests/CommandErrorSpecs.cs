@@ -140,4 +140,18 @@ public sealed class CommandErrorSpecs
             Assert.That(result.Stderr, Does.StartWith($"oran-testbed: {option}: {value} is not from {range}"));
         }
     }
+
+    [TestCase("forever")]
+    [TestCase("30s")]
+    [TestCase("-5d")]
+    public void Serve_must_refuse_an_audit_retention_that_is_no_duration_naming_the_option(string value)
+    {
+        var result = CliProcess.Run("serve", "--audit-retention", value, "--urls", "http://127.0.0.1:1");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Usage), result.ToString());
+            Assert.That(result.Stderr, Does.StartWith($"oran-testbed: --audit-retention: '{value}' is not a duration (90d, 24h, 30m) or never"));
+        }
+    }
 }

@@ -7,6 +7,7 @@ namespace OranTestbed.Results.Tests;
 /// <summary>The audit log's store (V007 audit_event) on both databases.</summary>
 public sealed class AuditSpecs(DatabaseKind kind) : StoreSpec(kind)
 {
+    private static readonly string[] LastThreeDays = ["/api/v1/runs/r9", "/api/v1/runs/r8", "/api/v1/runs/r7"];
     private static readonly string[] OpsTargets = ["/api/v1/runs/r5", "/api/v1/runs/r3", "/api/v1/runs/r1"];
 
     [Test]
@@ -38,6 +39,31 @@ public sealed class AuditSpecs(DatabaseKind kind) : StoreSpec(kind)
         foreach (var call in calls)
         {
             Assert.That(async () => await call, Throws.InstanceOf<System.Data.Common.DbException>());
+        }
+    }
+
+    [Test]
+    public async Task Pruning_must_delete_the_events_before_the_retentions_end_in_batches_and_keep_the_rest()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var store = await ResultsStore.OpenAsync(Target.Options with { Clock = clock });
+        var written = new List<AuditEvent>();
+        for (int day = 0; day < 10; day++)
+        {
+            written.Add(await store.RecordAuditAsync("ops", AuditActions.ReadRun, $"/api/v1/runs/r{day}", 200));
+            clock.Advance(TimeSpan.FromDays(1));
+        }
+
+        long removed = await store.PruneAuditAsync(written[7].At, batch: 3);
+        long again = await store.PruneAuditAsync(written[7].At, batch: 3);
+
+        var kept = await store.ListAuditAsync(new AuditQuery { Limit = 100 });
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(removed, Is.EqualTo(7), "days 0–6, over three batches");
+            Assert.That(again, Is.Zero);
+            Assert.That(kept.Select(e => e.Target), Is.EqualTo(LastThreeDays),
+                "an event recorded at the retention's end is kept");
         }
     }
 

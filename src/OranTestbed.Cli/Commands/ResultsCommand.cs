@@ -196,8 +196,7 @@ internal static class ResultsCommand
                 return ExitCodes.NoInput;
             }
 
-            var runs = (await results.ListRunsAsync(cancel).ConfigureAwait(false)).Select(r => r.RunId).ToList();
-            IEnumerable<ExecutionResult> older, newer;
+            ResultsComparison diff;
             if (parse.GetValue(product) is { } id)
             {
                 if (parse.GetValue(from) is not { } v1 || parse.GetValue(to) is not { } v2)
@@ -206,20 +205,22 @@ internal static class ResultsCommand
                     return ExitCodes.Usage;
                 }
 
-                var all = Oldest(await results.ListExecutionsAsync(new ExecutionFilter { Product = id }, cancel).ConfigureAwait(false), runs);
-                older = all.Where(e => e.Subject.Products.Any(p => p.Id == id && p.Software == v1));
-                newer = all.Where(e => e.Subject.Products.Any(p => p.Id == id && p.Software == v2));
+                diff = await ResultsComparison.OfVersionsAsync(results, id, v1, v2, cancel).ConfigureAwait(false);
             }
             else if (parse.GetValue(before) is { } a && parse.GetValue(after) is { } b)
             {
-                if (!runs.Contains(a) || !runs.Contains(b))
+                foreach (string run in new[] { a, b })
                 {
-                    Console.Error.WriteLine($"oran-testbed results diff: no run {(runs.Contains(a) ? b : a)} in the store");
-                    return ExitCodes.NoInput;
+                    if (await results.GetRunAsync(run, cancel).ConfigureAwait(false) is null)
+                    {
+                        Console.Error.WriteLine($"oran-testbed results diff: no run {run} in the store");
+                        return ExitCodes.NoInput;
+                    }
                 }
 
-                older = await results.ListExecutionsAsync(new ExecutionFilter { RunId = a }, cancel).ConfigureAwait(false);
-                newer = await results.ListExecutionsAsync(new ExecutionFilter { RunId = b }, cancel).ConfigureAwait(false);
+                diff = ResultsComparison.Compare(
+                    await results.ListExecutionsAsync(new ExecutionFilter { RunId = a }, cancel).ConfigureAwait(false),
+                    await results.ListExecutionsAsync(new ExecutionFilter { RunId = b }, cancel).ConfigureAwait(false));
             }
             else
             {
@@ -227,7 +228,6 @@ internal static class ResultsCommand
                 return ExitCodes.Usage;
             }
 
-            var diff = ResultsComparison.Compare(older, newer);
             Write(diff);
             return diff.Regressions.IsEmpty ? ExitCodes.Success : ExitCodes.Defects;
         });
@@ -273,10 +273,6 @@ internal static class ResultsCommand
 
     private static string Test(ExecutionResult e) =>
         $"{e.Subject.Band}/{e.Subject.OperatorProfile} {e.Subject.Combination} {e.Subject.CaseId}#{e.Subject.Repetition}";
-
-    /// <summary>Results ordered oldest run first (the comparison keeps the last of each test).</summary>
-    private static IEnumerable<ExecutionResult> Oldest(IEnumerable<ExecutionResult> results, List<string> runs) =>
-        results.OrderBy(e => runs.IndexOf(e.RunId));
 
     private static Task<ResultsStore?> Open(ResultsStoreArguments store, ParseResult parse, string verb, CancellationToken cancel) =>
         store.OpenExistingAsync(parse, "results " + verb, Console.Error, cancel);

@@ -7,7 +7,8 @@ namespace OranTestbed.Cli.Commands;
 
 /// <summary>
 /// <c>oran-testbed serve [--urls URL] [--results DIR | --postgres CONNSTR] [--plans DIR] [--artifacts DIR]
-/// [--max-upload-mb N] [--uploads-per-minute N] [--reads-per-minute N] [--verification-workers N] [--concurrent-analyses N]</c>: the results server (REST API under /api/v1, OpenAPI at /openapi/v1.json) until Ctrl+C.
+/// [--max-upload-mb N] [--uploads-per-minute N] [--reads-per-minute N] [--verification-workers N] [--concurrent-analyses N]
+/// [--audit-retention 365d|never]</c>: the results server (REST API under /api/v1, OpenAPI at /openapi/v1.json) until Ctrl+C.
 /// Exit codes: 0 stopped, 64 invalid plan, 69 the store or the address cannot be used.
 /// </summary>
 internal static class ServeCommand
@@ -55,6 +56,18 @@ internal static class ServeCommand
             Description = "captures re-analysed at once (CPU-bound: about one per core left to the server's requests)",
             DefaultValueFactory = _ => 1,
         };
+        var auditRetention = new Option<string>("--audit-retention")
+        {
+            Description = "how long audit events are kept: 365d (default), 90d, 24h…, or never (older ones are deleted hourly)",
+            DefaultValueFactory = _ => "365d",
+        };
+        auditRetention.Validators.Add(result =>
+        {
+            if (Retention(result.GetValue(auditRetention)) is null && result.GetValue(auditRetention) != "never")
+            {
+                result.AddError($"--audit-retention: '{result.GetValue(auditRetention)}' is not a duration (90d, 24h, 30m) or never");
+            }
+        });
         AcceptOnly(verificationWorkers, 0, 64);
         AcceptOnly(concurrentAnalyses, 1, 64);
         AcceptOnlyNonNegative(uploadsPerMinute);
@@ -65,6 +78,7 @@ internal static class ServeCommand
         var command = new Command("serve", "Serve the results: REST API for uploads and reads (token accounts: oran-testbed accounts)")
         {
             urls, plans, maxUpload, maxExpanded, uploadsPerMinute, readsPerMinute, verificationWorkers, concurrentAnalyses,
+            auditRetention,
         };
         store.AddTo(command);
         command.SetAction(async (parse, cancel) =>
@@ -80,6 +94,7 @@ internal static class ServeCommand
                 ReadRateLimit = PerMinute(parse.GetValue(readsPerMinute)),
                 VerificationWorkers = parse.GetValue(verificationWorkers),
                 MaxConcurrentAnalyses = parse.GetValue(concurrentAnalyses),
+                AuditRetention = Retention(parse.GetValue(auditRetention)),
             };
             // Ctrl+C stops the server gracefully (requests in flight finish); the commands own Ctrl+C (see CliEntry).
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
@@ -164,6 +179,10 @@ internal static class ServeCommand
                 result.AddError($"{option.Name} must be 0 (no limit) or more");
             }
         });
+
+    /// <summary>A retention of the text form (<c>365d</c>, <c>24h</c>; at least a minute); null for <c>never</c> or junk.</summary>
+    private static TimeSpan? Retention(string? text) =>
+        Results.Accounts.TokenLifetime.TryParseDuration(text, out var duration) && duration >= TimeSpan.FromMinutes(1) ? duration : null;
 
     private static void AcceptOnly(Option<int> option, int least, int most) =>
         option.Validators.Add(result =>

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using OranTestbed.Analysis.Verdicts;
 using OranTestbed.Results.Model;
+using OranTestbed.Results.Store;
 
 namespace OranTestbed.Results.Matrices;
 
@@ -39,6 +40,31 @@ public sealed record ResultsComparison(ImmutableArray<ResultsComparison.Change> 
         return new ResultsComparison(regressions.ToImmutable(), fixes.ToImmutable(), changed.ToImmutable(), unchanged,
             [.. @new.Where(t => !old.ContainsKey(t.Key)).OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Value)],
             [.. old.Where(t => !@new.ContainsKey(t.Key)).OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Value)]);
+    }
+
+    /// <summary>
+    /// The newest result of each test with <paramref name="productId"/> at software <paramref name="from"/> compared with
+    /// that at <paramref name="to"/>. The store keeps every execution's newest result per O-DU and O-RU software
+    /// (<see cref="ExecutionFilter.LatestPerVersions"/>): for an O-DU or O-RU it holds the newest result of each test at
+    /// each version, so the comparison reads those, not the product's history; a product in another role (an O-CU) is
+    /// compared over its history.
+    /// </summary>
+    public static async Task<ResultsComparison> OfVersionsAsync(ResultsStore store, string productId, string from, string to,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var rank = (await store.ListRunsAsync(cancellationToken).ConfigureAwait(false))
+            .Select((run, i) => (run.RunId, i)).ToDictionary(r => r.RunId, r => r.i, StringComparer.Ordinal);
+        var product = new ExecutionFilter { Product = productId };
+        var results = await store.ListExecutionsAsync(product with { LatestPerVersions = true }, cancellationToken).ConfigureAwait(false);
+        if (results.Any(e => e.Subject.Products.Any(p => p.Id == productId && p.Role is not ("o-du" or "o-ru"))))
+        {
+            results = await store.ListExecutionsAsync(product, cancellationToken).ConfigureAwait(false);
+        }
+
+        var oldestFirst = results.OrderBy(e => rank.GetValueOrDefault(e.RunId, -1)).ToList();
+        bool At(ExecutionResult e, string software) => e.Subject.Products.Any(p => p.Id == productId && p.Software == software);
+        return Compare(oldestFirst.Where(e => At(e, from)), oldestFirst.Where(e => At(e, to)));
     }
 
     /// <summary>The test a result belongs to, without product versions.</summary>

@@ -36,6 +36,28 @@ public sealed partial class ResultsStore
         await transaction.CommitAsync().ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Deletes the events recorded before <paramref name="before"/> (a retention's end), oldest first, in transactions of
+    /// <paramref name="batch"/> events so that recording new ones never waits long behind it; the number deleted.
+    /// </summary>
+    public async Task<long> PruneAuditAsync(DateTimeOffset before, int batch = 5_000, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batch, 1);
+        long removed = 0;
+        while (true)
+        {
+            await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+            int deleted = await connection.ExecuteAsync(new CommandDefinition("""
+                DELETE FROM audit_event WHERE id IN (SELECT id FROM audit_event WHERE at < @Before ORDER BY at, id LIMIT @Batch)
+                """, new { Before = TimeText(before), Batch = (long)batch }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            removed += deleted;
+            if (deleted < batch)
+            {
+                return removed;
+            }
+        }
+    }
+
     /// <summary>A page of the audit log, newest first (see <see cref="AuditQuery"/>).</summary>
     public async Task<ImmutableArray<AuditEvent>> ListAuditAsync(AuditQuery query, CancellationToken cancellationToken = default)
     {
