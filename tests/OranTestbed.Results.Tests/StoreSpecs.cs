@@ -10,7 +10,7 @@ public sealed class StoreSpecs(DatabaseKind kind) : StoreSpec(kind)
 {
     private static readonly string[] Migrations = [
         "V001__results_schema", "V002__accounts", "V003__uploads_and_evidence_checks", "V004__latest_result",
-        "V005__verification_queue", "V006__results_version", "V007__account_tokens", "V008__latest_per_versions", "V009__product_index_by_execution"];
+        "V005__verification_queue", "V006__results_version", "V007__account_tokens", "V008__latest_per_versions", "V009__product_index_by_execution", "V010__runs_by_start"];
 
     [Test]
     public async Task ResultsStore_must_migrate_an_empty_database_and_apply_nothing_on_reopen()

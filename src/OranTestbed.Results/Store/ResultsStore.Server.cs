@@ -43,23 +43,49 @@ public sealed partial class ResultsStore
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The evidence checks of <paramref name="executions"/> (a page of them: at most 10,000), by (run, execution).</summary>
+    public async Task<ImmutableDictionary<(string RunId, string ExecutionId), EvidenceCheck>> ListEvidenceChecksAsync(
+        IReadOnlyList<(string RunId, string ExecutionId)> executions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(executions);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(executions.Count, 10_000);
+        if (executions.Count == 0)
+        {
+            return ImmutableDictionary<(string, string), EvidenceCheck>.Empty;
+        }
+
+        var (picked, parameters) = Picked(executions);
+        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        return ToChecks(await Query<EvidenceCheckRow>(connection, $"""
+            {picked}
+            SELECT {EvidenceCheckColumns}
+            FROM picked k {(Kind == DatabaseKind.Sqlite ? "CROSS JOIN" : "JOIN")} evidence_check c ON c.run_id = k.run_id AND c.execution_id = k.execution_id
+            """, parameters, cancellationToken).ConfigureAwait(false));
+    }
+
     /// <summary>The evidence checks of the executions matching <paramref name="filter"/>, by (run, execution).</summary>
     public async Task<ImmutableDictionary<(string RunId, string ExecutionId), EvidenceCheck>> ListEvidenceChecksAsync(
         ExecutionFilter? filter = null, CancellationToken cancellationToken = default)
     {
         var (where, parameters) = Where(filter ?? ExecutionFilter.All);
         await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await Query<EvidenceCheckRow>(connection, $"""
-            SELECT c.run_id AS RunId, c.execution_id AS ExecutionId, c.status AS Status, c.claimed_verdict AS Claimed,
-                   c.analyzed_verdict AS Analyzed, c.fronthaul_profile AS FronthaulProfile, c.captures AS Captures, c.reason AS Reason,
-                   c.checked_at AS CheckedAt
+        return ToChecks(await Query<EvidenceCheckRow>(connection, $"""
+            SELECT {EvidenceCheckColumns}
             FROM evidence_check c JOIN execution e ON e.run_id = c.run_id AND e.execution_id = c.execution_id
             JOIN run r ON r.run_id = e.run_id WHERE {where}
-            """, parameters, cancellationToken).ConfigureAwait(false);
-        return rows.ToImmutableDictionary(r => (r.RunId, r.ExecutionId), r => new EvidenceCheck(r.RunId, r.ExecutionId,
+            """, parameters, cancellationToken).ConfigureAwait(false));
+    }
+
+    private const string EvidenceCheckColumns = """
+        c.run_id AS RunId, c.execution_id AS ExecutionId, c.status AS Status, c.claimed_verdict AS Claimed,
+        c.analyzed_verdict AS Analyzed, c.fronthaul_profile AS FronthaulProfile, c.captures AS Captures, c.reason AS Reason,
+        c.checked_at AS CheckedAt
+        """;
+
+    private static ImmutableDictionary<(string RunId, string ExecutionId), EvidenceCheck> ToChecks(IEnumerable<EvidenceCheckRow> rows) =>
+        rows.ToImmutableDictionary(r => (r.RunId, r.ExecutionId), r => new EvidenceCheck(r.RunId, r.ExecutionId,
             EvidenceCheck.ParseStatus(r.Status), VerdictNames.Parse(r.Claimed), r.Analyzed is null ? null : VerdictNames.Parse(r.Analyzed),
             r.FronthaulProfile, [.. r.Captures.Split(' ', StringSplitOptions.RemoveEmptyEntries)], r.Reason, ParseTime(r.CheckedAt)));
-    }
 
     /// <summary>Whether an execution matching <paramref name="filter"/> cites the evidence file <paramref name="sha256"/>
     /// (how the server decides whether a vendor may download it).</summary>

@@ -285,6 +285,11 @@ public sealed partial class ResultsStore
             ? $"latest_result l {then} execution e ON e.run_id = l.run_id AND e.execution_id = l.execution_id JOIN run r ON r.run_id = e.run_id"
             : filter.LatestPerVersions
             ? $"latest_version_result l {then} execution e ON e.run_id = l.run_id AND e.execution_id = l.execution_id JOIN run r ON r.run_id = e.run_id"
+            : filter is { Limit: not null, ODu: null, ORu: null } && Kind == DatabaseKind.Sqlite
+            // A page newest first walks the runs from the newest (V010's run_by_start) and stops at its end; SQLite takes
+            // the left of a CROSS JOIN as the outer loop (PostgreSQL finds this plan itself). A pair's page is better
+            // picked by the pair's index (a cell's history: a few thousand results).
+            ? "run r CROSS JOIN execution e ON e.run_id = r.run_id"
             : "execution e JOIN run r ON r.run_id = e.run_id";
         string order = filter.Limit is null
             ? "e.run_id, e.band, e.operator_profile, e.case_id, e.repetition, e.execution_id"
@@ -312,14 +317,7 @@ public sealed partial class ResultsStore
                 return [];
             }
 
-            parameters = new DynamicParameters();
-            for (int i = 0; i < keys.Count; i++)
-            {
-                parameters.Add($"K{i}r", keys[i].RunId);
-                parameters.Add($"K{i}e", keys[i].ExecutionId);
-            }
-
-            picked = $"WITH picked (run_id, execution_id) AS (VALUES {string.Join(", ", keys.Select((_, i) => $"(@K{i}r, @K{i}e)"))})";
+            (picked, parameters) = Picked([.. keys.Select(k => (k.RunId, k.ExecutionId))]);
         }
 
         // Each part is read from the picked executions into its table's key, never by scanning the table: SQLite takes the
@@ -772,6 +770,29 @@ public sealed partial class ResultsStore
 
     private static async Task<List<T>> Query<T>(DbConnection connection, string sql, object parameters, CancellationToken cancellationToken) =>
         [.. await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false)];
+
+    /// <summary>
+    /// A <c>picked</c> common table expression naming <paramref name="keys"/> (a page's executions) by value, with its
+    /// parameters: what the page's reads join, so they cost the page, not the store. The keys travel as two parameters
+    /// (PostgreSQL text arrays, SQLite one JSON array), not two per key: Microsoft.Data.Sqlite binds each named parameter
+    /// by a search of the command's parameters, so a thousand keys' 2,000 parameters cost ~150 ms a query there.
+    /// </summary>
+    private (string Cte, DynamicParameters Parameters) Picked(IReadOnlyList<(string RunId, string ExecutionId)> keys)
+    {
+        var parameters = new DynamicParameters();
+        if (Kind == DatabaseKind.Sqlite)
+        {
+            parameters.Add("PickedKeys", JsonSerializer.Serialize(keys.Select(k => new[] { k.RunId, k.ExecutionId })));
+            return ("""
+                WITH picked (run_id, execution_id) AS (
+                    SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(@PickedKeys))
+                """, parameters);
+        }
+
+        parameters.Add("PickedRuns", keys.Select(k => k.RunId).ToArray());
+        parameters.Add("PickedExecutions", keys.Select(k => k.ExecutionId).ToArray());
+        return ("WITH picked (run_id, execution_id) AS (SELECT * FROM unnest(@PickedRuns::text[], @PickedExecutions::text[]))", parameters);
+    }
 
     private static async Task<List<T>> Query<T>(DbTransaction transaction, string sql, object parameters, CancellationToken cancellationToken) =>
         [.. await transaction.Connection!.QueryAsync<T>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken))

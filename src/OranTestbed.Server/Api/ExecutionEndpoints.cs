@@ -60,7 +60,8 @@ internal static class ExecutionEndpoints
         }
 
         var shown = page.Take(query.Limit).ToList();
-        var checks = await store.ListEvidenceChecksAsync(filter with { Limit = null, Before = null }, context.RequestAborted).ConfigureAwait(false);
+        var checks = await store.ListEvidenceChecksAsync([.. shown.Select(e => (e.RunId, e.ExecutionId))], context.RequestAborted)
+            .ConfigureAwait(false); // the page's checks only: the filter's would be the whole history's
         return [.. shown
             .Select(e => (e, check: checks.GetValueOrDefault((e.RunId, e.ExecutionId))))
             .Where(x => flagged is null || (x.check?.Status == EvidenceStatus.Flagged) == flagged)

@@ -106,6 +106,10 @@ internal static class ResultsScaleRunner
         Report("dashboard / after a new result (HTTP, built)", await TimeAsync(repeat, () => GetAsync(client, "/"), before: RecordOne));
         Report("dashboard / again (HTTP, kept)", await TimeAsync(repeat, () => GetAsync(client, "/")));
 
+        // Lists that page, newest first (the API's, as a script reading the history would call them).
+        Report("API executions, a page of 50 (HTTP)", await TimeAsync(repeat, () => GetAsync(client, "/api/v1/executions?limit=50")));
+        Report($"API executions of {du}, a page of 1000 (HTTP)", await TimeAsync(repeat, () =>
+            GetAsync(client, $"/api/v1/executions?product={Uri.EscapeDataString(du)}&limit=1000")));
         Report($"cell page (HTTP, an uncached cell)", await TimeAsync(repeat, () => GetAsync(client, CellPath(BusyLab.Cell(Random.Shared.Next(BusyLab.Executions))))));
         // The run dated before the lab's first: its results join the history without becoming anyone's latest, so the
         // reads measured after it measure the same matrices.

@@ -9,14 +9,14 @@ namespace OranTestbed.Benchmarks.ResultsScale;
 /// Copies a generated SQLite results store into a fresh PostgreSQL store table by table with COPY (binary), so the
 /// same million results are measured on both databases without recording them again row by row over the network
 /// (~1 ms per result there: 17 minutes). Columns are copied by name with PostgreSQL's own types; the latest-result
-/// table is copied as the SQLite store kept it.
+/// tables are copied as the SQLite store kept them.
 /// </summary>
 internal static class StoreCopy
 {
     private static readonly string[] Tables =
     [
         "campaign", "run", "execution", "execution_product", "execution_reason", "metric", "measurement", "artifact",
-        "execution_artifact", "latest_result",
+        "execution_artifact", "latest_result", "latest_version_result",
     ];
 
     public static async Task<long> ToPostgresAsync(string sqliteFile, string postgres, string artifacts)
