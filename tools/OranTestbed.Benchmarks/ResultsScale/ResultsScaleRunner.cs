@@ -105,6 +105,10 @@ internal static class ResultsScaleRunner
         Task RecordOne() => store.RecordAsync(BusyLab.Result(0, recorded++, Verdict.Pass, random) with { RunId = recordRun });
         Report("dashboard / after a new result (HTTP, built)", await TimeAsync(repeat, () => GetAsync(client, "/"), before: RecordOne));
         Report("dashboard / again (HTTP, kept)", await TimeAsync(repeat, () => GetAsync(client, "/")));
+        string vendorToken = (await store.CreateAccountAsync($"bench-vendor-{Guid.NewGuid():N}", AccountRole.Vendor, "xylem")).Token;
+        using var vendor = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = new Uri(server.Urls[0]) };
+        vendor.DefaultRequestHeaders.Add("Cookie", $"oran-testbed-token={WebUtility.UrlEncode(vendorToken)}");
+        Report("dashboard / of a vendor (xylem's pairs), after a new result", await TimeAsync(repeat, () => GetAsync(vendor, "/"), before: RecordOne));
 
         // Lists that page, newest first (the API's, as a script reading the history would call them).
         Report("API executions, a page of 50 (HTTP)", await TimeAsync(repeat, () => GetAsync(client, "/api/v1/executions?limit=50")));
