@@ -14,30 +14,31 @@ namespace OranTestbed.Server.Dashboard;
 /// </summary>
 internal static class ReadinessPage
 {
-    public static async Task<IResult> RenderAsync(HttpContext context, [FromServices] ResultsStore store, [FromServices] TestPlan plan)
+    /// <summary>The page, built once per store version and reader scope (<see cref="PagePartCache"/>): at a million results
+    /// judging an operator's needs reads ~30,000 latest results with their metrics (~2 s), so readers share a build.</summary>
+    public static Task<IResult> RenderAsync(HttpContext context, [FromServices] ResultsStore store, [FromServices] TestPlan plan,
+        [FromServices] PagePartCache cache) => cache.RenderAsync(context, store, data => BuildAsync(context.Request, plan, data));
+
+    private static async Task<PagePartCache.Part> BuildAsync(HttpRequest request, TestPlan plan, DashboardData data)
     {
-        string? op = MatrixFilter.Value(context.Request, "operator"), band = MatrixFilter.Value(context.Request, "band");
+        // Every value of the request is read before the first await: the request is the first reader's.
+        string? op = MatrixFilter.Value(request, "operator"), band = MatrixFilter.Value(request, "band");
+        var html = new HtmlBuilder();
+        Filters(html, plan, op, band);
         if (op is null)
         {
-            return DashboardPage.Render(context, "Operator readiness", html =>
-            {
-                Filters(html, plan, null, null);
-                html.Append($"<p id=\"choose\">Choose an operator profile to see which combinations it can deploy, need by need.</p>\n");
-            });
+            html.Append($"<p id=\"choose\">Choose an operator profile to see which combinations it can deploy, need by need.</p>\n");
+            return new PagePartCache.Part(html.ToString(), StatusCodes.Status200OK, "Operator readiness");
         }
 
         var profile = plan.FindOperator(op);
         if (profile is null || (band is not null && profile.Bands.All(b => b.BandId != band)))
         {
             string why = profile is null ? $"The plan has no operator profile {op}." : $"{op} has no band {band}.";
-            return DashboardPage.Render(context, "Operator readiness", html =>
-            {
-                Filters(html, plan, op, band);
-                html.Append($"<p class=\"message\" id=\"unknown\">{why}</p>\n");
-            }, StatusCodes.Status404NotFound);
+            html.Append($"<p class=\"message\" id=\"unknown\">{why}</p>\n");
+            return new PagePartCache.Part(html.ToString(), StatusCodes.Status404NotFound, "Operator readiness");
         }
 
-        var data = DashboardData.For(context, store);
         var runs = await data.RunsAsync().ConfigureAwait(false);
         // The latest result of each execution per set of versions tested, kept by the store (an older release's results
         // count after a newer one's run), not the operator's whole history.
@@ -46,24 +47,21 @@ internal static class ReadinessPage
         string? vendor = data.Caller.VendorId;
         var readiness = OperatorReadiness.Build(plan, op, band, results, [.. runs.Select(r => r.RunId)],
             vendor is null ? null : products => products.Any(p => p.StartsWith(vendor + "/", StringComparison.Ordinal)));
-        return DashboardPage.Render(context, $"Readiness of {profile.Name}", html =>
+        if (profile.Description is { } description)
         {
-            Filters(html, plan, op, band);
-            if (profile.Description is { } description)
-            {
-                html.Append($"<p>{description}</p>\n");
-            }
+            html.Append($"<p>{description}</p>\n");
+        }
 
-            foreach (var need in readiness.Needs)
-            {
-                ReadinessSection.Write(html, need);
-            }
+        foreach (var need in readiness.Needs)
+        {
+            ReadinessSection.Write(html, need);
+        }
 
-            html.Append($"<p>Candidates: <span class=\"verdict pass\">READY</span> every case of the need passed within its thresholds ")
-                .Append($"with one set of versions (deployable with those), <span class=\"verdict fail\">NOT READY</span> a case failed or missed ")
-                .Append($"a threshold, <span class=\"verdict not-run\">NOT TESTED</span> a case has no result, ")
-                .Append($"<span class=\"verdict incompatible\">INCOMPATIBLE</span> the plan cannot run the need's cases on it.</p>\n");
-        });
+        html.Append($"<p>Candidates: <span class=\"verdict pass\">READY</span> every case of the need passed within its thresholds ")
+            .Append($"with one set of versions (deployable with those), <span class=\"verdict fail\">NOT READY</span> a case failed or missed ")
+            .Append($"a threshold, <span class=\"verdict not-run\">NOT TESTED</span> a case has no result, ")
+            .Append($"<span class=\"verdict incompatible\">INCOMPATIBLE</span> the plan cannot run the need's cases on it.</p>\n");
+        return new PagePartCache.Part(html.ToString(), StatusCodes.Status200OK, $"Readiness of {profile.Name}");
     }
 
     private static void Filters(HtmlBuilder html, TestPlan plan, string? op, string? band)
