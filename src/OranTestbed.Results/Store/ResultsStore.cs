@@ -281,10 +281,9 @@ public sealed partial class ResultsStore
         // LatestOnly and LatestPerVersions drive the FROM below instead of a condition.
         var (where, parameters) = Where(filter with { LatestOnly = false, LatestPerVersions = false });
         string then = Kind == DatabaseKind.Sqlite ? "CROSS JOIN" : "JOIN"; // see own, below
-        string from = filter.LatestOnly
-            ? $"latest_result l {then} execution e ON e.run_id = l.run_id AND e.execution_id = l.execution_id JOIN run r ON r.run_id = e.run_id"
-            : filter.LatestPerVersions
-            ? $"latest_version_result l {then} execution e ON e.run_id = l.run_id AND e.execution_id = l.execution_id JOIN run r ON r.run_id = e.run_id"
+        string? latestTable = filter.LatestOnly ? "latest_result" : filter.LatestPerVersions ? "latest_version_result" : null;
+        string from = latestTable is not null
+            ? $"{latestTable} l {then} execution e ON e.run_id = l.run_id AND e.execution_id = l.execution_id JOIN run r ON r.run_id = e.run_id"
             : filter is { Limit: not null, ODu: null, ORu: null } && Kind == DatabaseKind.Sqlite
             // A page newest first walks the runs from the newest (V010's run_by_start) and stops at its end; SQLite takes
             // the left of a CROSS JOIN as the outer loop (PostgreSQL finds this plan itself). A pair's page is better
@@ -303,10 +302,14 @@ public sealed partial class ResultsStore
         // The reads below are one state of the store: a result recorded between two of them would otherwise leave an
         // execution picked by the first without the parts the next ones read (they follow the newer latest).
         await using var snapshot = await BeginSnapshotAsync(connection, cancellationToken).ConfigureAwait(false);
-        string picked = LatestTableHoldingTheFilter(filter) is { } latest
-            ? $"WITH picked AS (SELECT e.run_id, e.execution_id FROM {latest} e WHERE {where})"
-            : $"WITH picked AS (SELECT e.run_id, e.execution_id FROM {from} WHERE {where})";
-        if (filter.Limit is not null)
+        string picked;
+        if (filter.Limit is null)
+        {
+            picked = LatestTableHoldsTheFilter(filter)
+                ? $"WITH picked AS (SELECT e.run_id, e.execution_id FROM {latestTable} e WHERE {where})"
+                : $"WITH picked AS (SELECT e.run_id, e.execution_id FROM {from} WHERE {where})";
+        }
+        else
         {
             // A page is picked once and named by its keys: its six reads then cost the page, not six sorts of the history.
             var keys = await Query<KeyRow>(snapshot, $"""
@@ -717,18 +720,16 @@ public sealed partial class ResultsStore
     }
 
     /// <summary>
-    /// The latest-result table the filter's results can be picked from alone, named <c>e</c>, or null: it has the run,
-    /// execution, band and operator profile columns (<c>latest_result</c> the pair columns too) that the conditions of
-    /// <see cref="Where"/> name, and the product and vendor conditions join by run and execution. A matrix or a
-    /// comparison then reads the executions and their parts once instead of joining them twice (a million-result
-    /// store's full matrix on PostgreSQL: 44 → 35 ms for the executions, 30 → 17 ms for their products; the products of
-    /// an O-DU's latest results per set of versions: 1.1 s → 0.3 s).
+    /// Whether the latest-result table the filter names (<c>latest_result</c>, <c>latest_version_result</c>) can pick its
+    /// results alone, named <c>e</c>: it has the run, execution, band and operator profile columns (<c>latest_result</c>
+    /// the pair columns too) that the conditions of <see cref="Where"/> name, and the product and vendor conditions join by
+    /// run and execution. A matrix or a comparison then reads the executions and their parts once instead of joining
+    /// them twice (a million-result store's full matrix on PostgreSQL: 44 → 35 ms for the executions, 30 → 17 ms for
+    /// their products; the products of an O-DU's latest results per set of versions: 1.1 s → 0.3 s).
     /// </summary>
-    private static string? LatestTableHoldingTheFilter(ExecutionFilter filter) =>
-        filter is not { Limit: null, CampaignId: null, CaseId: null, Verdict: null, ExcludeLatest: false } ? null
-        : filter.LatestOnly && !filter.LatestPerVersions ? "latest_result"
-        : filter is { LatestPerVersions: true, LatestOnly: false, ODu: null, ORu: null, OCu: null } ? "latest_version_result"
-        : null;
+    private static bool LatestTableHoldsTheFilter(ExecutionFilter filter) =>
+        filter is { CampaignId: null, CaseId: null, Verdict: null, ExcludeLatest: false }
+        && (filter.LatestOnly || filter is { LatestPerVersions: true, ODu: null, ORu: null, OCu: null });
 
     /// <summary>The column value of a pair filter: '' for <see cref="ExecutionFilter.NoProduct"/> (no product in that role).</summary>
     private static string? Pair(string? product) => product == ExecutionFilter.NoProduct ? "" : product;

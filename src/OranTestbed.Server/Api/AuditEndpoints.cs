@@ -27,7 +27,7 @@ internal static class AuditEndpoints
 
     private static async Task<IReadOnlyList<AuditEventDto>> ListAsync(HttpContext context, [FromServices] ResultsStore store)
     {
-        var query = ListQuery.Of(context.Request, c => AuditCursor.TryParse(c) is not null, "account", "action");
+        var query = ListQuery<AuditCursor>.Of(context.Request, AuditCursor.TryParse, "account", "action");
         string? action = query.Single("action");
         if (action is not null && !AuditActions.All.Contains(action, StringComparer.Ordinal))
         {
@@ -36,7 +36,7 @@ internal static class AuditEndpoints
 
         var page = await store.ListAuditAsync(new AuditQuery
         {
-            Account = query.Text("account"), Action = action, Limit = query.Limit + 1, Before = AuditCursor.TryParse(query.RawCursor),
+            Account = query.Text("account"), Action = action, Limit = query.Limit + 1, Before = query.Cursor,
         }, context.RequestAborted).ConfigureAwait(false);
         if (page.Length > query.Limit)
         {

@@ -56,7 +56,7 @@ internal static class ExecutionEndpoints
         var page = await store.ListExecutionsAsync(filter, context.RequestAborted).ConfigureAwait(false);
         if (page.Length > query.Limit && await store.GetRunAsync(page[query.Limit - 1].RunId, context.RequestAborted).ConfigureAwait(false) is { } run)
         {
-            context.Response.Headers.Link = query.NextLink(ExecutionCursor.After(page[query.Limit - 1], run.StartedAt));
+            context.Response.Headers.Link = query.NextLink(ExecutionCursor.After(page[query.Limit - 1], run.StartedAt).Encode());
         }
 
         var shown = page.Take(query.Limit).ToList();
@@ -68,7 +68,7 @@ internal static class ExecutionEndpoints
             .Select(x => ExecutionDto.Of(x.e, x.check))];
     }
 
-    private static bool? Flag(ListQuery query, string name) => query.Single(name) switch
+    private static bool? Flag(ListQuery<ExecutionCursor> query, string name) => query.Single(name) switch
     {
         null => null,
         "true" => true,

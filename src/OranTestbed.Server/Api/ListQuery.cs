@@ -12,33 +12,36 @@ namespace OranTestbed.Server.Api;
 /// one this server gave. Anything else is a 400 naming the parameter: a filter that could match no stored id is an
 /// error to be told, not an empty page.
 /// </summary>
-internal sealed class ListQuery
+internal static class ListQuery
 {
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
     public const int MaxIdLength = 200;
+
+    /// <summary>An executions or runs list (their cursors are <see cref="ExecutionCursor"/>s).</summary>
+    public static ListQuery<ExecutionCursor> Of(HttpRequest request, params string[] filters) =>
+        ListQuery<ExecutionCursor>.Of(request, ExecutionCursor.TryParse, filters);
+}
+
+/// <summary>A checked list query (see <see cref="ListQuery"/>) whose <c>cursor</c> is a <typeparamref name="TCursor"/>.</summary>
+internal sealed class ListQuery<TCursor>
+    where TCursor : class
+{
     private const string Paging = "limit, cursor";
 
     private readonly HttpRequest _request;
 
     private ListQuery(HttpRequest request) => _request = request;
 
-    public int Limit { get; private init; } = DefaultLimit;
+    public int Limit { get; private init; } = ListQuery.DefaultLimit;
 
-    public ExecutionCursor? Cursor { get; private init; }
+    public TCursor? Cursor { get; private init; }
 
-    /// <summary>The <c>cursor</c> as given (checked by the list's cursor parser), or null.</summary>
-    public string? RawCursor { get; private init; }
-
-    /// <summary>Checks <paramref name="request"/>'s keys against <paramref name="filters"/> (and limit, cursor: an
-    /// executions list's <see cref="ExecutionCursor"/>).</summary>
-    public static ListQuery Of(HttpRequest request, params string[] filters) =>
-        Of(request, c => ExecutionCursor.TryParse(c) is not null, filters);
-
-    /// <summary>As <see cref="Of(HttpRequest, string[])"/> for a list whose cursors <paramref name="isCursor"/> recognises.</summary>
-    public static ListQuery Of(HttpRequest request, Func<string, bool> isCursor, params string[] filters)
+    /// <summary>Checks <paramref name="request"/>'s keys against <paramref name="filters"/> (and limit, and a cursor that
+    /// <paramref name="parseCursor"/> recognises).</summary>
+    public static ListQuery<TCursor> Of(HttpRequest request, Func<string?, TCursor?> parseCursor, params string[] filters)
     {
-        ArgumentNullException.ThrowIfNull(isCursor);
+        ArgumentNullException.ThrowIfNull(parseCursor);
         ArgumentNullException.ThrowIfNull(request);
         foreach (var (key, _) in request.Query)
         {
@@ -49,17 +52,16 @@ internal sealed class ListQuery
             }
         }
 
-        var keys = new ListQuery(request);
+        var keys = new ListQuery<TCursor>(request);
         string? limit = keys.Single("limit");
         string? cursor = keys.Single("cursor");
-        return new ListQuery(request)
+        return new ListQuery<TCursor>(request)
         {
-            Limit = limit is null ? DefaultLimit
-                : int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n is >= 1 and <= MaxLimit ? n
-                : throw Bad("limit", $"must be a whole number from 1 to {MaxLimit}"),
-            RawCursor = cursor is null || isCursor(cursor) ? cursor
-                : throw Bad("cursor", "is not a cursor of this list (take it from the Link header)"),
-            Cursor = ExecutionCursor.TryParse(cursor),
+            Limit = limit is null ? ListQuery.DefaultLimit
+                : int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n is >= 1 and <= ListQuery.MaxLimit ? n
+                : throw Bad("limit", $"must be a whole number from 1 to {ListQuery.MaxLimit}"),
+            Cursor = cursor is null ? null
+                : parseCursor(cursor) ?? throw Bad("cursor", "is not a cursor of this list (take it from the Link header)"),
         };
     }
 
@@ -72,9 +74,9 @@ internal sealed class ListQuery
             return null;
         }
 
-        if (value.Length > MaxIdLength || !value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or ':' or '+' or '@'))
+        if (value.Length > ListQuery.MaxIdLength || !value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or ':' or '+' or '@'))
         {
-            throw Bad(name, $"is not an id (letters, digits and - _ . / : + @, at most {MaxIdLength} characters)");
+            throw Bad(name, $"is not an id (letters, digits and - _ . / : + @, at most {ListQuery.MaxIdLength} characters)");
         }
 
         return value;
@@ -84,9 +86,9 @@ internal sealed class ListQuery
     public string? Text(string name)
     {
         string? value = Single(name);
-        if (value is not null && (value.Length > MaxIdLength || value.Any(char.IsControl)))
+        if (value is not null && (value.Length > ListQuery.MaxIdLength || value.Any(char.IsControl)))
         {
-            throw Bad(name, $"is not an id (printable, at most {MaxIdLength} characters)");
+            throw Bad(name, $"is not an id (printable, at most {ListQuery.MaxIdLength} characters)");
         }
 
         return value;
@@ -102,13 +104,6 @@ internal sealed class ListQuery
         }
 
         return string.IsNullOrEmpty(values.ToString()) ? null : values.ToString();
-    }
-
-    /// <summary>The <c>Link</c> header value of the next page: this request with <c>cursor</c> replaced.</summary>
-    public string NextLink(ExecutionCursor next)
-    {
-        ArgumentNullException.ThrowIfNull(next);
-        return NextLink(next.Encode());
     }
 
     /// <summary>The <c>Link</c> header value of the next page: this request with <c>cursor</c> replaced by <paramref name="next"/>.</summary>

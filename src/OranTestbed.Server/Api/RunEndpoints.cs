@@ -38,7 +38,7 @@ internal static class RunEndpoints
         if (page.Length > query.Limit)
         {
             var last = page[query.Limit - 1];
-            context.Response.Headers.Link = query.NextLink(new ExecutionCursor(last.StartedAt, last.RunId, ""));
+            context.Response.Headers.Link = query.NextLink(new ExecutionCursor(last.StartedAt, last.RunId, "").Encode());
         }
 
         return [.. page.Take(query.Limit).Select(RunDto.Of)];

@@ -1,3 +1,4 @@
+using OranTestbed.Emulation.SPlane;
 using OranTestbed.Fronthaul.Compression;
 using OranTestbed.Fronthaul.CPlane;
 using OranTestbed.Fronthaul.Ecpri;
@@ -17,8 +18,6 @@ public static class FrameFactory
     private static readonly byte[] DuMac = [0x00, 0x11, 0x22, 0x33, 0x44, 0x55];
     private static readonly byte[] RuMac = [0x00, 0x11, 0x22, 0x33, 0x44, 0x66];
 
-    // G.8275.1 forwardable multicast address.
-    private static readonly byte[] PtpMac = [0x01, 0x1B, 0x19, 0x00, 0x00, 0x00];
     private static readonly byte[] GrandmasterMac = [0x00, 0x11, 0x22, 0x33, 0x44, 0x01];
     private const ulong GrandmasterIdentity = 0x001122FFFE334401;
 
@@ -69,7 +68,7 @@ public static class FrameFactory
     public static int PtpAnnounce(Span<byte> buffer, ushort sequenceId, long timestampNanoseconds)
     {
         var frame = new FrameWriter(buffer);
-        frame.WriteEthernetHeader(PtpMac, GrandmasterMac, [], EthernetFields.TypePtp);
+        frame.WriteEthernetHeader(PtpFrame.Forwardable, GrandmasterMac, [], EthernetFields.TypePtp);
         frame.WritePtpAnnounce(Header(sequenceId, logInterval: -3, controlField: 5), new PtpAnnounce
         {
             OriginTimestamp = Timestamp(timestampNanoseconds),
@@ -89,7 +88,7 @@ public static class FrameFactory
     private static int Ptp(Span<byte> buffer, ushort sequenceId, PtpMessageType type, long timestampNanoseconds)
     {
         var frame = new FrameWriter(buffer);
-        frame.WriteEthernetHeader(PtpMac, GrandmasterMac, [], EthernetFields.TypePtp);
+        frame.WriteEthernetHeader(PtpFrame.Forwardable, GrandmasterMac, [], EthernetFields.TypePtp);
         var header = Header(sequenceId, logInterval: -4, controlField: type == PtpMessageType.Sync ? (byte)0 : (byte)2);
         if (type == PtpMessageType.Sync)
         {
